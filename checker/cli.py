@@ -1,0 +1,234 @@
+"""Command line: validate the rules, compile them to JSON, decide a case, walk a case.
+
+Exit status: 0 fine, 1 the rules have problems, 2 bad input (case file, answer,
+arguments), 70 an internal error. No traceback reaches the terminal unless
+POLICY_CHECKER_DEBUG=1 is set.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from .casefile import load_case
+from .engine import AnswerError, Flow, UnknownFlow, normalise_answer, step
+from .engine.text import fill
+from .engine.vocabulary import leg_text, term
+from .errors import RulesError, UsageError
+from .loader import DEFAULT_RULES_DIR, display_path, load_rules
+
+__all__ = ["main"]
+
+JSON_SHAPE_VERSION = 1
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise UsageError(f"{self.prog}: {message} (see --help)")
+
+
+def _parser():
+    parser = _Parser(prog="python -m checker", description="Customer-service policy rules: validate, compile, decide, walk.")
+    parser.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rules folder (default: the repository's rules/)")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands.add_parser("validate", help="check every rules file and report all problems")
+    compile_ = commands.add_parser("compile", help="write the rules bundle as JSON for the browser")
+    compile_.add_argument("--out", required=True, help="file to write")
+    decide = commands.add_parser("decide", help="decide a case from a case file")
+    decide.add_argument("flow", help="returns or complaints")
+    decide.add_argument("case", help="YAML case file with 'answers:'")
+    decide.add_argument("--json", action="store_true", help="print the decision as JSON (stable shape, see README)")
+    decide.add_argument("--lang", choices=("zh", "en"), default="zh")
+    walk = commands.add_parser("walk", help="answer a case one question at a time")
+    walk.add_argument("flow", help="returns or complaints")
+    walk.add_argument("--lang", choices=("zh", "en"), default="zh")
+    return parser
+
+
+def main(argv=None):
+    try:
+        return _run(_parser().parse_args(argv))
+    except RulesError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) in the rules; fix them and run again.", file=sys.stderr)
+        return 1
+    except UsageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except Exception as error:  # last line of defence: never a traceback for users
+        if os.environ.get("POLICY_CHECKER_DEBUG") == "1":
+            raise
+        print(f"internal error: {type(error).__name__}: {error}. Please report this with the command you ran "
+              "(set POLICY_CHECKER_DEBUG=1 for details).", file=sys.stderr)
+        return 70
+
+
+def _run(args):
+    bundle = load_rules(Path(args.rules))
+    if args.command == "validate":
+        flows = ", ".join(sorted(bundle["flows"]))
+        print(f"{display_path(args.rules)}: {len(bundle['rules'])} rules in {len(bundle['areas'])} areas, flows: {flows}. OK")
+        return 0
+    if args.command == "compile":
+        _write_atomically(Path(args.out), json.dumps(bundle, ensure_ascii=False, sort_keys=True))
+        return 0
+    try:
+        flow = Flow(bundle, args.flow)
+    except UnknownFlow:
+        raise UsageError(f"unknown flow '{args.flow}'; choose one of: {', '.join(sorted(bundle['flows']))}") from None
+    if args.command == "decide":
+        return _decide(bundle, flow, args)
+    return _walk(bundle, flow, args.lang)
+
+
+def _write_atomically(path, text):
+    """Write the whole file or nothing: a temporary file renamed into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _decide(bundle, flow, args):
+    answers, marks = load_case(args.case, flow)
+    try:
+        result = step(bundle, flow.id, answers, flow=flow)
+    except AnswerError as error:
+        where = marks.get(error.question_id, args.case)
+        raise UsageError(f"{where}: {error.message}") from None
+    if result["type"] == "question":
+        question = result["question"]
+        raise UsageError(f"{args.case}: missing answer for '{question['id']}' ({_form(question)}): "
+                         f"{question['ask'][args.lang]}")
+    decision = result["decision"]
+    if args.json:
+        print(json.dumps({"version": JSON_SHAPE_VERSION, "decision": decision}, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        print(render_decision(bundle, decision, args.lang))
+    return 0
+
+
+def _form(question):
+    if question["kind"] == "choice":
+        return "one of: " + ", ".join(a["value"] for a in question["answers"])
+    return {"date": "a date, YYYY-MM-DD", "datetime": "a date and time, YYYY-MM-DDTHH:MM",
+            "number": "a number"}[question["kind"]]
+
+
+def render_decision(bundle, decision, lang):
+    """The decision as plain text for the terminal."""
+    rules = bundle["rules"]
+    lines = [f"{term('status', lang)}: {term(decision['status'], lang)} · {decision['title'][lang]}"]
+    if decision["resolution"]:
+        lines.append(f"{term('resolution', lang)}: {term(decision['resolution'], lang)}")
+    lines.append(f"{term('say', lang)}: {decision['say'][lang]}")
+    if decision["postage"]:
+        for leg in ("return_leg", "resend_leg"):
+            if decision["postage"][leg]:
+                lines.append(f"{term('postage', lang)} · {term(leg, lang)}: {leg_text(decision['postage'][leg], lang)}")
+    if decision["price_difference"]:
+        lines.append(f"{term('price_difference', lang)}: {rules[decision['price_difference']]['text'][lang]}")
+    if decision["flag"]:
+        flag = decision["flag"]
+        lines.append(f"{term('flag', lang)}: {rules[flag['rule']]['title'][lang]}")
+        lines.append(f"{term('note', lang)}: {flag['note'][lang]}")
+    if decision["department"]:
+        lines.append(f"{term('department', lang)}: {bundle['roles'][decision['department']][lang]}")
+    for deadline in decision["deadlines"]:
+        due = deadline["due"].replace("T", " ")
+        lines.append(f"{term('deadlines', lang)} · {rules[deadline['rule']]['title'][lang]}: {due} ({term(deadline['weekday'], lang)})")
+    if decision["follow_up"]:
+        lines.append(f"{term('follow_up', lang)}: {rules[decision['follow_up']]['text'][lang]}")
+    escalation = decision["escalation"]
+    reasons = ", ".join(r["rule"] for r in escalation["reasons"])
+    lines.append(f"{term('escalation', lang)}: {term(escalation['to'], lang)}" + (f" ({reasons})" if reasons else ""))
+    for warning in decision["warnings"]:
+        lines.append(f"{term('warnings', lang)}: {warning[lang]}")
+    lines.append(f"{term('rules', lang)}:")
+    for rule_id in decision["rules"]:
+        lines.append(f"  {rule_id}  {rules[rule_id]['title'][lang]}")
+    return "\n".join(lines)
+
+
+def _walk(bundle, flow, lang):
+    prompts = {
+        "zh": {"back": "b 返回上一题", "restart": "r 重新开始", "quit": "q 退出", "again": "r 重新开始 · q 退出",
+               "today": "回车 = 今天", "now": "回车 = 现在"},
+        "en": {"back": "b back", "restart": "r restart", "quit": "q quit", "again": "r restart · q quit",
+               "today": "Enter = today", "now": "Enter = now"},
+    }[lang]
+    answers, history = {}, []
+    print(f"{flow.data['title'][lang]} — {prompts['back']} · {prompts['restart']} · {prompts['quit']}")
+    while True:
+        result = step(bundle, flow.id, answers, flow=flow)
+        if result["type"] == "decision":
+            print()
+            print(render_decision(bundle, result["decision"], lang))
+            reply = _read(f"\n[{prompts['again']}] > ")
+            if reply in (None, "q"):
+                return 0
+            if reply == "r":
+                answers, history = {}, []
+            continue
+        question = result["question"]
+        rule = bundle["rules"][question["why"]]
+        print(f"\n{len(history) + 1}. {question['ask'][lang]}")
+        print(f"   {term('why', lang)}: {rule['id']} {rule['title'][lang]} — {fill(rule['text'][lang], rule.get('params', {}))}")
+        if question["kind"] == "choice":
+            for number, option in enumerate(question["answers"], 1):
+                print(f"   {number}) {option['label'][lang]}")
+        hint = {"date": f"YYYY-MM-DD, {prompts['today']}" if question.get("default") == "today" else "YYYY-MM-DD",
+                "datetime": f"YYYY-MM-DD HH:MM, {prompts['now']}" if question.get("default") == "now" else "YYYY-MM-DD HH:MM",
+                "number": question.get("unit", {}).get(lang, ""), "choice": "1-%d" % len(question.get("answers", []))}[question["kind"]]
+        reply = _read(f"   [{hint}] > ")
+        if reply is None or reply == "q":
+            return 0
+        if reply == "b":
+            if history:
+                answers.pop(history.pop(), None)
+            continue
+        if reply == "r":
+            answers, history = {}, []
+            continue
+        value = _interpret(question, reply)
+        try:
+            normalise_answer(question, value)
+        except AnswerError as error:
+            print(f"   ! {error.message}")
+            continue
+        answers[question["id"]] = value
+        history.append(question["id"])
+
+
+def _interpret(question, reply):
+    """Turn what was typed into an answer: a choice number, or an empty line for today/now."""
+    if question["kind"] == "choice" and reply.isdigit():
+        index = int(reply) - 1
+        if 0 <= index < len(question["answers"]):
+            return question["answers"][index]["value"]
+    now = datetime.datetime.now()
+    if reply == "" and question.get("default") == "today":
+        return now.date().isoformat()
+    if reply == "" and question.get("default") == "now":
+        return now.strftime("%Y-%m-%dT%H:%M")
+    return reply
+
+
+def _read(prompt):
+    try:
+        return input(prompt).strip()
+    except EOFError:
+        print()
+        return None

@@ -1,0 +1,135 @@
+"""Assemble the decision for an outcome: what to do, who pays, deadlines, escalation, citations.
+
+Plain Python for CPython and MicroPython. It reads the bundle's rules for every number
+and wording; nothing here knows a particular shop's policy.
+"""
+
+from .dates import WorkCalendar, format_datetime, parse_datetime, weekday_name
+from .text import fill
+
+ESCALATION_LEVELS = ("none", "supervisor", "shop_manager")
+
+
+def build_decision(flow, walk, outcome):
+    rules = flow.bundle["rules"]
+    cited = []
+
+    def cite(rule_id):
+        if rule_id and rule_id not in cited:
+            cited.append(rule_id)
+
+    for entry in walk.trace:
+        cite(entry.get("rule"))
+    for rule_id in outcome["rules"]:
+        cite(rule_id)
+
+    say_values = {}
+    if "say_params" in outcome:
+        say_values = rules[outcome["say_params"]].get("params", {})
+    decision = {
+        "flow": flow.id,
+        "outcome": outcome["id"],
+        "status": outcome["status"],
+        "title": outcome["title"],
+        "say": {"zh": fill(outcome["say"]["zh"], say_values), "en": fill(outcome["say"]["en"], say_values)},
+        "resolution": outcome.get("resolution"),
+        "postage": None,
+        "price_difference": outcome.get("price_difference"),
+        "flag": None,
+        "category": outcome.get("category"),
+        "department": None,
+        "deadlines": [],
+        "follow_up": outcome.get("follow_up"),
+        "escalation": {"to": "none", "reasons": []},
+        "answers": walk.answers,
+        "facts": walk.facts,
+        "trace": walk.trace,
+        "rules": cited,
+        "warnings": [],
+    }
+    if "postage" in outcome:
+        decision["postage"] = _postage(rules, outcome["postage"], walk.answers)
+        cite(outcome["postage"]["rule"])
+    if "flag" in outcome:
+        decision["flag"] = _flag(flow, rules, outcome, walk.answers)
+        cite(outcome["flag"])
+    if "route" in outcome:
+        for route in rules[outcome["route"]]["params"]["routes"]:
+            if route["category"] == outcome["category"]:
+                decision["department"] = route["department"]
+    if outcome.get("deadlines"):
+        _deadlines(flow, rules, outcome, walk.answers, decision)
+    cite(decision["price_difference"])
+    cite(decision["follow_up"])
+    _escalate(flow, walk, outcome, decision, cite)
+    return decision
+
+
+def _postage(rules, postage, answers):
+    params = rules[postage["rule"]]["params"]
+    result = {"rule": postage["rule"], "return_leg": None, "resend_leg": None}
+    for leg in postage["legs"]:
+        terms = dict(params[leg])
+        cap = terms.get("cap")
+        if cap is not None and cap in answers:
+            terms["cap_amount"] = answers[cap]
+        result[leg] = terms
+    return result
+
+
+def _flag(flow, rules, outcome, answers):
+    rule = rules[outcome["flag"]]
+    values = {}
+    for qid in flow.questions:
+        if qid in answers:
+            question = flow.questions[qid]
+            values[qid] = answers[qid]
+            if question["kind"] == "choice":
+                for option in question["answers"]:
+                    if option["value"] == answers[qid]:
+                        values[qid] = option["label"]
+    note = {}
+    for lang in ("zh", "en"):
+        localised = {}
+        for key in values:
+            value = values[key]
+            localised[key] = value[lang] if isinstance(value, dict) else value
+        if "postage" in outcome:
+            localised["postage"] = rules[outcome["postage"]["rule"]]["title"][lang]
+        note[lang] = fill(rule["params"]["note"][lang], localised)
+    return {"rule": rule["id"], "colour": rule["params"]["colour"], "note": note}
+
+
+def _deadlines(flow, rules, outcome, answers, decision):
+    start = parse_datetime(answers[flow.data["deadlines_from"]])
+    calendar = WorkCalendar(flow.bundle["calendar"])
+    for rule_id in outcome["deadlines"]:
+        params = rules[rule_id]["params"]
+        if "hours" in params:
+            due = start + params["hours"] * 60
+            counted = []
+        else:
+            due, counted = calendar.add_working_days(start, params["working_days"])
+        decision["deadlines"].append({"rule": rule_id, "due": format_datetime(due),
+                                      "weekday": weekday_name(due // 1440)})
+        outside = [day for day in counted if not calendar.covers(day)]
+        if outside or not calendar.covers(start // 1440):
+            decision["warnings"].append({
+                "code": "calendar_not_covered", "rule": rule_id,
+                "zh": "店铺日历未覆盖该日期范围，%s 的截止时间只按周末计算；请补充该年度的节假日。" % rule_id,
+                "en": "The shop calendar does not cover these dates; %s was counted with weekends only. Add that year's holidays." % rule_id,
+            })
+
+
+def _escalate(flow, walk, outcome, decision, cite):
+    reasons = []
+    if outcome.get("escalate"):
+        reasons.append({"to": outcome["escalate"], "rule": outcome["rules"][0]})
+    for item in flow.data.get("escalations", []):
+        if walk.holds(item["when"], outcome["status"]):
+            reasons.append({"to": item["to"], "rule": item["rule"]})
+            cite(item["rule"])
+    level = 0
+    for reason in reasons:
+        level = max(level, ESCALATION_LEVELS.index(reason["to"]))
+    decision["escalation"] = {"to": ESCALATION_LEVELS[level], "reasons": reasons}

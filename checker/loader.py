@@ -1,0 +1,114 @@
+"""Load a rules folder into one plain-data bundle, or fail with every problem found.
+
+The bundle is what the engine reads (as JSON in the browser): plain dicts, lists,
+strings and numbers, with order kept in lists because MicroPython's dicts are unordered.
+"""
+
+import json
+import os
+from pathlib import Path
+
+from .errors import Problem, RulesError
+from .schema import SchemaChecker
+from .validate import check_semantics
+from .yamlsource import Mark, load_yaml_text
+
+__all__ = ["load_rules", "load_documents", "build_bundle", "DEFAULT_RULES_DIR", "BUNDLE_VERSION"]
+
+DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+BUNDLE_VERSION = 1
+
+
+def display_path(path):
+    """A path as a person typed it: relative to the working folder when inside it."""
+    path = Path(path)
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def load_documents(rules_dir):
+    """Parse and schema-check every *.yaml file; return (documents, problems).
+
+    A document is (display path, data) for each file that parsed and passed the schema.
+    """
+    rules_dir = Path(rules_dir)
+    problems, documents = [], []
+    if not rules_dir.is_dir():
+        return [], [Problem(display_path(rules_dir), 1, 1, "rules folder not found; pass the folder that holds the rules files")]
+    files = sorted(p for p in rules_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    if not files:
+        return [], [Problem(display_path(rules_dir), 1, 1, "no .yaml rules files in this folder")]
+    checker = SchemaChecker()
+    for path in files:
+        shown = display_path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as error:
+            problems.append(Problem(shown, 1, 1, f"not UTF-8 text (byte {error.start}); save the file as UTF-8"))
+            continue
+        except OSError as error:
+            problems.append(Problem(shown, 1, 1, f"cannot read the file: {error.strerror}"))
+            continue
+        data, problem = load_yaml_text(text, shown)
+        if problem:
+            problems.append(problem)
+            continue
+        if data is None:
+            problems.append(Problem(shown, 1, 1, "file is empty; add rules or delete it"))
+            continue
+        found = checker.check(data, Mark(shown, 1, 1) if not hasattr(data, "mark") else data.mark)
+        if found:
+            problems.extend(found)
+        else:
+            documents.append((shown, data))
+    return documents, problems
+
+
+def _plain(value):
+    return json.loads(json.dumps(value, ensure_ascii=False))
+
+
+def build_bundle(documents):
+    """Assemble checked documents into the engine's bundle (plain data)."""
+    bundle = {"version": BUNDLE_VERSION, "shop": None, "calendar": None, "roles": {},
+              "rules": {}, "areas": [], "flows": {}}
+    for shown, data in documents:
+        kind = data["kind"]
+        if kind == "shop":
+            bundle["shop"] = {"name": data["name"], "description": data.get("description")}
+            for role in data["roles"]:
+                bundle["roles"][role["id"]] = role["name"]
+        elif kind == "calendar":
+            bundle["calendar"] = {k: v for k, v in data.items() if k != "kind"}
+        else:
+            area = {"area": data["area"], "order": data["order"], "title": data["title"],
+                    "summary": data["summary"], "file": shown, "sections": []}
+            for section in data["sections"]:
+                ids = []
+                for rule in section["rules"]:
+                    entry = dict(rule)
+                    entry["area"] = data["area"]
+                    entry["section"] = section["id"]
+                    entry["where"] = {"file": shown, "line": rule.mark.line}
+                    bundle["rules"][rule["id"]] = entry
+                    ids.append(rule["id"])
+                area["sections"].append({"id": section["id"], "title": section["title"], "rules": ids})
+            if "flow" in data:
+                flow = dict(data["flow"])
+                flow["area"] = data["area"]
+                bundle["flows"][flow["id"]] = flow
+                area["flow"] = flow["id"]
+            bundle["areas"].append(area)
+    bundle["areas"].sort(key=lambda a: (a["order"], a["area"]))
+    return _plain(bundle)
+
+
+def load_rules(rules_dir=DEFAULT_RULES_DIR):
+    """Load, validate and assemble the rules; raise RulesError listing every problem."""
+    documents, problems = load_documents(rules_dir)
+    problems.extend(check_semantics(documents))
+    if problems:
+        raise RulesError(problems)
+    return build_bundle(documents)

@@ -1,0 +1,439 @@
+"""Checks of meaning, after the schema: ids, references, and the shape of each interview.
+
+Every check adds a Problem at the place to fix; nothing stops at the first error.
+"""
+
+import difflib
+
+from .engine.dates import parse_date, weekday_name
+from .engine.text import placeholders
+
+__all__ = ["check_semantics"]
+
+COUNT_FROM = {"next_day", "signoff_day"}
+COMPARISONS = ("lt", "le", "gt", "ge", "eq")
+
+
+def _hint(name, known):
+    match = difflib.get_close_matches(name, list(known), n=1)
+    return f"; did you mean '{match[0]}'?" if match else ""
+
+
+class _Context:
+    def __init__(self):
+        self.problems = []
+        self.rules = {}  # id -> (rule, mark)
+        self.roles = None
+        self.calendars = []
+
+    def add(self, mark, message):
+        self.problems.append(mark.problem(message))
+
+
+def check_semantics(documents):
+    ctx = _Context()
+    areas = []
+    for shown, data in documents:
+        kind = data["kind"]
+        if kind == "shop":
+            _check_shop(ctx, data)
+        elif kind == "calendar":
+            ctx.calendars.append(data)
+            _check_calendar(ctx, data)
+        else:
+            areas.append(data)
+    if len(ctx.calendars) > 1:
+        ctx.add(ctx.calendars[1].mark, f"a second calendar file; the first is {ctx.calendars[0].mark.path}; keep one")
+    seen_areas = {}
+    for data in areas:
+        name = data["area"]
+        if name in seen_areas:
+            ctx.add(data.value_mark("area"), f"area '{name}' is already defined at {seen_areas[name]}; give each area one file")
+        else:
+            seen_areas[name] = data.value_mark("area")
+        for section in data["sections"]:
+            for rule in section["rules"]:
+                _check_rule(ctx, rule)
+    flows = {}
+    for data in areas:
+        if "flow" in data:
+            flow = data["flow"]
+            if flow["id"] in flows:
+                ctx.add(flow.value_mark("id"), f"flow '{flow['id']}' is already defined at {flows[flow['id']]}")
+            else:
+                flows[flow["id"]] = flow.value_mark("id")
+            _FlowChecker(ctx, flow).run()
+    return ctx.problems
+
+
+def _check_shop(ctx, data):
+    ctx.roles = {}
+    for role in data["roles"]:
+        if role["id"] in ctx.roles:
+            ctx.add(role.value_mark("id"), f"role id '{role['id']}' is already defined at {ctx.roles[role['id']]}")
+        else:
+            ctx.roles[role["id"]] = role.value_mark("id")
+
+
+def _check_calendar(ctx, data):
+    covers = data["covers"]
+    for key in ("from", "to"):
+        if parse_date(covers[key]) is None:
+            ctx.add(covers.value_mark(key), f"'{covers[key]}' is not a real date (YYYY-MM-DD)")
+    for holiday in data["holidays"]:
+        start, end = parse_date(holiday["from"]), parse_date(holiday["to"])
+        for key, value in (("from", start), ("to", end)):
+            if value is None:
+                ctx.add(holiday.value_mark(key), f"'{holiday[key]}' is not a real date (YYYY-MM-DD)")
+        if start is not None and end is not None and end < start:
+            ctx.add(holiday.value_mark("to"), f"holiday ends ({holiday['to']}) before it starts ({holiday['from']}); swap them")
+    weekend = set(data["weekend"])
+    for day in data["working_days"]:
+        value = parse_date(day["date"])
+        if value is None:
+            ctx.add(day.value_mark("date"), f"'{day['date']}' is not a real date (YYYY-MM-DD)")
+        elif weekday_name(value) not in weekend:
+            ctx.add(day.value_mark("date"), f"{day['date']} is a {weekday_name(value)}, already a working day; list only weekend days worked in lieu")
+
+
+def _check_rule(ctx, rule):
+    rule_id = rule["id"]
+    if rule_id in ctx.rules:
+        ctx.add(rule.value_mark("id"), f"rule id {rule_id} is already defined at {ctx.rules[rule_id][1]}")
+        return
+    ctx.rules[rule_id] = (rule, rule.value_mark("id"))
+    if parse_date(rule["effective"]) is None:
+        ctx.add(rule.value_mark("effective"), f"'{rule['effective']}' is not a real date (YYYY-MM-DD)")
+    if ctx.roles is not None and rule["owner"] not in ctx.roles:
+        ctx.add(rule.value_mark("owner"), f"owner '{rule['owner']}' is not a role in shop.yaml{_hint(rule['owner'], ctx.roles)}")
+    if rule["audience"] == "public" and "customer" not in rule:
+        ctx.add(rule.mark, f"public rule {rule_id} has no 'customer' wording; add it, in the second person")
+    if rule["audience"] == "staff" and "customer" in rule:
+        ctx.add(rule.key_mark("customer"), f"staff rule {rule_id} must not have 'customer' wording; remove it or make the rule public")
+    params = rule.get("params", {})
+    for field in ("text", "customer"):
+        if field in rule:
+            for lang in ("zh", "en"):
+                for name in placeholders(rule[field][lang]):
+                    if name not in params:
+                        ctx.add(rule[field].value_mark(lang), f"{{{name}}} in {rule_id} {field}.{lang} is not in its params{_hint(name, params)}; add it to params or fix the name")
+
+
+class _FlowChecker:
+    """Checks one interview: references, reachability, loops, and facts read before asked."""
+
+    def __init__(self, ctx, flow):
+        self.ctx = ctx
+        self.flow = flow
+        self.nodes = {}  # id -> (kind, node)
+        for kind in ("derived", "questions", "checks", "outcomes"):
+            for node in flow.get(kind, []):
+                if node["id"] in self.nodes:
+                    first = self.nodes[node["id"]][1].value_mark("id")
+                    ctx.add(node.value_mark("id"), f"'{node['id']}' is already defined at {first}; ids in a flow must be unique")
+                else:
+                    self.nodes[node["id"]] = (kind, node)
+        self.after_questions = {item["ask"] for item in flow.get("after", [])}
+
+    def kind(self, node_id):
+        return self.nodes.get(node_id, (None, None))[0]
+
+    def rule_ref(self, node, key, value=None, mark=None):
+        value = node[key] if value is None else value
+        if value not in self.ctx.rules:
+            self.ctx.add(mark or node.value_mark(key), f"unknown rule {value}{_hint(value, self.ctx.rules)}")
+            return None
+        return self.ctx.rules[value][0]
+
+    def next_ref(self, holder, key="next"):
+        target = holder[key]
+        if self.kind(target) not in ("questions", "checks", "outcomes"):
+            known = [k for k, v in self.nodes.items() if v[0] != "derived"]
+            self.ctx.add(holder.value_mark(key), f"'{target}' is not a question, check or outcome of flow '{self.flow['id']}'{_hint(target, known)}")
+            return None
+        if target in self.after_questions:
+            self.ctx.add(holder.value_mark(key), f"'{target}' is asked after the outcome (in 'after'); it cannot also be a step")
+        return target
+
+    def run(self):
+        flow = self.flow
+        if self.kind(flow["start"]) not in ("questions", "checks"):
+            self.ctx.add(flow.value_mark("start"), f"start '{flow['start']}' is not a question or check of this flow")
+        clock = flow.get("deadlines_from")
+        if clock is not None and (self.kind(clock) != "questions" or self.nodes[clock][1]["kind"] != "datetime"):
+            self.ctx.add(flow.value_mark("deadlines_from"), f"deadlines_from '{clock}' must be a datetime question of this flow")
+        if clock is None and any(o.get("deadlines") for o in flow["outcomes"]):
+            self.ctx.add(flow.mark, "outcomes have deadlines but the flow has no 'deadlines_from'; name the datetime question they count from")
+        self.edges = {}
+        for question in flow["questions"]:
+            self.check_question(question)
+        for check in flow.get("checks", []):
+            self.check_check(check)
+        for derived in flow.get("derived", []):
+            self.check_derived(derived)
+        for outcome in flow["outcomes"]:
+            self.check_outcome(outcome)
+        for item in flow.get("after", []):
+            if self.kind(item["ask"]) != "questions":
+                self.ctx.add(item.value_mark("ask"), f"'{item['ask']}' is not a question of this flow")
+            self.check_condition(item["when"], item.value_mark("when"), allow_status=True)
+        for item in flow.get("escalations", []):
+            self.rule_ref(item, "rule")
+            self.check_condition(item["when"], item.value_mark("when"), allow_status=True)
+        self.check_graph()
+
+    def check_question(self, question):
+        qid = question["id"]
+        self.rule_ref(question, "why")
+        is_after = qid in self.after_questions
+        targets = []
+        if question["kind"] == "choice":
+            if "answers" not in question:
+                self.ctx.add(question.mark, f"choice question '{qid}' has no answers; add at least two")
+                return
+            if "next" in question:
+                self.ctx.add(question.key_mark("next"), f"choice question '{qid}' routes by each answer's 'next'; remove this one")
+            seen = set()
+            for answer in question["answers"]:
+                if answer["value"] in seen:
+                    self.ctx.add(answer.value_mark("value"), f"answer '{answer['value']}' appears twice in question '{qid}'")
+                seen.add(answer["value"])
+                if is_after:
+                    if "next" in answer:
+                        self.ctx.add(answer.key_mark("next"), f"question '{qid}' is asked after the outcome; its answers lead nowhere, remove 'next'")
+                elif "next" not in answer:
+                    self.ctx.add(answer.mark, f"answer '{answer['value']}' of question '{qid}' is handled by no branch; give it a 'next'")
+                else:
+                    targets.append(self.next_ref(answer))
+        else:
+            if "answers" in question:
+                self.ctx.add(question.key_mark("answers"), f"{question['kind']} question '{qid}' takes a typed value, not answers; remove them or make it a choice")
+            if is_after:
+                self.ctx.add(question.mark, f"question '{qid}' asked after the outcome must be a choice")
+            elif "next" not in question:
+                self.ctx.add(question.mark, f"question '{qid}' has no 'next'; say which step follows it")
+            else:
+                targets.append(self.next_ref(question))
+        if "not_before" in question:
+            other = question["not_before"]
+            if self.kind(other) != "questions" or self.nodes[other][1]["kind"] != question["kind"]:
+                self.ctx.add(question.value_mark("not_before"), f"not_before '{other}' must be a {question['kind']} question of this flow")
+        if question.get("default") == "today" and question["kind"] != "date":
+            self.ctx.add(question.value_mark("default"), "default 'today' needs a date question")
+        if question.get("default") == "now" and question["kind"] != "datetime":
+            self.ctx.add(question.value_mark("default"), "default 'now' needs a datetime question")
+        self.edges[qid] = [t for t in targets if t]
+
+    def check_check(self, check):
+        targets = []
+        for branch in check["branches"]:
+            self.rule_ref(branch, "rule")
+            self.check_condition(branch["when"], branch.value_mark("when"))
+            targets.append(self.next_ref(branch))
+        otherwise = check["otherwise"]
+        self.rule_ref(otherwise, "rule")
+        targets.append(self.next_ref(otherwise))
+        self.edges[check["id"]] = [t for t in targets if t]
+
+    def check_derived(self, derived):
+        for index, source in enumerate(derived["days_between"]):
+            mark = derived["days_between"].item_mark(index)
+            if self.kind(source) != "questions" or self.nodes[source][1]["kind"] != "date":
+                self.ctx.add(mark, f"days_between needs date questions; '{source}' is not one")
+        if "count_from" in derived:
+            value = self.operand(derived["count_from"], derived.value_mark("count_from"))
+            if value is not None and value not in COUNT_FROM:
+                self.ctx.add(derived.value_mark("count_from"), f"count_from is '{value}'; use next_day or signoff_day")
+
+    def check_outcome(self, outcome):
+        for index, rule_id in enumerate(outcome["rules"]):
+            self.rule_ref(outcome, "rules", rule_id, outcome["rules"].item_mark(index))
+        for key in ("price_difference", "follow_up"):
+            if key in outcome:
+                self.rule_ref(outcome, key)
+        if "say_params" in outcome:
+            rule = self.rule_ref(outcome, "say_params")
+            params = rule.get("params", {}) if rule else {}
+        else:
+            params = {}
+        for lang in ("zh", "en"):
+            for name in placeholders(outcome["say"][lang]):
+                if name not in params:
+                    self.ctx.add(outcome["say"].value_mark(lang), f"{{{name}}} in outcome '{outcome['id']}' say.{lang} has no value; name the rule that holds it in say_params")
+        if "postage" in outcome:
+            rule = self.rule_ref(outcome["postage"], "rule")
+            for index, leg in enumerate(outcome["postage"]["legs"]):
+                if rule and leg not in rule.get("params", {}):
+                    self.ctx.add(outcome["postage"]["legs"].item_mark(index), f"rule {rule['id']} has no params.{leg}; add it or drop the leg")
+        if "flag" in outcome:
+            rule = self.rule_ref(outcome, "flag")
+            if rule and not {"colour", "note"} <= set(rule.get("params", {})):
+                self.ctx.add(outcome.value_mark("flag"), f"rule {rule['id']} is not a flag (needs params.colour and params.note)")
+            elif rule:
+                known = set(self.nodes) | {"postage"}
+                for lang in ("zh", "en"):
+                    for name in placeholders(rule["params"]["note"].get(lang, "")):
+                        if name not in known:
+                            self.ctx.add(outcome.value_mark("flag"), f"{rule['id']} note.{lang} uses {{{name}}}, which is no question of flow '{self.flow['id']}' nor 'postage'{_hint(name, known)}")
+        if "route" in outcome:
+            rule = self.rule_ref(outcome, "route")
+            routes = rule.get("params", {}).get("routes", []) if rule else []
+            categories = [r.get("category") for r in routes]
+            if rule and outcome.get("category") not in categories:
+                self.ctx.add(outcome.value_mark("route"), f"rule {rule['id']} has no route for category '{outcome.get('category')}'")
+            for route in routes:
+                if self.ctx.roles is not None and route.get("department") not in self.ctx.roles:
+                    self.ctx.add(rule.value_mark("params"), f"route department '{route.get('department')}' is not a role in shop.yaml")
+        for index, rule_id in enumerate(outcome.get("deadlines", [])):
+            mark = outcome["deadlines"].item_mark(index)
+            rule = self.rule_ref(outcome, "deadlines", rule_id, mark)
+            if rule and not ({"hours", "working_days"} & set(rule.get("params", {}))):
+                self.ctx.add(mark, f"rule {rule_id} is not a deadline (needs params.hours or params.working_days)")
+
+    def operand(self, operand, mark):
+        """Check an operand; return a parameter's value when it is one."""
+        if not isinstance(operand, dict):
+            return operand
+        if len(operand) != 1:
+            self.ctx.add(mark, "an operand is a number, {param: RULE.key} or {fact: name}")
+            return None
+        if "param" in operand:
+            rule_id, _, key = operand["param"].partition(".")
+            if rule_id not in self.ctx.rules:
+                self.ctx.add(mark, f"unknown rule {rule_id}{_hint(rule_id, self.ctx.rules)}")
+                return None
+            params = self.ctx.rules[rule_id][0].get("params", {})
+            if key not in params:
+                self.ctx.add(mark, f"rule {rule_id} has no param '{key}'{_hint(key, params)}")
+                return None
+            return params[key]
+        self.fact_ref(operand["fact"], mark)
+        return None
+
+    def fact_ref(self, name, mark):
+        kind = self.kind(name)
+        if kind == "derived":
+            return True
+        if kind == "questions" and self.nodes[name][1]["kind"] == "number":
+            return True
+        facts = [k for k, v in self.nodes.items() if v[0] == "derived" or (v[0] == "questions" and v[1]["kind"] == "number")]
+        self.ctx.add(mark, f"fact '{name}' is not a derived value or number question{_hint(name, facts)}")
+        return False
+
+    def check_condition(self, condition, mark, allow_status=False):
+        forms = [k for k in ("answer", "fact", "status", "all", "any", "not") if k in condition]
+        if len(forms) != 1:
+            self.ctx.add(mark, "a condition takes exactly one of: answer, fact, status, all, any, not")
+            return
+        form = forms[0]
+        if form == "answer":
+            self.check_answer_condition(condition, mark)
+        elif form == "fact":
+            ops = [op for op in COMPARISONS if op in condition]
+            if len(ops) != 1 or len(condition) != 2:
+                self.ctx.add(mark, f"a fact condition takes the fact and one of {', '.join(COMPARISONS)}")
+                return
+            self.fact_ref(condition["fact"], mark)
+            value = self.operand(condition[ops[0]], mark)
+            if value is not None and not isinstance(value, (int, float)):
+                self.ctx.add(mark, f"'{condition['fact']}' is compared with '{value}', which is not a number")
+        elif form == "status":
+            if not allow_status:
+                self.ctx.add(mark, "status conditions belong in 'after' and 'escalations', once the outcome is known")
+        elif form == "not":
+            self.check_condition(condition["not"], mark, allow_status)
+        else:
+            for item in condition[form]:
+                self.check_condition(item, mark, allow_status)
+
+    def check_answer_condition(self, condition, mark):
+        qid = condition["answer"]
+        tests = [k for k in ("is", "in") if k in condition]
+        if len(tests) != 1 or len(condition) != 2:
+            self.ctx.add(mark, "an answer condition takes the question and one of: is, in")
+            return
+        if self.kind(qid) != "questions" or self.nodes[qid][1]["kind"] != "choice":
+            choices = [k for k, v in self.nodes.items() if v[0] == "questions" and v[1]["kind"] == "choice"]
+            self.ctx.add(mark, f"'{qid}' is not a choice question of this flow{_hint(qid, choices)}")
+            return
+        values = [a["value"] for a in self.nodes[qid][1]["answers"]]
+        wanted = condition["is"] if "is" in condition else condition["in"]
+        for value in wanted if isinstance(wanted, list) else [wanted]:
+            if value not in values:
+                self.ctx.add(mark, f"question '{qid}' has no answer '{value}'{_hint(value, values)}")
+
+    def check_graph(self):
+        """Every step reachable, no loops, and every fact asked before a check reads it."""
+        flow = self.flow
+        start = flow["start"]
+        order, state, loop_reported = [], {}, False
+        stack = [(start, iter(self.edges.get(start, [])))]
+        state[start] = "open"
+        path = [start]
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                path.pop()
+                state[node] = "done"
+                order.append(node)
+                continue
+            if state.get(child) == "open":
+                if not loop_reported:
+                    cycle = path[path.index(child):] + [child]
+                    kind, holder = self.nodes[node]
+                    self.ctx.add(holder.mark, f"the interview can loop: {' -> '.join(cycle)}; point one of these steps forward")
+                    loop_reported = True
+                continue
+            if child not in state:
+                state[child] = "open"
+                path.append(child)
+                stack.append((child, iter(self.edges.get(child, []))))
+        for node_id, (kind, node) in self.nodes.items():
+            if kind == "derived" or node_id in self.after_questions:
+                continue
+            if node_id not in state:
+                what = {"questions": "question", "checks": "check", "outcomes": "outcome"}[kind]
+                self.ctx.add(node.mark, f"{what} '{node_id}' is reached by no path from '{start}'; link it from a step or remove it")
+        if loop_reported:
+            return
+        self.check_facts_asked(list(reversed(order)))
+
+    def check_facts_asked(self, topological):
+        """A check comparing a fact needs that fact's questions asked on every path to it."""
+        asked = {self.flow["start"]: set()}
+        for node_id in topological:
+            known = asked.get(node_id, set())
+            if self.kind(node_id) == "checks":
+                for branch in self.nodes[node_id][1]["branches"]:
+                    for fact in _facts_in(branch["when"]):
+                        missing = [q for q in self.fact_sources(fact) if q not in known]
+                        if missing:
+                            self.ctx.add(branch.value_mark("when"), f"check '{node_id}' reads '{fact}', but some path here does not ask '{missing[0]}'; ask it before this check")
+            through = known | ({node_id} if self.kind(node_id) == "questions" else set())
+            for child in self.edges.get(node_id, []):
+                asked[child] = asked[child] & through if child in asked else set(through)
+
+    def fact_sources(self, fact):
+        kind, node = self.nodes.get(fact, (None, None))
+        if kind == "derived":
+            return list(node["days_between"])
+        return [fact] if kind == "questions" else []
+
+
+def _facts_in(condition):
+    if "fact" in condition:
+        found = [condition["fact"]]
+        for op in COMPARISONS:
+            operand = condition.get(op)
+            if isinstance(operand, dict) and "fact" in operand:
+                found.append(operand["fact"])
+        return found
+    if "not" in condition:
+        return _facts_in(condition["not"])
+    found = []
+    for key in ("all", "any"):
+        for item in condition.get(key, []):
+            found.extend(_facts_in(item))
+    return found
