@@ -114,10 +114,15 @@ class SchemaChecker:
 
     def _check_object(self, value, schema, mark, where, problems):
         properties = schema.get("properties", {})
-        for key in schema.get("required", []):
-            if key not in value:
-                problems.append(mark.problem(f"{where or 'the file'} is missing '{key}'; add it"))
         extra = schema.get("additionalProperties", True)
+        misspelt = set()
+        if extra is False:
+            for key in value:
+                if key not in properties:
+                    misspelt.update(difflib.get_close_matches(key, list(properties), n=1))
+        for key in schema.get("required", []):
+            if key not in value and key not in misspelt:
+                problems.append(mark.problem(f"{where or 'the file'} is missing '{key}'; add it"))
         for key, item in value.items():
             path = f"{where}.{key}" if where else key
             key_mark = value.key_mark(key) if isinstance(value, MarkedDict) else mark
@@ -148,7 +153,10 @@ class SchemaChecker:
             resolved = self._resolve(option)
             kind = resolved.get("properties", {}).get("kind", {}).get("const")
             by_kind[kind] = resolved
-        kind = value.get("kind") if isinstance(value, dict) else None
+        if not isinstance(value, dict):
+            problems.append(mark.problem(f"a rules file is a mapping that starts with 'kind:', not {_describe(value)}"))
+            return
+        kind = value.get("kind")
         if kind not in by_kind:
             allowed = ", ".join(k for k in by_kind if k)
             place = value.value_mark("kind") if isinstance(value, MarkedDict) and "kind" in value else mark

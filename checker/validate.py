@@ -11,6 +11,8 @@ from .engine.text import placeholders
 __all__ = ["check_semantics"]
 
 COUNT_FROM = {"next_day", "signoff_day"}
+_DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
+              "sat": "Saturday", "sun": "Sunday"}
 COMPARISONS = ("lt", "le", "gt", "ge", "eq")
 
 
@@ -93,7 +95,7 @@ def _check_calendar(ctx, data):
         if value is None:
             ctx.add(day.value_mark("date"), f"'{day['date']}' is not a real date (YYYY-MM-DD)")
         elif weekday_name(value) not in weekend:
-            ctx.add(day.value_mark("date"), f"{day['date']} is a {weekday_name(value)}, already a working day; list only weekend days worked in lieu")
+            ctx.add(day.value_mark("date"), f"{day['date']} is a {_DAY_NAMES[weekday_name(value)]}, already a working day; list only weekend days worked in lieu")
 
 
 def _check_rule(ctx, rule):

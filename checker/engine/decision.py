@@ -59,6 +59,8 @@ def build_decision(flow, walk, outcome):
                 decision["department"] = route["department"]
     if outcome.get("deadlines"):
         _deadlines(flow, rules, outcome, walk.answers, decision)
+        for rule_id in outcome["deadlines"]:
+            cite(rule_id)
     cite(decision["price_difference"])
     cite(decision["follow_up"])
     _escalate(flow, walk, outcome, decision, cite)

@@ -16,7 +16,7 @@ class AnswerError(Exception):
     """An answer the flow cannot use; carries the question id and a message for people."""
 
     def __init__(self, question_id, message):
-        Exception.__init__(self, message)
+        super().__init__(message)
         self.question_id = question_id
         self.message = message
 

@@ -1,0 +1,100 @@
+"""Each broken rules file is reported at its file, line and column, with what to do."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker.errors import RulesError
+from checker.loader import load_rules
+from checker.schema import SCHEMA_PATH, SUPPORTED_KEYWORDS
+from checker.yamlsource import MAX_FILE_BYTES
+from conftest import ROOT
+
+BROKEN = ROOT / "tests" / "broken"
+FIXTURES = sorted(BROKEN.glob("*.yaml"))
+EXPECT = "# expect: "
+
+
+def expected_lines(fixture):
+    text = fixture.read_bytes().decode("utf-8", errors="replace")
+    return [line[len(EXPECT):] for line in text.splitlines() if line.startswith(EXPECT)]
+
+
+def problems_for(files, tmp_path, monkeypatch):
+    """Validate a rules folder made of the repository's shop.yaml plus the given files."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    shutil.copy(ROOT / "rules" / "shop.yaml", rules)
+    for file in files:
+        shutil.copy(file, rules)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(RulesError) as caught:
+        load_rules(Path("rules"))
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_the_corpus_has_at_least_30_broken_files():
+    assert len(FIXTURES) >= 30
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda path: path.stem)
+def test_broken_file_is_reported_where_it_is_wrong(fixture, tmp_path, monkeypatch):
+    expected = expected_lines(fixture)
+    assert expected, f"{fixture.name} has no '{EXPECT}' lines"
+    assert problems_for([fixture], tmp_path, monkeypatch) == expected
+
+
+def test_every_problem_in_every_file_is_reported_in_one_run(tmp_path, monkeypatch):
+    chosen = [BROKEN / "04-duplicate-key.yaml", BROKEN / "17-bad-rule-id.yaml", BROKEN / "35-holiday-ends-before-start.yaml"]
+    expected = [line for fixture in chosen for line in expected_lines(fixture)]
+    assert len(expected) == 3
+    assert problems_for(chosen, tmp_path, monkeypatch) == expected
+
+
+def test_a_huge_file_is_refused_before_parsing(tmp_path, monkeypatch):
+    source = tmp_path / "source"
+    source.mkdir()
+    huge = source / "huge.yaml"
+    line = "# " + "x" * 98 + "\n"
+    huge.write_text("kind: area\n" + line * (MAX_FILE_BYTES // len(line) + 1), encoding="utf-8")
+    size = huge.stat().st_size
+    assert problems_for([huge], tmp_path, monkeypatch) == [
+        f"rules/huge.yaml:1:1: file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a rules file; "
+        "split it into several files"
+    ]
+
+
+def test_duplicate_rule_ids_across_files_name_the_first_place(tmp_path, monkeypatch):
+    source = tmp_path / "source"
+    source.mkdir()
+    copy = source / "zz-flags-copy.yaml"
+    copy.write_text((ROOT / "rules" / "order-flags.yaml").read_text(encoding="utf-8").replace("area: order-flags", "area: flags-copy"),
+                    encoding="utf-8")
+    problems = problems_for([*sorted((ROOT / "rules").glob("*.yaml")), copy], tmp_path, monkeypatch)
+    assert len(problems) == 5
+    assert problems[0] == "rules/zz-flags-copy.yaml:16:13: rule id FLAG-RED is already defined at rules/order-flags.yaml:16:13"
+
+
+def test_the_schema_uses_only_keywords_the_validator_implements():
+    def keywords(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key not in ("properties", "$defs"):
+                    yield key
+                    yield from keywords(value)
+                else:
+                    for child in value.values():
+                        yield from keywords(child)
+        elif isinstance(node, list):
+            for child in node:
+                yield from keywords(child)
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    assert set(keywords(schema)) - SUPPORTED_KEYWORDS == set()
+
+
+def test_every_rules_file_declares_the_schema_for_editors():
+    for path in sorted((ROOT / "rules").glob("*.yaml")):
+        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=schema/rules.schema.json\n"), path.name

@@ -1,0 +1,138 @@
+"""The command line: right answers, stable JSON, one-line errors with exit status 2, no tracebacks."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import CASES, ROOT
+
+RETURNS_CASE = CASES / "returns" / "27-washed-sweater-day-5.yaml"
+COMPLAINT_CASE = CASES / "complaints" / "03-rude-agent-friday-before-qingming.yaml"
+
+
+def run(*args, stdin=None, cwd=ROOT):
+    env = {k: v for k, v in os.environ.items() if k != "POLICY_CHECKER_DEBUG"}
+    return subprocess.run([sys.executable, "-m", "checker", *args], input=stdin, capture_output=True,
+                          text=True, cwd=cwd, env=env, timeout=60)
+
+
+def write_case(tmp_path, body, name="case.yaml"):
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_validate_reports_ok_on_the_repository_rules():
+    result = run("validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("OK")
+
+
+def test_validate_lists_problems_and_exits_1(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "bad.yaml").write_text("kind: area\narea: x\norder: 1\n", encoding="utf-8")
+    result = run("--rules", str(rules), "validate")
+    assert result.returncode == 1
+    assert "bad.yaml:1:1: the file is missing 'title'; add it" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_decide_prints_the_verdict_in_chinese_by_default():
+    result = run("decide", "returns", str(RETURNS_CASE))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "判定: 不符合 · 商品不可二次销售，不予退换"
+    assert "RET-CONDITION" in result.stdout
+
+
+def test_decide_json_has_the_documented_shape():
+    result = run("decide", "complaints", str(COMPLAINT_CASE), "--json")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["version"] == 1
+    decision = document["decision"]
+    assert set(decision) == {"flow", "outcome", "status", "title", "say", "resolution", "postage", "price_difference",
+                             "flag", "category", "department", "deadlines", "follow_up", "escalation", "answers",
+                             "facts", "trace", "rules", "warnings"}
+    assert decision["deadlines"] == [
+        {"rule": "CMP-FIRST-REPLY", "due": "2026-04-05T20:00", "weekday": "sun"},
+        {"rule": "CMP-RESOLVE", "due": "2026-04-15T18:30", "weekday": "wed"},
+    ]
+    assert decision["escalation"] == {"to": "supervisor", "reasons": [{"to": "supervisor", "rule": "CMP-ESC-AGENT"}]}
+    assert [step["step"] for step in decision["trace"]][:3] == ["received_at", "channel", "category"]
+
+
+BAD_INPUTS = {
+    "unknown answer": ("answers:\n  dispute: maybe\n", "case.yaml:2:12: 'maybe' is not an answer to 'dispute'; choose one of: no, yes"),
+    "unknown question": ("answers:\n  disput: 'no'\n", "case.yaml:2:3: 'disput' is not a question of flow 'returns'; did you mean 'dispute'?"),
+    "missing answer": ("answers:\n  dispute: 'no'\n", "case.yaml: missing answer for 'sold_by_us' (one of: yes, no): 商品是本店售出的吗？"),
+    "negative day count": ("answers:\n  dispute: 'no'\n  sold_by_us: 'yes'\n  reason: size\n  signed_on: 2026-03-05\n  requested_on: 2026-03-01\n",
+                           "case.yaml:6:17: 'requested_on' (2026-03-01) is before 'signed_on' (2026-03-05); it cannot come first"),
+    "negative hours": ("answers:\n  dispute: 'no'\n  sold_by_us: 'yes'\n  reason: missing_item\n  missing_hours: -2\n",
+                       "case.yaml:5:18: 'missing_hours' must be at least 0, not -2"),
+    "malformed date": ("answers:\n  dispute: 'no'\n  sold_by_us: 'yes'\n  reason: size\n  signed_on: 2026-3-5\n",
+                       "case.yaml:5:14: '2026-3-5' is not a date for 'signed_on'; write it as YYYY-MM-DD"),
+    "not a mapping": ("- dispute\n", "case.yaml:1:1: a case file is a mapping with 'answers:'; see README 'Case files'"),
+    "duplicate key": ("answers:\n  dispute: 'no'\n  dispute: 'yes'\n", "case.yaml:3:3: key 'dispute' is repeated (first at line 2); keep one of them"),
+    "yaml syntax": ("answers: {dispute: 'no'\n", "case.yaml:2:1: YAML syntax error: expected ',' or '}', but got '<stream end>'; fix the syntax here"),
+}
+
+
+@pytest.mark.parametrize("body,message", BAD_INPUTS.values(), ids=BAD_INPUTS.keys())
+def test_bad_case_input_gets_one_line_and_exit_2(tmp_path, body, message):
+    write_case(tmp_path, body)
+    result = run("decide", "returns", "case.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == f"error: {message}\n"
+
+
+def test_unreadable_case_file(tmp_path):
+    result = run("decide", "returns", str(tmp_path / "nowhere.yaml"))
+    assert (result.returncode, result.stderr) == (2, f"error: {tmp_path / 'nowhere.yaml'}: no such case file\n")
+    (tmp_path / "latin1.yaml").write_bytes(b"answers:\n  reason: \xe9\n")
+    result = run("decide", "returns", str(tmp_path / "latin1.yaml"))
+    assert (result.returncode, result.stderr) == (2, f"error: {tmp_path / 'latin1.yaml'}: not UTF-8 text; save the case file as UTF-8\n")
+
+
+def test_unknown_flow_and_bad_arguments_exit_2():
+    result = run("decide", "refunds", str(RETURNS_CASE))
+    assert (result.returncode, result.stderr) == (2, "error: unknown flow 'refunds'; choose one of: complaints, returns\n")
+    result = run("frobnicate")
+    assert result.returncode == 2 and result.stderr.startswith("error: python -m checker: argument command: invalid choice")
+
+
+def test_compile_writes_the_bundle_and_nothing_when_rules_are_broken(tmp_path):
+    out = tmp_path / "site" / "rules.json"
+    assert run("compile", "--out", str(out)).returncode == 0
+    bundle = json.loads(out.read_text(encoding="utf-8"))
+    assert bundle["flows"]["returns"]["start"] == "dispute"
+    before = out.read_bytes()
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "bad.yaml").write_text("kind: nonsense\n", encoding="utf-8")
+    result = run("--rules", str(rules), "compile", "--out", str(out))
+    assert result.returncode == 1
+    assert out.read_bytes() == before
+    assert [p.name for p in out.parent.iterdir()] == ["rules.json"]
+
+
+def test_walk_asks_one_question_at_a_time_and_supports_back():
+    keys = "1\n1\n6\n2026-03-01\n2026-03-05\nb\n2026-03-12\n1\n"
+    result = run("walk", "returns", "--lang", "en", stdin=keys)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.count("On what date did the buyer ask") == 2  # asked again after 'b'
+    assert "Why this is asked: RET-WINDOW Return window — A return or exchange must be requested within 7 calendar days" in out
+    assert "Does the buyer refuse every option" in out
+    assert "Decision: Not eligible · Past the return window: not eligible" in out
+
+
+def test_walk_rejects_a_bad_answer_inline_and_asks_again():
+    result = run("walk", "complaints", "--lang", "en", stdin="2026-02-30 10:00\nq\n")
+    assert result.returncode == 0
+    assert "! '2026-02-30 10:00' is not a date and time for 'received_at'; write it as YYYY-MM-DDTHH:MM" in result.stdout
+    assert result.stdout.count("When was the complaint received?") == 2
