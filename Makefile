@@ -6,9 +6,23 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 FLOW   ?= returns
 
-.PHONY: serve walk test validate setup clean
+export NO_MKDOCS_2_WARNING := 1
 
-serve: walk
+.PHONY: serve build build-public walk test validate setup clean
+
+# Build and serve the staff handbook at http://127.0.0.1:8000 (rebuilds when rules/ changes).
+serve: setup node_modules/.installed
+	$(PY) -m checker validate
+	$(PY) -m mkdocs serve --strict --livereload -a 127.0.0.1:8000
+
+# Build into a fresh folder and swap it in only when the whole build succeeded.
+build: setup node_modules/.installed
+	rm -rf build/site.new && $(PY) -m mkdocs build --strict -q -d build/site.new
+	rm -rf site && mv build/site.new site
+
+build-public: setup node_modules/.installed
+	rm -rf build/site-public.new && $(PY) -m mkdocs build --strict -q -f mkdocs.public.yml -d build/site-public.new
+	rm -rf site-public && mv build/site-public.new site-public
 
 walk: setup
 	$(PY) -m checker walk $(FLOW)
@@ -32,4 +46,4 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf $(VENV) node_modules site build
+	rm -rf $(VENV) node_modules site site-public build

@@ -1,0 +1,36 @@
+"""Safe building blocks: everything from the rules is escaped before it reaches Markdown/HTML."""
+
+import html
+
+from ..engine.text import fill
+
+_MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>"
+
+
+def esc(text):
+    """Text for an HTML context (attributes included)."""
+    return html.escape(str(text), quote=True)
+
+
+def md(text):
+    """Text for a Markdown context such as a heading or table cell: HTML-escaped, then
+    Markdown-escaped so rule text can neither inject tags nor become formatting."""
+    escaped = html.escape(str(text), quote=False)
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS and ch not in "<>" else ch for ch in escaped).replace("\n", " ")
+
+
+def rule_text(rule, field, lang):
+    """A rule's text in one language with its {params} filled in."""
+    return fill(rule[field][lang], rule.get("params", {}))
+
+
+def both(zh, en, tag="p", css=""):
+    """A Chinese line and its English line, each marked with its language for the toggle."""
+    klass = f' class="{css}"' if css else ""
+    return (f'<{tag} lang="zh-CN"{klass}>{esc(zh)}</{tag}>'
+            f'<{tag} lang="en"{klass}>{esc(en)}</{tag}>')
+
+
+def pair(text_pair):
+    """'中文 · English' for compact places (table cells, labels), escaped for Markdown."""
+    return f"{md(text_pair['zh'])} · {md(text_pair['en'])}"

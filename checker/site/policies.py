@@ -1,0 +1,139 @@
+"""The handbook's policy pages: one page per area, a heading (and permalink) per rule."""
+
+from ..engine.vocabulary import leg_text
+from .markup import both, esc, md, pair, rule_text
+
+AUDIENCE = {"public": {"zh": "公开", "en": "public"}, "staff": {"zh": "仅员工", "en": "staff only"}}
+LABELS = {
+    "effective": {"zh": "生效", "en": "Effective"},
+    "owner": {"zh": "负责", "en": "Owner"},
+    "source": {"zh": "来源", "en": "Source"},
+    "customer": {"zh": "对客户的说法", "en": "Customer wording"},
+    "generated": {"zh": "本页由规则文件生成，请勿直接修改；要修改规则请编辑", "en": "Generated from the rules; to change a rule, edit"},
+    "flow": {"zh": "判定流程与流程图", "en": "Decision flow and flowchart"},
+    "shifts": {"zh": "班次表", "en": "Shift table"},
+    "timeline": {"zh": "每日与每周时间节点", "en": "Daily and weekly timeline"},
+    "legend": {"zh": "旗帜图例", "en": "Flag legend"},
+    "routing": {"zh": "投诉转交", "en": "Complaint routing"},
+    "seed": {"zh": "种子文件", "en": "seed"},
+}
+WEEKDAYS = {"mon": {"zh": "周一", "en": "Monday"}, "tue": {"zh": "周二", "en": "Tuesday"},
+            "wed": {"zh": "周三", "en": "Wednesday"}, "thu": {"zh": "周四", "en": "Thursday"},
+            "fri": {"zh": "周五", "en": "Friday"}, "sat": {"zh": "周六", "en": "Saturday"},
+            "sun": {"zh": "周日", "en": "Sunday"}}
+
+
+def rule_link(bundle, rule_id, from_page):
+    """A Markdown link from ``from_page`` to a rule's anchor on its area page."""
+    area = bundle["rules"][rule_id]["area"]
+    depth = from_page.count("/")
+    return f"[{rule_id}]({'../' * depth}policies/{area}.md#{rule_id})"
+
+
+def rule_block(bundle, rule, level="###"):
+    """One rule: heading with the id as anchor, then its metadata, text and customer wording."""
+    owner = bundle["roles"].get(rule["owner"], {"zh": rule["owner"], "en": rule["owner"]})
+    source = rule["source"]
+    audience = AUDIENCE[rule["audience"]]
+    meta = (
+        f'<code class="rule-id">{esc(rule["id"])}</code> '
+        f'<span class="rule-audience rule-audience--{esc(rule["audience"])}">{esc(audience["zh"])} · {esc(audience["en"])}</span> '
+        f'<span>{esc(LABELS["effective"]["zh"])} {esc(rule["effective"])}</span> '
+        f'<span>{esc(LABELS["owner"]["zh"])} {esc(owner["zh"])} · {esc(owner["en"])}</span> '
+        f'<span class="rule-source">{esc(LABELS["source"]["zh"])} {esc(LABELS["seed"]["zh"])} {esc(source["seed"])}「{esc(source["passage"])}」</span> '
+        f'<span class="rule-file">{esc(rule["where"]["file"])}:{rule["where"]["line"]}</span>'
+    )
+    parts = [f"{level} {md(rule['title']['zh'])} · {md(rule['title']['en'])} {{#{rule['id']}}}", "",
+             f'<div class="rule-meta">{meta}</div>',
+             f'<div class="rule-text">{both(rule_text(rule, "text", "zh"), rule_text(rule, "text", "en"))}</div>']
+    if rule["audience"] == "public":
+        parts.append(f'<div class="rule-customer"><span class="rule-customer__label">{esc(LABELS["customer"]["zh"])} · '
+                     f'{esc(LABELS["customer"]["en"])}</span>'
+                     f'{both(rule_text(rule, "customer", "zh"), rule_text(rule, "customer", "en"))}</div>')
+    return "\n".join(parts) + "\n"
+
+
+def area_page(bundle, area, page):
+    """The Markdown of one area's page, every rule in the order of the rules file."""
+    rules = bundle["rules"]
+    lines = [f"# {md(area['title']['zh'])} · {md(area['title']['en'])}", "",
+             f'<div class="page-summary">{both(area["summary"]["zh"], area["summary"]["en"])}</div>', "",
+             f'<p class="generated-note">{esc(LABELS["generated"]["zh"])} <code>{esc(area["file"])}</code> · '
+             f'{esc(LABELS["generated"]["en"])} <code>{esc(area["file"])}</code>.</p>', ""]
+    if area.get("flow"):
+        lines += [f"[{md(LABELS['flow']['zh'])} · {md(LABELS['flow']['en'])}](../flows/{area['flow']}.md)", ""]
+    for extra in EXTRAS.get(area["area"], ()):
+        lines += [extra(bundle), ""]
+    for section in area["sections"]:
+        lines += [f"## {md(section['title']['zh'])} · {md(section['title']['en'])}", ""]
+        for rule_id in section["rules"]:
+            lines.append(rule_block(bundle, rules[rule_id]))
+    return "\n".join(lines)
+
+
+def _table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def shift_table(bundle):
+    params = bundle["rules"]["SCH-SHIFTS"]["params"]
+    rows = [[md("早班 · Early"), f"{params['early_start']}–{params['early_end']}"],
+            [md("晚班 · Late"), f"{params['late_start']}–{params['late_end']}"]]
+    return f"## {pair(LABELS['shifts'])}\n\n" + _table([md("班次 · Shift"), md("时间 · Hours")], rows) + \
+        f"\n\n{rule_link(bundle, 'SCH-SHIFTS', 'policies/x')}"
+
+
+def timeline_rows(bundle):
+    """Rules that carry a clock time, as (sort key, when, rule) in the day's or week's order."""
+    rows = []
+    for rule in bundle["rules"].values():
+        params = rule.get("params", {})
+        if "time" in params:
+            day = params.get("weekday")
+            order = (1 + list(WEEKDAYS).index(day) if day else 0, params["time"])
+            when = (f"{WEEKDAYS[day]['zh']} {params['time']} · {WEEKDAYS[day]['en']}" if day
+                    else f"{params['time']} · {md('每天 daily')}")
+            rows.append((order, when, rule))
+    return sorted(rows, key=lambda row: row[0])
+
+
+def timeline(bundle):
+    rows = [[when, pair(rule["title"]), rule_link(bundle, rule["id"], "policies/x")] for _, when, rule in timeline_rows(bundle)]
+    return f"## {pair(LABELS['timeline'])}\n\n" + _table([md("时间 · When"), md("事项 · What"), md("规则 · Rule")], rows)
+
+
+def flag_legend(bundle):
+    rows = []
+    for rule in bundle["rules"].values():
+        params = rule.get("params", {})
+        if "colour" in params and "hex" in params:
+            swatch = f'<span class="flag-swatch" style="background:{esc(params["hex"])}"></span>'
+            rows.append([swatch + " " + pair(rule["title"]), f"`{md(params['note']['zh'])}`", rule_link(bundle, rule["id"], "policies/x")])
+    return f"## {pair(LABELS['legend'])}\n\n" + _table([md("旗帜 · Flag"), md("备注格式 · Note"), md("规则 · Rule")], rows)
+
+
+def routing_table(bundle):
+    rows = []
+    flow = bundle["flows"]["complaints"]
+    category = next(q for q in flow["questions"] if q["id"] == "category")
+    labels = {answer["value"]: answer["label"] for answer in category["answers"]}
+    for route in bundle["rules"]["CMP-ROUTING"]["params"]["routes"]:
+        role = bundle["roles"][route["department"]]
+        rows.append([pair(labels[route["category"]]), pair(role)])
+    return f"## {pair(LABELS['routing'])}\n\n" + _table([md("类别 · Category"), md("转交 · Goes to")], rows)
+
+
+def postage_rows(bundle):
+    """(rule, return-leg text, resend-leg text) for every postage rule, in both languages."""
+    rows = []
+    for rule in bundle["rules"].values():
+        params = rule.get("params", {})
+        if "return_leg" in params:
+            rows.append((rule, {lang: leg_text(params["return_leg"], lang) for lang in ("zh", "en")},
+                         {lang: leg_text(params["resend_leg"], lang) for lang in ("zh", "en")}))
+    return rows
+
+
+EXTRAS = {"schedules": (shift_table, timeline), "order-flags": (flag_legend,), "complaints": (routing_table,)}

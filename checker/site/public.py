@@ -1,0 +1,28 @@
+"""The customers' pages: only public rules, only in customer wording, never a staff detail."""
+
+from .markup import both, esc, md, rule_text
+
+PUBLIC_AREAS = {
+    "returns": {"page": "returns.md", "title": {"zh": "退换货政策", "en": "Return and exchange policy"}},
+    "complaints": {"page": "complaints.md", "title": {"zh": "如何投诉", "en": "How to complain"}},
+}
+
+
+def public_rules(bundle, area):
+    """The public rules of an area, grouped by section, in the order of the rules file."""
+    for section in area["sections"]:
+        rules = [bundle["rules"][r] for r in section["rules"] if bundle["rules"][r]["audience"] == "public"]
+        if rules:
+            yield section, rules
+
+
+def public_page(bundle, area):
+    spec = PUBLIC_AREAS[area["area"]]
+    lines = [f"# {md(spec['title']['zh'])} · {md(spec['title']['en'])}", ""]
+    for section, rules in public_rules(bundle, area):
+        lines += [f"## {md(section['title']['zh'])} · {md(section['title']['en'])}", ""]
+        for rule in rules:
+            lines += [f"### {md(rule['title']['zh'])} · {md(rule['title']['en'])} {{#{rule['id']}}}", "",
+                      f'<div class="rule-text">{both(rule_text(rule, "customer", "zh"), rule_text(rule, "customer", "en"))}</div>',
+                      f'<p class="rule-effective">{esc("生效日期 · Effective")} {esc(rule["effective"])}</p>', ""]
+    return "\n".join(lines)

@@ -1,0 +1,83 @@
+"""Pages for agents mid-shift: a one-screen quick reference and the index of every rule id."""
+
+from ..engine.vocabulary import term
+from .markup import md, pair
+from .policies import AUDIENCE, postage_rows, rule_link, timeline_rows
+
+# The time limits an agent needs at a glance, in the order they come up in a case.
+QUICK_LIMITS = ("RET-WINDOW", "RET-MISSING", "RET-REFUND-TIMING", "CMP-FIRST-REPLY", "CMP-RESOLVE",
+                "CMP-INQUIRY-EMAIL", "CMP-INQUIRY-CHAT", "CMP-NEG-REVIEW", "SCH-COD-CONTACT")
+UNITS = {"days": {"zh": "天", "en": "days"}, "hours": {"zh": "小时", "en": "hours"},
+         "working_days": {"zh": "个工作日", "en": "working days"}, "minutes": {"zh": "分钟", "en": "minutes"}}
+
+
+def _table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
+
+
+def _limit(rule):
+    for key, unit in UNITS.items():
+        if key in rule.get("params", {}):
+            value = rule["params"][key]
+            return f"**{value}** {md(unit['zh'])} · {value} {md(unit['en'])}"
+    return ""
+
+
+def escalation_rows(bundle, page):
+    """(trigger rule, target) for every escalation the flows can make, once each."""
+    seen, rows = set(), []
+    for flow in bundle["flows"].values():
+        found = [(item["rule"], item["to"]) for item in flow.get("escalations", [])]
+        found += [(o["rules"][0], o["escalate"]) for o in flow["outcomes"] if o.get("escalate")]
+        for rule_id, target in found:
+            if rule_id not in seen:
+                seen.add(rule_id)
+                role = bundle["roles"]["cs_supervisor" if target == "supervisor" else "shop_manager"]
+                rows.append([pair(bundle["rules"][rule_id]["title"]), f"**{pair(role)}**", rule_link(bundle, rule_id, page)])
+    return rows
+
+
+def quick_reference(bundle):
+    page = "reference/quick.md"
+    rules = bundle["rules"]
+    limits = [[pair(rules[r]["title"]), _limit(rules[r]), rule_link(bundle, r, page)] for r in QUICK_LIMITS if r in rules]
+    postage = [[pair(rule["title"]), pair(ret), pair(resend), rule_link(bundle, rule["id"], page)]
+               for rule, ret, resend in postage_rows(bundle)]
+    flags = []
+    for rule in rules.values():
+        params = rule.get("params", {})
+        if "colour" in params and "hex" in params:
+            flags.append(f'<span class="flag-swatch" style="background:{params["hex"]}"></span> '
+                         f'{rule_link(bundle, rule["id"], page)} {pair(rule["title"])}')
+    shifts = rules["SCH-SHIFTS"]["params"]
+    day = [f"{when} {pair(rule['title'])}" for _, when, rule in timeline_rows(bundle)]
+    return "\n".join([
+        "# 速查 · Quick reference", "",
+        '<div class="quick-grid" markdown>', "",
+        '<div markdown>', "", "## 时限 · Time limits", "",
+        _table([md("事项 · What"), md("时限 · Limit"), md("规则 · Rule")], limits), "", "</div>", "",
+        '<div markdown>', "", "## 运费 · Postage", "",
+        _table([md("情形 · Case"), pair({"zh": term("return_leg", "zh"), "en": term("return_leg", "en")}),
+                pair({"zh": term("resend_leg", "zh"), "en": term("resend_leg", "en")}), md("规则 · Rule")], postage),
+        "", f"{md('不接受到付 · No freight-collect returns')}: {rule_link(bundle, 'RET-NO-COD', page)}", "", "</div>", "",
+        '<div markdown>', "", "## 旗帜 · Flags", "", "<br>".join(flags), "", "</div>", "",
+        '<div markdown>', "", "## 升级 · Escalation", "",
+        _table([md("情形 · When"), md("交给 · To"), md("规则 · Rule")], escalation_rows(bundle, page)), "", "</div>", "",
+        '<div markdown>', "", "## 班次与每日 · Shifts and the day", "",
+        f"{md('早班 · Early')} {shifts['early_start']}–{shifts['early_end']} · "
+        f"{md('晚班 · Late')} {shifts['late_start']}–{shifts['late_end']} ({rule_link(bundle, 'SCH-SHIFTS', page)})", "",
+        "<br>".join(day), "", "</div>", "", "</div>", ""])
+
+
+def rule_index(bundle):
+    page = "reference/rules.md"
+    rows = []
+    for area in bundle["areas"]:
+        for section in area["sections"]:
+            for rule_id in section["rules"]:
+                rule = bundle["rules"][rule_id]
+                rows.append([rule_link(bundle, rule_id, page), pair(rule["title"]), pair(area["title"]),
+                             pair(AUDIENCE[rule["audience"]]), pair(bundle["roles"][rule["owner"]]), rule["effective"]])
+    header = [md("编号 · Id"), md("标题 · Title"), md("领域 · Area"), md("对象 · Audience"), md("负责 · Owner"), md("生效 · Effective")]
+    return f"# 规则索引 · Rule index\n\n{len(rows)} {md('条规则 · rules')}\n\n" + _table(header, rows) + "\n"
