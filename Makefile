@@ -5,6 +5,9 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 FLOW   ?= returns
+CHROMIUM := /usr/bin/chromium
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 
 export NO_MKDOCS_2_WARNING := 1
 
@@ -30,7 +33,7 @@ walk: setup
 validate: setup
 	$(PY) -m checker validate
 
-test: setup node_modules/.installed
+test: setup node_modules/.installed $(CHROMIUM) $(CJK_FONT)
 	$(PY) -m pytest
 
 setup: $(VENV)/.installed
@@ -40,6 +43,12 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
+
+# Browser tests use Debian's Chromium (Playwright's own browser download does not work here),
+# and a CJK font so that screenshots show the Chinese text.
+$(CHROMIUM) $(CJK_FONT):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund

@@ -19,16 +19,16 @@ DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 BUNDLE_VERSION = 1
 
 
-def display_path(path):
-    """A path as a person typed it: relative to the working folder when inside it."""
+def display_path(path, base=None):
+    """A path as a person would type it: relative to ``base`` (default: the working folder)."""
     path = Path(path)
     try:
-        return os.path.relpath(path)
+        return os.path.relpath(path, base)
     except ValueError:
         return str(path)
 
 
-def load_documents(rules_dir):
+def load_documents(rules_dir, base=None):
     """Parse and schema-check every *.yaml file; return (documents, problems).
 
     A document is (display path, data) for each file that parsed and passed the schema.
@@ -36,13 +36,13 @@ def load_documents(rules_dir):
     rules_dir = Path(rules_dir)
     problems, documents = [], []
     if not rules_dir.is_dir():
-        return [], [Problem(display_path(rules_dir), 1, 1, "rules folder not found; pass the folder that holds the rules files")]
+        return [], [Problem(display_path(rules_dir, base), 1, 1, "rules folder not found; pass the folder that holds the rules files")]
     files = sorted(p for p in rules_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
     if not files:
-        return [], [Problem(display_path(rules_dir), 1, 1, "no .yaml rules files in this folder")]
+        return [], [Problem(display_path(rules_dir, base), 1, 1, "no .yaml rules files in this folder")]
     checker = SchemaChecker()
     for path in files:
-        shown = display_path(path)
+        shown = display_path(path, base)
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as error:
@@ -105,9 +105,12 @@ def build_bundle(documents):
     return _plain(bundle)
 
 
-def load_rules(rules_dir=DEFAULT_RULES_DIR):
-    """Load, validate and assemble the rules; raise RulesError listing every problem."""
-    documents, problems = load_documents(rules_dir)
+def load_rules(rules_dir=DEFAULT_RULES_DIR, base=None):
+    """Load, validate and assemble the rules; raise RulesError listing every problem.
+
+    Paths in messages and in the bundle are relative to ``base`` (default: the working folder).
+    """
+    documents, problems = load_documents(rules_dir, base)
     problems.extend(check_semantics(documents))
     if problems:
         raise RulesError(problems)

@@ -36,7 +36,7 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
         try:
-            self.bundle = load_rules(self.root / self.config.rules)
+            self.bundle = load_rules(self.root / self.config.rules, base=self.root)
         except RulesError as error:
             raise PluginError("the rules have problems; the site was not built:\n" + "\n".join(map(str, error.problems))) from None
         self.assets = {"assets/handbook.css": ASSETS / "handbook.css", "assets/handbook.js": ASSETS / "handbook.js"}

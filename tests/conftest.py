@@ -146,3 +146,11 @@ def pytest_collect_file(parent, file_path):
     if file_path.suffix == ".yaml" and file_path.parent.parent == CASES:
         return GoldenCaseFile.from_parent(parent, path=file_path)
     return None
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the item, so fixtures can act on a failed test (screenshots)."""
+    report = yield
+    setattr(item, "report_" + report.when, report)
+    return report

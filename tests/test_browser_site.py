@@ -1,0 +1,136 @@
+"""The handbook and the public site as a person sees them, in headless Chromium."""
+
+import re
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from browser import LocalSite, OriginGuard, launch, save_screenshot
+from sitebuild import build_site
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    staff, public = tmp_path_factory.mktemp("staff"), tmp_path_factory.mktemp("public")
+    assert build_site(staff) == []
+    assert build_site(public, "mkdocs.public.yml") == []
+    served = {"staff": LocalSite(staff), "public": LocalSite(public)}
+    yield {name: site.url for name, site in served.items()}
+    for site in served.values():
+        site.close()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(chromium, sites, request):
+    """open_page(site, path, width=1280) -> page; fails the test on off-origin requests or JS errors."""
+    opened = []
+
+    def _open(site, path, width=1280):
+        context = chromium.new_context(viewport={"width": width, "height": 900})
+        guard = OriginGuard(context, sites[site])
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(sites[site] + path)
+        opened.append((context, page, guard, errors))
+        return page
+
+    yield _open
+    failed = getattr(request.node, "report_call", None) is not None and request.node.report_call.failed
+    for index, (context, page, guard, errors) in enumerate(opened):
+        if failed:
+            print("screenshot:", save_screenshot(page, f"{request.node.name}-{index}"))
+        context.close()
+        assert guard.outside == [], f"requests left the site: {guard.outside}"
+        assert errors == [], f"JavaScript errors: {errors}"
+
+
+STAFF_PAGES = ["", "onboarding/", "reference/quick/", "policies/conduct/", "policies/schedules/",
+               "policies/returns/", "policies/complaints/", "policies/order-flags/", "reference/rules/"]
+
+
+@pytest.mark.parametrize("path", STAFF_PAGES)
+def test_staff_pages_render(open_page, path):
+    page = open_page("staff", path)
+    expect(page.locator("article h1")).to_be_visible()
+    expect(page.locator(".handbook-lang button")).to_have_count(3)
+
+
+def test_a_rule_permalink_opens_at_the_rule(open_page):
+    page = open_page("staff", "policies/returns/#RET-WINDOW")
+    heading = page.locator("h3#RET-WINDOW")
+    expect(heading).to_be_in_viewport()
+    expect(heading).to_contain_text("退换货期限 · Return window")
+
+
+def _search(page, words):
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.keyboard.insert_text(words)  # how a Chinese input method commits text
+    box.press("End")
+    results = page.locator(f".md-search-result__item a[href*='h={quote(words)}']")
+    expect(results.first).to_be_visible(timeout=10000)
+    return [results.nth(i).get_attribute("href").split("?")[0] + "#" + results.nth(i).get_attribute("href").partition("#")[2]
+            for i in range(results.count())]
+
+
+def test_chinese_search_finds_the_postage_rules(open_page):
+    page = open_page("staff", "")
+    links = _search(page, "运费")
+    assert any(re.search(r"policies/returns/#RET-POSTAGE-", link) for link in links), links
+
+
+def test_chinese_search_finds_a_word_inside_a_sentence(open_page):
+    page = open_page("staff", "")
+    links = _search(page, "垫付")  # only ever inside sentences: "买家先垫付寄回运费"
+    assert any("#RET-POSTAGE-SHOP-FAULT" in link for link in links), links
+
+
+@pytest.mark.parametrize("flow_id", ["returns", "complaints"])
+def test_mermaid_draws_each_flowchart(open_page, bundle, flow_id):
+    page = open_page("staff", f"flows/{flow_id}/")
+    svg = page.locator(".policy-flowchart svg")
+    expect(svg).to_have_count(1, timeout=15000)
+    flow = bundle["flows"][flow_id]
+    steps = len(flow["questions"]) + len(flow.get("checks", [])) + len(flow["outcomes"])
+    assert page.locator(".policy-flowchart svg g.node").count() == steps
+    first = flow["outcomes"][0]["title"]["zh"]
+    expect(page.locator(".policy-flowchart svg")).to_contain_text(first)
+
+
+def test_the_language_switch_hides_a_language_and_is_remembered(open_page):
+    page = open_page("staff", "policies/returns/")
+    chinese = page.locator(".rule-text p[lang='zh-CN']").first
+    english = page.locator(".rule-text p[lang='en']").first
+    expect(chinese).to_be_visible()
+    expect(english).to_be_visible()
+    page.get_by_role("button", name="EN", exact=True).click()
+    expect(chinese).to_be_hidden()
+    page.reload()
+    expect(page.locator(".rule-text p[lang='zh-CN']").first).to_be_hidden()
+    expect(page.locator(".rule-text p[lang='en']").first).to_be_visible()
+
+
+@pytest.mark.parametrize("site,path", [("staff", "policies/returns/"), ("staff", "reference/quick/"), ("public", "returns/")])
+def test_pages_fit_a_phone(open_page, site, path):
+    page = open_page(site, path, width=360)
+    expect(page.locator("article h1")).to_be_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+
+
+def test_the_public_site_renders_and_searches(open_page):
+    page = open_page("public", "returns/")
+    expect(page.locator("article h1")).to_contain_text("退换货政策")
+    expect(page.locator("h3#RET-WINDOW")).to_be_visible()
+    links = _search(page, "运费")
+    assert any("returns/#RET-POSTAGE-" in link for link in links), links

@@ -1,0 +1,152 @@
+"""Both sites build strictly from the rules: anchors, flowcharts, escaping, and no staff leak."""
+
+import re
+
+import pytest
+import yaml
+
+from checker.site.flows import mermaid
+from sitebuild import ROOT, BuildFailed, build_site, copy_project, flowchart_source, site_text
+
+
+@pytest.fixture(scope="session")
+def staff_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("staff-site")
+    assert build_site(site) == []
+    return site
+
+
+@pytest.fixture(scope="session")
+def public_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("public-site")
+    assert build_site(site, "mkdocs.public.yml") == []
+    return site
+
+
+def test_every_rule_has_its_anchor_on_its_area_page(bundle, staff_site):
+    for rule_id, rule in bundle["rules"].items():
+        page = (staff_site / "policies" / rule["area"] / "index.html").read_text(encoding="utf-8")
+        assert f'id="{rule_id}"' in page, f"{rule_id} has no anchor on policies/{rule['area']}/"
+
+
+def test_the_rule_index_and_quick_reference_link_to_rule_anchors(bundle, staff_site):
+    index = (staff_site / "reference" / "rules" / "index.html").read_text(encoding="utf-8")
+    for rule_id, rule in bundle["rules"].items():
+        assert f'href="../../policies/{rule["area"]}/#{rule_id}"' in index
+    quick = (staff_site / "reference" / "quick" / "index.html").read_text(encoding="utf-8")
+    for rule_id in ("RET-WINDOW", "CMP-FIRST-REPLY", "RET-POSTAGE-OFFICIAL", "FLAG-PURPLE", "RET-ESC-DISPUTE"):
+        assert f'#{rule_id}"' in quick
+    window = bundle["rules"]["RET-WINDOW"]["params"]["days"]
+    assert re.search(rf"<strong>{window}</strong> 天 · {window} days", quick)
+
+
+def test_each_flowchart_has_a_node_for_every_outcome(bundle, staff_site):
+    for flow_id, flow in bundle["flows"].items():
+        source = flowchart_source((staff_site / "flows" / flow_id / "index.html").read_text(encoding="utf-8"))
+        assert source.startswith("flowchart TD")
+        for outcome in flow["outcomes"]:
+            assert re.search(rf"^    {outcome['id']}\(\[\".+\"\]\):::{outcome['status']}$", source, re.M), outcome["id"]
+        for question in flow["questions"]:
+            assert re.search(rf'^    {question["id"]}\["', source, re.M), question["id"]
+
+
+def test_the_flowchart_follows_the_rules(bundle):
+    before = mermaid(bundle["flows"]["returns"], bundle)
+    assert '-->|"申请日是退换货期限的第几天 &gt; 7' not in before  # entities are Mermaid's own (#gt;)
+    assert "申请日是退换货期限的第几天 #gt; 7<br/>" in before
+    changed = dict(bundle, rules=dict(bundle["rules"]))
+    changed["rules"]["RET-WINDOW"] = dict(bundle["rules"]["RET-WINDOW"], params={"days": 15, "count_from": "next_day"})
+    assert "申请日是退换货期限的第几天 #gt; 15<br/>" in mermaid(bundle["flows"]["returns"], changed)
+
+
+def _staff_only(bundle):
+    """Strings that identify staff-only rules: ids, titles and texts in both languages."""
+    needles = set()
+    for rule_id, rule in bundle["rules"].items():
+        if rule["audience"] == "staff":
+            needles.add(rule_id)
+            for field in ("title", "text"):
+                for lang in ("zh", "en"):
+                    value = rule[field][lang]
+                    if len(value) >= 4:
+                        needles.add(value)
+    return needles
+
+
+def test_the_public_site_holds_public_rules_in_customer_wording(bundle, public_site):
+    page = (public_site / "returns" / "index.html").read_text(encoding="utf-8")
+    for rule_id, rule in bundle["rules"].items():
+        if rule["area"] == "returns" and rule["audience"] == "public":
+            assert f'id="{rule_id}"' in page
+    texts = site_text(public_site)
+    assert any("请在签收后 7 天内申请退换货" in text for text in texts.values())
+
+
+def test_the_public_site_leaks_nothing_staff_only(bundle, public_site):
+    needles = _staff_only(bundle) | {"仅员工", "staff only", "能换尽量不退", "紫旗", "蓝旗", "绿旗", "罚款"}
+    leaks = [(name, needle) for name, text in site_text(public_site).items() for needle in needles if needle in text]
+    assert leaks == []
+
+
+def test_the_leak_check_would_catch_a_leak(bundle, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "page.html").write_text("<p>" + bundle["rules"]["RET-COACHING"]["text"]["zh"] + "</p>", encoding="utf-8")
+    needles = _staff_only(bundle)
+    assert [n for text in site_text(site).values() for n in needles if n in text]
+
+
+def test_no_page_asks_for_anything_outside_the_site(staff_site, public_site):
+    pattern = re.compile(r'(?:src|href)="(https?:)?//(?!127\.0\.0\.1)', re.I)
+    for site in (staff_site, public_site):
+        for path in site.rglob("*.html"):
+            found = [m.group(0) for m in pattern.finditer(path.read_text(encoding="utf-8")) if "<link" not in m.group(0)]
+            assert not [f for f in found if "src=" in f], f"{path}: {found}"
+
+
+def _change_rules(project, edit):
+    path = project / "rules" / "returns.yaml"
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def test_rule_text_is_escaped(tmp_path):
+    project = copy_project(tmp_path / "project")
+    _change_rules(project, lambda text: text.replace("title: {zh: 适用范围, en: Scope}",
+                                                     'title: {zh: "<script>alert(1)</script>适用范围", en: "Scope *bold* {#x}"}'))
+    site = tmp_path / "site"
+    assert build_site(site, project=project) == []
+    page = (site / "policies" / "returns" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;适用范围" in page
+    assert "Scope *bold* {#x}" in page and 'id="x"' not in page
+
+
+def test_broken_rules_stop_the_build_and_leave_the_old_site(tmp_path):
+    project = copy_project(tmp_path / "project")
+    _change_rules(project, lambda text: text.replace("audience: public\n", "audience: everyone\n", 1))
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the good old site", encoding="utf-8")
+    lines = (project / "rules" / "returns.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, 1) if "audience: everyone" in text)
+    with pytest.raises(BuildFailed) as caught:
+        build_site(site, project=project)
+    assert f"rules/returns.yaml:{line}:19: sections[0].rules[0].audience is 'everyone', not one of: public, staff" in str(caught.value)
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "the good old site"
+
+
+def test_generated_pages_are_not_committed():
+    import subprocess
+    tracked = subprocess.run(["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    from checker.loader import load_rules
+    from checker.site import generate_pages
+    bundle = load_rules(ROOT / "rules")
+    generated = {f"docs/{p}" for p in generate_pages(bundle)} | {f"docs/public/{p}" for p in generate_pages(bundle, "public")}
+    assert generated & set(tracked) == set()
+
+
+def test_mkdocs_configs_parse_as_yaml_with_the_plugin():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    assert {"policy/handbook": {"audience": "staff"}} in config["plugins"]
+    assert config["theme"]["font"] is False
