@@ -16,7 +16,8 @@ from pathlib import Path
 from .casefile import load_case
 from .engine import AnswerError, Flow, UnknownFlow, normalise_answer, step
 from .engine.text import fill
-from .engine.vocabulary import leg_text, term
+from .engine import vocabulary
+from .terms import TERMS
 from .errors import RulesError, UsageError
 from .loader import DEFAULT_RULES_DIR, display_path, load_rules
 
@@ -120,6 +121,10 @@ def _decide(bundle, flow, args):
     return 0
 
 
+def _term(code, lang):
+    return vocabulary.term(code, lang, TERMS)
+
+
 def _form(question):
     if question["kind"] == "choice":
         return "one of: " + ", ".join(a["value"] for a in question["answers"])
@@ -130,33 +135,33 @@ def _form(question):
 def render_decision(bundle, decision, lang):
     """The decision as plain text for the terminal."""
     rules = bundle["rules"]
-    lines = [f"{term('status', lang)}: {term(decision['status'], lang)} · {decision['title'][lang]}"]
+    lines = [f"{_term('status', lang)}: {_term(decision['status'], lang)} · {decision['title'][lang]}"]
     if decision["resolution"]:
-        lines.append(f"{term('resolution', lang)}: {term(decision['resolution'], lang)}")
-    lines.append(f"{term('say', lang)}: {decision['say'][lang]}")
+        lines.append(f"{_term('resolution', lang)}: {_term(decision['resolution'], lang)}")
+    lines.append(f"{_term('say', lang)}: {decision['say'][lang]}")
     if decision["postage"]:
         for leg in ("return_leg", "resend_leg"):
             if decision["postage"][leg]:
-                lines.append(f"{term('postage', lang)} · {term(leg, lang)}: {leg_text(decision['postage'][leg], lang)}")
+                lines.append(f"{_term('postage', lang)} · {_term(leg, lang)}: {vocabulary.leg_text(decision['postage'][leg], lang, TERMS)}")
     if decision["price_difference"]:
-        lines.append(f"{term('price_difference', lang)}: {rules[decision['price_difference']]['text'][lang]}")
+        lines.append(f"{_term('price_difference', lang)}: {rules[decision['price_difference']]['text'][lang]}")
     if decision["flag"]:
         flag = decision["flag"]
-        lines.append(f"{term('flag', lang)}: {rules[flag['rule']]['title'][lang]}")
-        lines.append(f"{term('note', lang)}: {flag['note'][lang]}")
+        lines.append(f"{_term('flag', lang)}: {rules[flag['rule']]['title'][lang]}")
+        lines.append(f"{_term('note', lang)}: {flag['note'][lang]}")
     if decision["department"]:
-        lines.append(f"{term('department', lang)}: {bundle['roles'][decision['department']][lang]}")
+        lines.append(f"{_term('department', lang)}: {bundle['roles'][decision['department']][lang]}")
     for deadline in decision["deadlines"]:
         due = deadline["due"].replace("T", " ")
-        lines.append(f"{term('deadlines', lang)} · {rules[deadline['rule']]['title'][lang]}: {due} ({term(deadline['weekday'], lang)})")
+        lines.append(f"{_term('deadlines', lang)} · {rules[deadline['rule']]['title'][lang]}: {due} ({_term(deadline['weekday'], lang)})")
     if decision["follow_up"]:
-        lines.append(f"{term('follow_up', lang)}: {rules[decision['follow_up']]['text'][lang]}")
+        lines.append(f"{_term('follow_up', lang)}: {rules[decision['follow_up']]['text'][lang]}")
     escalation = decision["escalation"]
     reasons = ", ".join(r["rule"] for r in escalation["reasons"])
-    lines.append(f"{term('escalation', lang)}: {term(escalation['to'], lang)}" + (f" ({reasons})" if reasons else ""))
+    lines.append(f"{_term('escalation', lang)}: {_term(escalation['to'], lang)}" + (f" ({reasons})" if reasons else ""))
     for warning in decision["warnings"]:
-        lines.append(f"{term('warnings', lang)}: {warning[lang]}")
-    lines.append(f"{term('rules', lang)}:")
+        lines.append(f"{_term('warnings', lang)}: {warning[lang]}")
+    lines.append(f"{_term('rules', lang)}:")
     for rule_id in decision["rules"]:
         lines.append(f"  {rule_id}  {rules[rule_id]['title'][lang]}")
     return "\n".join(lines)
@@ -185,7 +190,7 @@ def _walk(bundle, flow, lang):
         question = result["question"]
         rule = bundle["rules"][question["why"]]
         print(f"\n{len(history) + 1}. {question['ask'][lang]}")
-        print(f"   {term('why', lang)}: {rule['id']} {rule['title'][lang]} — {fill(rule['text'][lang], rule.get('params', {}))}")
+        print(f"   {_term('why', lang)}: {rule['id']} {rule['title'][lang]} — {fill(rule['text'][lang], rule.get('params', {}))}")
         if question["kind"] == "choice":
             for number, option in enumerate(question["answers"], 1):
                 print(f"   {number}) {option['label'][lang]}")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import Problem, RulesError
 from .schema import SchemaChecker
-from .validate import check_semantics
+from .validate import check_scenarios, check_semantics
 from .yamlsource import Mark, load_yaml_text
 
 __all__ = ["load_rules", "load_documents", "build_bundle", "DEFAULT_RULES_DIR", "BUNDLE_VERSION"]
@@ -73,7 +73,7 @@ def _plain(value):
 def build_bundle(documents):
     """Assemble checked documents into the engine's bundle (plain data)."""
     bundle = {"version": BUNDLE_VERSION, "shop": None, "calendar": None, "roles": {},
-              "rules": {}, "areas": [], "flows": {}}
+              "rules": {}, "areas": [], "flows": {}, "scenarios": []}
     for shown, data in documents:
         kind = data["kind"]
         if kind == "shop":
@@ -82,6 +82,8 @@ def build_bundle(documents):
                 bundle["roles"][role["id"]] = role["name"]
         elif kind == "calendar":
             bundle["calendar"] = {k: v for k, v in data.items() if k != "kind"}
+        elif kind == "scenarios":
+            bundle["scenarios"].extend(data["scenarios"])
         else:
             area = {"area": data["area"], "order": data["order"], "title": data["title"],
                     "summary": data["summary"], "file": shown, "sections": []}
@@ -114,4 +116,8 @@ def load_rules(rules_dir=DEFAULT_RULES_DIR, base=None):
     problems.extend(check_semantics(documents))
     if problems:
         raise RulesError(problems)
-    return build_bundle(documents)
+    bundle = build_bundle(documents)
+    problems = check_scenarios(bundle, [data for _, data in documents if data["kind"] == "scenarios"])
+    if problems:
+        raise RulesError(problems)
+    return bundle

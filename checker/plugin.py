@@ -3,6 +3,7 @@
 It only orchestrates: loading lives in checker.loader, pages in checker.site.
 """
 
+import json
 from pathlib import Path
 
 from mkdocs.config import base
@@ -14,11 +15,19 @@ from mkdocs.structure.files import File
 from .errors import RulesError
 from .loader import load_rules
 from .site import generate_pages
+from .site.checker_page import checker_data, checker_page, pyscript_config
 
 __all__ = ["PolicyPlugin", "PolicyConfig"]
 
 log = get_plugin_logger(__name__)
-ASSETS = Path(__file__).resolve().parent / "site" / "assets"
+PACKAGE = Path(__file__).resolve().parent
+ASSETS = PACKAGE / "site" / "assets"
+
+
+def engine_sources():
+    """The Python files the browser checker imports: the engine and the views, nothing else."""
+    return [PACKAGE / "__init__.py", *sorted((PACKAGE / "engine").glob("*.py")),
+            *(PACKAGE / "browser" / name for name in ("__init__.py", "view.py", "state.py", "training.py"))]
 
 
 class PolicyConfig(base.Config):
@@ -30,6 +39,15 @@ class PolicyConfig(base.Config):
 
     mermaid = c.Type(str, default="node_modules/mermaid/dist/mermaid.min.js")
     """The pinned Mermaid build (installed by `npm ci`) served with the staff site."""
+
+    checker = c.Type(bool, default=True)
+    """Add the in-browser case checker page (`checker/`)."""
+
+    runtime = c.Choice(("micropython", "pyodide"), default="micropython")
+    """The Python the checker runs on in the browser: MicroPython (small, fast) or Pyodide."""
+
+    node_modules = c.Type(str, default="node_modules")
+    """Where `npm ci` put the pinned PyScript, MicroPython and Pyodide packages."""
 
 
 class PolicyPlugin(BasePlugin[PolicyConfig]):
@@ -54,7 +72,32 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} would hide the page generated from the rules; remove the hand-written file")
             files.append(File.generated(config, path, content=markdown))
+        if self.config.checker:
+            self.add_checker(files, config)
         for path, source in self.assets.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
         log.debug("generated %d pages from %d rules", len(files), len(self.bundle["rules"]))
         return files
+
+    def add_checker(self, files, config):
+        data = checker_data(self.bundle, self.config.audience)
+        runtime = self.config.runtime
+        files.append(File.generated(config, "checker.md", content=checker_page(data, runtime)))
+        files.append(File.generated(config, "assets/checker/rules.json", content=json.dumps(data, ensure_ascii=False)))
+        engine = [p.relative_to(PACKAGE.parent).as_posix() for p in engine_sources()]
+        files.append(File.generated(config, "assets/checker/pyscript.json", content=pyscript_config(runtime, engine)))
+        self.assets["assets/checker/app.py"] = PACKAGE / "browser" / "app.py"
+        self.assets["assets/checker/boot.js"] = ASSETS / "checker" / "boot.js"
+        for source in engine_sources():
+            self.assets[f"assets/checker/py/{source.relative_to(PACKAGE.parent).as_posix()}"] = source
+        modules = self.root / self.config.node_modules
+        vendor = {"pyscript": (modules / "@pyscript/core/dist", ("*.js", "*.css")),
+                  "micropython": (modules / "@micropython/micropython-webassembly-pyscript", ("micropython.mjs", "micropython.wasm"))}
+        if runtime == "pyodide":
+            vendor["pyodide"] = (modules / "pyodide", ("*.mjs", "*.wasm", "*.zip", "pyodide-lock.json", "pyodide.js"))
+        for name, (folder, patterns) in vendor.items():
+            found = [path for pattern in patterns for path in sorted(folder.glob(pattern))]
+            if not found:
+                raise PluginError(f"{folder} is missing; run `npm ci` (`make serve` does it) to install the pinned {name}")
+            for path in found:
+                self.assets[f"assets/vendor/{name}/{path.name}"] = path

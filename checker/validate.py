@@ -5,10 +5,11 @@ Every check adds a Problem at the place to fix; nothing stops at the first error
 
 import difflib
 
+from .engine import AnswerError, step
 from .engine.dates import parse_date, weekday_name
 from .engine.text import placeholders
 
-__all__ = ["check_semantics"]
+__all__ = ["check_semantics", "check_scenarios"]
 
 COUNT_FROM = {"next_day", "signoff_day"}
 _DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
@@ -42,7 +43,7 @@ def check_semantics(documents):
         elif kind == "calendar":
             ctx.calendars.append(data)
             _check_calendar(ctx, data)
-        else:
+        elif kind == "area":
             areas.append(data)
     if len(ctx.calendars) > 1:
         ctx.add(ctx.calendars[1].mark, f"a second calendar file; the first is {ctx.calendars[0].mark.path}; keep one")
@@ -216,6 +217,10 @@ class _FlowChecker:
                 self.ctx.add(question.mark, f"question '{qid}' has no 'next'; say which step follows it")
             else:
                 targets.append(self.next_ref(question))
+        if "public_answer" in question:
+            values = [a["value"] for a in question.get("answers", [])]
+            if question.get("audience") != "staff" or question["public_answer"] not in values:
+                self.ctx.add(question.value_mark("public_answer"), f"public_answer belongs on a staff choice question and must be one of its answers ({', '.join(values)})")
         if "not_before" in question:
             other = question["not_before"]
             if self.kind(other) != "questions" or self.nodes[other][1]["kind"] != question["kind"]:
@@ -439,3 +444,40 @@ def _facts_in(condition):
         for item in condition.get(key, []):
             found.extend(_facts_in(item))
     return found
+
+
+def check_scenarios(bundle, documents):
+    """Each training scenario's answers must lead, through its flow, to the outcome it teaches."""
+    problems, seen = [], {}
+    for data in documents:
+        for scenario in data["scenarios"]:
+            mark = scenario.value_mark("id")
+            if scenario["id"] in seen:
+                problems.append(mark.problem(f"scenario '{scenario['id']}' is already defined at {seen[scenario['id']]}"))
+                continue
+            seen[scenario["id"]] = mark
+            flow = bundle["flows"].get(scenario["flow"])
+            if flow is None:
+                problems.append(scenario.value_mark("flow").problem(f"unknown flow '{scenario['flow']}'{_hint(scenario['flow'], bundle['flows'])}"))
+                continue
+            problems.extend(_check_scenario(bundle, flow, scenario))
+    return problems
+
+
+def _check_scenario(bundle, flow, scenario):
+    answers = scenario["answers"]
+    questions = {q["id"] for q in flow["questions"]}
+    unknown = [qid for qid in answers if qid not in questions]
+    if unknown:
+        return [answers.key_mark(qid).problem(f"'{qid}' is not a question of flow '{flow['id']}'{_hint(qid, questions)}") for qid in unknown]
+    try:
+        result = step(bundle, flow["id"], dict(answers))
+    except AnswerError as error:
+        return [answers.value_mark(error.question_id).problem(f"scenario '{scenario['id']}': {error.message}")]
+    if result["type"] == "question":
+        asked = result["question"]["id"]
+        return [answers.mark.problem(f"scenario '{scenario['id']}' does not answer '{asked}', which its path asks; add it to answers")]
+    reached = result["decision"]["outcome"]
+    if reached != scenario["outcome"]:
+        return [scenario.value_mark("outcome").problem(f"scenario '{scenario['id']}' reaches {reached}, not {scenario['outcome']}; fix its answers or its outcome")]
+    return []

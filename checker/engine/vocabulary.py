@@ -1,73 +1,27 @@
-"""Display names for the engine's own codes (statuses, resolutions, payers, escalation).
-
-Shared by every renderer (terminal, browser) so each code has one wording in each language.
-Policy wording itself always comes from the rules, never from here.
+"""Wording for the engine's codes, from a table of terms the caller passes (checker.terms at
+build time, the checker data in the browser). Plain Python for MicroPython.
 """
 
-TERMS = {
-    "eligible": {"zh": "符合", "en": "Eligible"},
-    "not_eligible": {"zh": "不符合", "en": "Not eligible"},
-    "pending": {"zh": "待定", "en": "Pending"},
-    "registered": {"zh": "已登记", "en": "Registered"},
-    "refund": {"zh": "退货退款", "en": "Refund"},
-    "exchange": {"zh": "换货", "en": "Exchange"},
-    "partial_compensation": {"zh": "折价补偿", "en": "Partial compensation"},
-    "send_missing_item": {"zh": "补发少件", "en": "Send the missing item"},
-    "warranty_repair": {"zh": "保修维修", "en": "Warranty repair"},
-    "refuse_at_delivery": {"zh": "拒签后重发", "en": "Refuse at delivery, then resend"},
-    "none": {"zh": "无", "en": "None"},
-    "buyer": {"zh": "买家", "en": "buyer"},
-    "shop": {"zh": "店铺", "en": "shop"},
-    "supervisor": {"zh": "客服主管", "en": "Customer-service supervisor"},
-    "shop_manager": {"zh": "店长", "en": "Shop manager"},
-    "return_leg": {"zh": "寄回", "en": "Return leg"},
-    "resend_leg": {"zh": "重新寄出", "en": "Resend leg"},
-    "outbound_postage": {"zh": "原寄出运费", "en": "the original outbound postage"},
-    "mon": {"zh": "周一", "en": "Mon"},
-    "tue": {"zh": "周二", "en": "Tue"},
-    "wed": {"zh": "周三", "en": "Wed"},
-    "thu": {"zh": "周四", "en": "Thu"},
-    "fri": {"zh": "周五", "en": "Fri"},
-    "sat": {"zh": "周六", "en": "Sat"},
-    "sun": {"zh": "周日", "en": "Sun"},
-    "status": {"zh": "判定", "en": "Decision"},
-    "resolution": {"zh": "处理方式", "en": "Resolution"},
-    "say": {"zh": "对客户说", "en": "Tell the customer"},
-    "postage": {"zh": "运费", "en": "Postage"},
-    "price_difference": {"zh": "差价", "en": "Price difference"},
-    "flag": {"zh": "订单旗帜", "en": "Order flag"},
-    "note": {"zh": "备注", "en": "Note"},
-    "department": {"zh": "转交部门", "en": "Goes to"},
-    "deadlines": {"zh": "时限", "en": "Deadlines"},
-    "follow_up": {"zh": "跟进", "en": "Follow-up"},
-    "escalation": {"zh": "升级", "en": "Escalation"},
-    "rules": {"zh": "依据", "en": "Rules"},
-    "warnings": {"zh": "注意", "en": "Warnings"},
-    "why": {"zh": "为什么问", "en": "Why this is asked"},
-    "pays": {"zh": "付", "en": "pays"},
-    "prepays": {"zh": "先垫付，由店铺报销", "en": "prepays; the shop reimburses"},
-    "cap": {"zh": "上限", "en": "up to"},
-}
 
 
-def term(code, lang):
+def term(code, lang, terms):
     """The display name of a code, or the code itself when it has none."""
-    entry = TERMS.get(code)
+    entry = terms.get(code)
     return entry[lang] if entry else str(code)
 
 
-def leg_text(leg, lang):
+def leg_text(leg, lang, terms):
     """Who pays one postage leg, e.g. 'buyer prepays; the shop reimburses, up to 12 yuan'."""
     space = "" if lang == "zh" else " "
     if leg.get("buyer_prepays"):
-        text = term("buyer", lang) + space + term("prepays", lang)
+        text = term("buyer", lang, terms) + space + term("prepays", lang, terms)
     else:
-        text = term(leg["payer"], lang) + space + term("pays", lang)
+        text = term(leg["payer"], lang, terms) + space + term("pays", lang, terms)
     if leg.get("cap"):
         amount = leg.get("cap_amount")
         if amount is None:
-            limit = term(leg["cap"], lang)
+            limit = term(leg["cap"], lang, terms)
         else:
             limit = str(amount) + (" 元" if lang == "zh" else " yuan")
-        text += ("，" if lang == "zh" else ", ") + term("cap", lang) + space + limit
+        text += ("，" if lang == "zh" else ", ") + term("cap", lang, terms) + space + limit
     return text

@@ -1,6 +1,7 @@
 """The handbook's policy pages: one page per area, a heading (and permalink) per rule."""
 
 from ..engine.vocabulary import leg_text
+from ..terms import TERMS
 from .markup import both, esc, md, pair, rule_text
 
 AUDIENCE = {"public": {"zh": "公开", "en": "public"}, "staff": {"zh": "仅员工", "en": "staff only"}}
@@ -131,8 +132,8 @@ def postage_rows(bundle):
     for rule in bundle["rules"].values():
         params = rule.get("params", {})
         if "return_leg" in params:
-            rows.append((rule, {lang: leg_text(params["return_leg"], lang) for lang in ("zh", "en")},
-                         {lang: leg_text(params["resend_leg"], lang) for lang in ("zh", "en")}))
+            rows.append((rule, {lang: leg_text(params["return_leg"], lang, TERMS) for lang in ("zh", "en")},
+                         {lang: leg_text(params["resend_leg"], lang, TERMS) for lang in ("zh", "en")}))
     return rows
 
 

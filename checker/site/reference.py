@@ -1,6 +1,6 @@
 """Pages for agents mid-shift: a one-screen quick reference and the index of every rule id."""
 
-from ..engine.vocabulary import term
+from ..terms import TERMS
 from .markup import md, pair
 from .policies import AUDIENCE, postage_rows, rule_link, timeline_rows
 
@@ -58,8 +58,7 @@ def quick_reference(bundle):
         '<div markdown>', "", "## 时限 · Time limits", "",
         _table([md("事项 · What"), md("时限 · Limit"), md("规则 · Rule")], limits), "", "</div>", "",
         '<div markdown>', "", "## 运费 · Postage", "",
-        _table([md("情形 · Case"), pair({"zh": term("return_leg", "zh"), "en": term("return_leg", "en")}),
-                pair({"zh": term("resend_leg", "zh"), "en": term("resend_leg", "en")}), md("规则 · Rule")], postage),
+        _table([md("情形 · Case"), pair(TERMS["return_leg"]), pair(TERMS["resend_leg"]), md("规则 · Rule")], postage),
         "", f"{md('不接受到付 · No freight-collect returns')}: {rule_link(bundle, 'RET-NO-COD', page)}", "", "</div>", "",
         '<div markdown>', "", "## 旗帜 · Flags", "", "<br>".join(flags), "", "</div>", "",
         '<div markdown>', "", "## 升级 · Escalation", "",

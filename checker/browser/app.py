@@ -1,0 +1,294 @@
+"""The checker in the browser (PyScript). Only this module touches the DOM; decisions come
+from checker.engine and every screen from checker.browser.view.
+
+State lives in the URL fragment (checker.browser.state), so a link reopens the same case.
+Clicks made before this module was ready were kept by boot.js and are replayed here.
+"""
+
+import json
+
+from pyscript import document, window
+from pyscript.ffi import create_proxy
+
+from checker.browser import state as url_state
+from checker.browser import training, view
+from checker.engine import AnswerError, step
+
+DATA = json.load(open("rules.json"))
+PROGRESS_KEY = "policy-checker-training"
+
+root = document.getElementById("policy-checker")
+screen = root.querySelector(".pc-screen")
+app = {"mode": "check", "flow": "returns", "answers": {}, "order": [], "error": None, "train": None}
+
+
+def now():
+    return window.performance.now()
+
+
+def show(html, focus=True):
+    screen.innerHTML = html
+    root.setAttribute("data-renders", str(int(root.getAttribute("data-renders") or "0") + 1))
+    if focus:
+        heading = screen.querySelector("#pc-question")
+        if heading:
+            heading.focus()
+
+
+def show_tabs():
+    current = "training" if app["mode"] == "train" else app["flow"]
+    for tab in root.querySelectorAll(".pc-tab"):
+        tab.setAttribute("aria-pressed", "true" if tab.getAttribute("data-value") == current else "false")
+
+
+def defaults():
+    """Today's date and the current time for date and datetime questions."""
+    date = window.Date.new()
+    iso = date.toISOString()  # UTC; shift to local time
+    offset = date.getTimezoneOffset()
+    local = window.Date.new(date.getTime() - offset * 60000).toISOString()
+    return {"today": local[:10], "now": local[:16], "utc": iso}
+
+
+def render_case(focus=True):
+    """Show the next question or the decision for the current answers."""
+    try:
+        result = step(DATA, app["flow"], app["answers"])
+    except AnswerError as error:
+        show(view.error_card(view.UI["bad_link"], error.message + "\n#" + window.location.hash[1:]), focus)
+        return
+    if result["type"] == "question":
+        question = result["question"]
+        if question.get("default") in ("today", "now") and question["id"] not in app["answers"]:
+            app["defaults"] = {question["id"]: defaults()[question["default"]]}
+        show(view.question_card(DATA, app, result, app["error"]), focus)
+    else:
+        decision = result["decision"]
+        result_tag = '<div id="pc-result" hidden data-json="' + view.escape(json.dumps(decision)) + '"></div>'
+        show(view.decision_card(DATA, app, decision, window.location.href, result_tag), focus)
+
+
+def save_url():
+    fragment = "#" + url_state.encode(app["flow"], app["answers"], app["order"])
+    if window.location.hash != fragment:
+        window.history.pushState(None, "", fragment)
+
+
+def answer(question_id, value):
+    """Record an answer after the engine accepts it; an unusable one stays on screen with a message."""
+    trial = dict(app["answers"])
+    trial[question_id] = value
+    try:
+        step(DATA, app["flow"], trial)
+    except AnswerError as error:
+        if error.question_id == question_id:
+            app["error"] = error.message
+            render_case()
+            return
+        raise
+    app["answers"] = trial
+    if question_id not in app["order"]:
+        app["order"].append(question_id)
+    app["error"] = None
+    save_url()
+    render_case()
+
+
+def back():
+    if app["order"]:
+        app["answers"].pop(app["order"].pop(), None)
+    app["error"] = None
+    save_url()
+    render_case()
+
+
+def restart():
+    app["answers"], app["order"], app["error"] = {}, [], None
+    if app["mode"] == "train":
+        app["train"] = None
+        render_training()
+        return
+    save_url()
+    render_case()
+
+
+def switch(mode):
+    if mode == "training":
+        app["mode"], app["train"] = "train", None
+        render_training()
+    else:
+        app["mode"], app["flow"] = "check", mode
+        app["answers"], app["order"], app["error"] = {}, [], None
+        save_url()
+        render_case()
+    show_tabs()
+
+
+# --- training -----------------------------------------------------------------------------
+
+def progress():
+    try:
+        return json.loads(window.localStorage.getItem(PROGRESS_KEY) or "{}")
+    except Exception:
+        return {}
+
+
+def save_progress(record):
+    try:
+        window.localStorage.setItem(PROGRESS_KEY, json.dumps(record))
+    except Exception:
+        pass  # private browsing: progress is not kept, training still works
+
+
+def render_training(focus=True):
+    session = app["train"]
+    if session is None:
+        show(view.training_list(DATA, progress()), focus)
+        return
+    scenario = session["scenario"]
+    if session["phase"] == "feedback":
+        show(view.training_feedback(DATA, scenario, session["question"], session["right"], session["value"]), focus)
+    elif session["phase"] == "verdict":
+        show(view.verdict_pick(DATA, scenario, training.verdict_options(DATA, scenario)), focus)
+    elif session["phase"] == "result":
+        show(session["html"], focus)
+    else:
+        result = training.current(DATA, scenario, session["graded"])
+        if result["type"] == "decision":
+            session["phase"] = "verdict"
+            render_training(focus)
+        else:
+            show(view.training_question(DATA, scenario, session["graded"], result, session.get("error")), focus)
+
+
+def train_answer(question_id, value):
+    session = app["train"]
+    result = training.current(DATA, session["scenario"], session["graded"])
+    question = result["question"]
+    right, correct = training.grade(question, value, session["scenario"])
+    session["graded"].append(question_id)
+    session["points"] += 1 if right else 0
+    session["total"] += 1
+    session.update({"phase": "feedback", "question": question, "right": right, "value": correct})
+    render_training()
+
+
+def train_verdict(outcome_id):
+    session = app["train"]
+    scenario = session["scenario"]
+    decision = training.current(DATA, scenario, session["graded"])["decision"]
+    session["total"] += 1
+    session["points"] += 1 if outcome_id == scenario["outcome"] else 0
+    record = progress()
+    record[scenario["id"]] = {"score": session["points"], "total": session["total"], "verdict": outcome_id == scenario["outcome"]}
+    save_progress(record)
+    session["phase"] = "result"
+    session["html"] = view.training_result(DATA, scenario, outcome_id, decision, session["points"], session["total"])
+    render_training()
+
+
+# --- events ---------------------------------------------------------------------------------
+
+def act(action, question=None, value=None, copy=None):
+    """Carry out one action from a button or form (also the ones boot.js kept)."""
+    started = now()
+    if action == "mode":
+        switch(value)
+    elif action == "copy":
+        window.navigator.clipboard.writeText(copy)
+    elif app["mode"] == "train":
+        if action == "scenario":
+            app["train"] = {"scenario": training.find(DATA, value), "graded": [], "phase": "question", "points": 0, "total": 0}
+            render_training()
+        elif action in ("answer", "submit"):
+            train_answer(question, value)
+        elif action == "continue":
+            app["train"]["phase"] = "question"
+            render_training()
+        elif action == "verdict":
+            train_verdict(value)
+        elif action == "scenarios":
+            app["train"] = None
+            render_training()
+        elif action == "reset":
+            save_progress({})
+            render_training()
+    elif action in ("answer", "submit"):
+        answer(question, value)
+    elif action == "back":
+        back()
+    elif action == "restart":
+        restart()
+    root.setAttribute("data-last-action-ms", str(now() - started))
+
+
+def guarded(action, question=None, value=None, copy=None):
+    try:
+        act(action, question, value, copy)
+    except Exception as error:
+        report = type(error).__name__ + ": " + str(error) + "\naction=" + str(action) + " question=" + str(question) + " value=" + str(value) + "\n" + window.location.href
+        show(view.error_card(view.UI["error_title"], report))
+        root.setAttribute("data-error", "true")
+
+
+def on_click(event):
+    target = event.target.closest("[data-action]")
+    if not target or target.tagName == "FORM":
+        return
+    event.preventDefault()
+    guarded(*[target.getAttribute("data-" + name) for name in ("action", "question", "value", "copy")])
+
+
+def on_submit(event):
+    form = event.target.closest("form[data-action]")
+    if not form:
+        return
+    event.preventDefault()
+    guarded("submit", form.getAttribute("data-question"), form.querySelector("input").value)
+
+
+def on_hash_change(event):
+    """Browser back/forward, or a pasted link: rebuild the case from the URL."""
+    try:
+        load_from_url(True)
+    except Exception as error:
+        show(view.error_card(view.UI["error_title"], type(error).__name__ + ": " + str(error)))
+
+
+def load_from_url(focus):
+    flow, answers, order = url_state.decode(window.location.hash or "")
+    if flow is None:
+        return False
+    if flow not in DATA["flows"]:
+        show(view.error_card(view.UI["bad_link"], "unknown flow: " + flow), focus)
+        return True
+    app.update({"mode": "check", "flow": flow, "answers": answers, "order": order, "error": None})
+    show_tabs()
+    render_case(focus)
+    return True
+
+
+def start():
+    root.addEventListener("click", create_proxy(on_click))
+    root.addEventListener("submit", create_proxy(on_submit))
+    # pyscript.window's own addEventListener loses its `this` on MicroPython; the view's does not.
+    document.defaultView.addEventListener("popstate", create_proxy(on_hash_change))
+    document.defaultView.addEventListener("hashchange", create_proxy(on_hash_change))
+    if not load_from_url(False):
+        render_case(False)  # same as the pre-rendered screen, now with today's date filled in
+    queued = getattr(window, "__pcQueue", None)
+    window.__pcReady = True
+    for index in range(queued.length if queued else 0):
+        item = queued[index]
+        guarded(item.action, item.question, item.value, item.copy)
+    loading = root.querySelector(".pc-loading")
+    if loading:
+        loading.hidden = True
+    root.setAttribute("data-ready", str(now()))
+
+
+try:
+    start()
+except Exception as error:
+    show(view.error_card(view.UI["error_title"], type(error).__name__ + ": " + str(error)))
+    root.setAttribute("data-error", "true")

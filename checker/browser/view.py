@@ -1,0 +1,345 @@
+"""The checker's screens as HTML strings, from engine results. Plain Python for MicroPython.
+
+The same functions run at build time (to put the first question into the page's HTML) and
+in the browser (for every later screen), so both always look the same. Every string from
+the rules passes through ``escape``. Actions are ``data-action`` attributes that one
+delegated event handler (boot.js before the runtime is ready, app.py after) turns into calls.
+"""
+
+from checker.engine.text import fill
+from checker.engine.vocabulary import leg_text
+
+UI = {
+    "returns": {"zh": "退换货", "en": "Return or exchange"},
+    "complaints": {"zh": "投诉", "en": "Complaint"},
+    "training": {"zh": "培训", "en": "Training"},
+    "step": {"zh": "第 %d 步", "en": "Step %d"},
+    "next": {"zh": "下一步", "en": "Next"},
+    "back": {"zh": "上一步", "en": "Back"},
+    "restart": {"zh": "重新开始", "en": "Restart"},
+    "copy": {"zh": "复制", "en": "Copy"},
+    "share": {"zh": "分享此案例的链接", "en": "Link to this case"},
+    "how": {"zh": "判定过程", "en": "How this was decided"},
+    "answered": {"zh": "已回答", "en": "Answered so far"},
+    "today": {"zh": "今天", "en": "today"},
+    "loading": {"zh": "正在加载检查器……", "en": "Loading the checker…"},
+    "error_title": {"zh": "出错了", "en": "Something went wrong"},
+    "error_body": {"zh": "检查器无法继续。请把下面的文字发给主管，然后重新开始。",
+                   "en": "The checker cannot go on. Send the text below to your supervisor, then restart."},
+    "bad_link": {"zh": "这个链接里的回答无法使用", "en": "This link holds an answer the checker cannot use"},
+    "story": {"zh": "案例", "en": "The case"},
+    "correct": {"zh": "回答正确", "en": "Correct"},
+    "wrong": {"zh": "不对，正确答案是：", "en": "Not quite. The right answer:"},
+    "continue": {"zh": "继续", "en": "Continue"},
+    "pick_verdict": {"zh": "你的判定是？", "en": "What is your verdict?"},
+    "score": {"zh": "得分", "en": "Score"},
+    "reset": {"zh": "清除培训进度", "en": "Reset training progress"},
+    "scenarios": {"zh": "培训案例", "en": "Training scenarios"},
+    "done": {"zh": "已完成", "en": "done"},
+    "all_scenarios": {"zh": "返回案例列表", "en": "All scenarios"},
+}
+
+
+def escape(text):
+    """HTML-escape text (and attribute values)."""
+    text = str(text)
+    for plain, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#39;")):
+        text = text.replace(plain, entity)
+    return text
+
+
+def both(pair, tag="span", css=""):
+    """Chinese then English, each tagged with its language (the site's switch shows either)."""
+    klass = ' class="' + css + '"' if css else ""
+    return ("<" + tag + ' lang="zh-CN"' + klass + ">" + escape(pair["zh"]) + "</" + tag + ">"
+            + "<" + tag + ' lang="en"' + klass + ">" + escape(pair["en"]) + "</" + tag + ">")
+
+
+def ui(key, number=None):
+    pair = UI[key]
+    if number is None:
+        return pair
+    return {"zh": pair["zh"] % number, "en": pair["en"] % number}
+
+
+def vocab(data, code):
+    entry = data["terms"].get(code)
+    return entry if entry else {"zh": str(code), "en": str(code)}
+
+
+def button(action, label, extra="", css="pc-button"):
+    return ('<button type="button" class="' + css + '" data-action="' + action + '"' + extra + ">"
+            + both(label) + "</button>")
+
+
+def rule_link(data, rule_id):
+    """A link to the rule's permalink in the handbook (or the public site)."""
+    rule = data["rules"][rule_id]
+    page = data["links"].get(rule["area"])
+    label = '<code>' + escape(rule_id) + "</code> " + both(rule["title"])
+    if page is None:
+        return label
+    return '<a href="' + escape(data["links_base"] + page + "#" + rule_id) + '">' + label + "</a>"
+
+
+def rule_text(data, rule_id, field="text"):
+    rule = data["rules"][rule_id]
+    params = rule.get("params", {})
+    return {"zh": fill(rule[field]["zh"], params), "en": fill(rule[field]["en"], params)}
+
+
+def tabs(data, state):
+    """The mode switch between the flows (and training) the data offers."""
+    if len(data["modes"]) < 2:
+        return ""
+    current = "training" if state["mode"] == "train" else state["flow"]
+    out = '<div class="pc-tabs" role="group" aria-label="检查器 · Checker">'
+    for mode in data["modes"]:
+        pressed = "true" if mode == current else "false"
+        out += button("mode", UI[mode], ' data-value="' + mode + '" aria-pressed="' + pressed + '"', "pc-tab")
+    return out + "</div>"
+
+
+def question_card(data, state, result, error=None, intro=""):
+    question = result["question"]
+    qid = question["id"]
+    number = len(state["order"]) + 1
+    out = '<section class="pc-card" data-question="' + escape(qid) + '">' + intro
+    out += '<p class="pc-progress">' + both(ui("step", number)) + "</p>"
+    out += '<h2 class="pc-question" id="pc-question" tabindex="-1">' + both(question["ask"]) + "</h2>"
+    if question["kind"] == "choice":
+        out += '<div class="pc-answers" role="group" aria-labelledby="pc-question">'
+        for option in question["answers"]:
+            out += button("answer", option["label"], ' data-question="' + escape(qid) + '" data-value="' + escape(option["value"]) + '"', "pc-answer")
+        out += "</div>"
+    else:
+        out += value_form(question, state, error)
+    out += why_box(data, question["why"])
+    out += '<div class="pc-nav">'
+    if state["order"]:
+        out += button("back", UI["back"], "", "pc-button pc-button--quiet")
+        out += button("restart", UI["restart"], "", "pc-button pc-button--quiet")
+    out += "</div>"
+    out += history(data, state, result)
+    return out + "</section>"
+
+
+def value_form(question, state, error):
+    qid = question["id"]
+    kinds = {"date": "date", "datetime": "datetime-local", "number": "number"}
+    value = state["answers"].get(qid, state.get("defaults", {}).get(qid, ""))
+    attributes = ' type="' + kinds[question["kind"]] + '" id="pc-input" name="value" required'
+    if question["kind"] == "number":
+        attributes += ' inputmode="decimal" step="any"'
+        if "min" in question:
+            attributes += ' min="' + escape(question["min"]) + '"'
+    if value != "":
+        attributes += ' value="' + escape(value) + '"'
+    invalid = ' aria-invalid="true" aria-describedby="pc-error"' if error else ""
+    out = '<form class="pc-form" data-action="submit" data-question="' + escape(qid) + '" novalidate>'
+    out += '<label for="pc-input" class="pc-label">' + both(question["ask"])
+    if question.get("unit"):
+        out += ' <span class="pc-unit">(' + both(question["unit"]) + ")</span>"
+    out += "</label>"
+    out += '<div class="pc-row"><input' + attributes + invalid + ">"
+    out += '<button type="submit" class="pc-button">' + both(UI["next"]) + "</button></div>"
+    if error:
+        out += '<p class="pc-error" id="pc-error" role="alert">' + escape(error) + "</p>"
+    return out + "</form>"
+
+
+def why_box(data, rule_id):
+    if not rule_id or rule_id not in data["rules"]:
+        return ""
+    return ('<aside class="pc-why"><p class="pc-why__label">' + both(vocab(data, "why")) + "</p><p>"
+            + rule_link(data, rule_id) + "</p>" + both(rule_text(data, rule_id), "p") + "</aside>")
+
+
+def history(data, state, result):
+    entries = [entry for entry in result.get("trace", []) if entry["type"] == "question"]
+    if not entries:
+        return ""
+    questions = question_index(data, state["flow"])
+    out = '<details class="pc-history"><summary>' + both(UI["answered"]) + "</summary><ol>"
+    for entry in entries:
+        asked = questions[entry["step"]]["ask"]
+        answer = entry.get("label") or {"zh": str(entry["answer"]), "en": str(entry["answer"])}
+        out += "<li>" + both(asked) + " → <strong>" + both(answer) + "</strong></li>"
+    return out + "</ol></details>"
+
+
+def decision_card(data, state, decision, share_url="", extra=""):
+    status = decision["status"]
+    out = '<section class="pc-card pc-verdict pc-verdict--' + escape(status) + '" data-outcome="' + escape(decision["outcome"]) + '">'
+    out += '<p class="pc-status">' + both(vocab(data, "status")) + ": <strong>" + both(vocab(data, status)) + "</strong></p>"
+    out += '<h2 class="pc-question" id="pc-question" tabindex="-1">' + both(decision["title"]) + "</h2>"
+    out += "<dl>"
+    out += row(data, "say", both(decision["say"], "p") + copy_button(decision["say"]["zh"]))
+    if decision["resolution"]:
+        out += row(data, "resolution", both(vocab(data, decision["resolution"])))
+    if decision["postage"]:
+        parts = ""
+        for leg in ("return_leg", "resend_leg"):
+            terms = decision["postage"][leg]
+            if terms:
+                parts += "<p>" + both(vocab(data, leg)) + ": " + both({"zh": leg_text(terms, "zh", data["terms"]), "en": leg_text(terms, "en", data["terms"])}) + "</p>"
+        out += row(data, "postage", parts + "<p>" + rule_link(data, decision["postage"]["rule"]) + "</p>")
+    if decision["price_difference"]:
+        out += row(data, "price_difference", both(rule_text(data, decision["price_difference"]), "p"))
+    if decision["flag"]:
+        flag = decision["flag"]
+        swatch = '<span class="pc-flag" style="background:' + escape(data["flag_colours"].get(flag["colour"], "#888")) + '"></span>'
+        out += row(data, "flag", "<p>" + swatch + both(data["rules"][flag["rule"]]["title"]) + "</p>"
+                   + '<p><code class="pc-note">' + escape(flag["note"]["zh"]) + "</code>" + copy_button(flag["note"]["zh"]) + "</p>")
+    if decision["department"]:
+        out += row(data, "department", both(data["roles"][decision["department"]]))
+    if decision["deadlines"]:
+        items = ""
+        for deadline in decision["deadlines"]:
+            due = deadline["due"].replace("T", " ")
+            items += "<li>" + both(data["rules"][deadline["rule"]]["title"]) + ": <strong><time>" + escape(due) + "</time></strong> (" + both(vocab(data, deadline["weekday"])) + ")</li>"
+        out += row(data, "deadlines", "<ul>" + items + "</ul>")
+    if decision["follow_up"]:
+        out += row(data, "follow_up", both(rule_text(data, decision["follow_up"]), "p"))
+    if data["show_escalation"]:
+        escalation = decision["escalation"]
+        reasons = "".join("<li>" + rule_link(data, reason["rule"]) + "</li>" for reason in escalation["reasons"])
+        out += row(data, "escalation", "<strong>" + both(vocab(data, escalation["to"])) + "</strong>" + ("<ul>" + reasons + "</ul>" if reasons else ""))
+    for warning in decision["warnings"]:
+        out += row(data, "warnings", both(warning, "p"))
+    cited = "".join("<li>" + rule_link(data, rule_id) + "</li>" for rule_id in decision["rules"] if rule_id in data["rules"])
+    out += row(data, "rules", '<ul class="pc-rules">' + cited + "</ul>")
+    out += "</dl>"
+    out += trace_box(data, state, decision)
+    if share_url:
+        out += ('<p class="pc-share"><label for="pc-share">' + both(UI["share"]) + '</label><input id="pc-share" readonly value="'
+                + escape(share_url) + '">' + copy_button(share_url) + "</p>")
+    out += extra
+    out += '<div class="pc-nav">' + button("back", UI["back"], "", "pc-button pc-button--quiet")
+    out += button("restart", UI["restart"], "", "pc-button") + "</div>"
+    return out + "</section>"
+
+
+def row(data, key, body):
+    return "<dt>" + both(vocab(data, key)) + "</dt><dd>" + body + "</dd>"
+
+
+def copy_button(text):
+    return button("copy", UI["copy"], ' data-copy="' + escape(text) + '"', "pc-button pc-button--small")
+
+
+def trace_box(data, state, decision):
+    questions = question_index(data, decision["flow"])
+    out = '<details class="pc-trace"><summary>' + both(UI["how"]) + "</summary><ol>"
+    for entry in decision["trace"]:
+        if entry["type"] == "question":
+            answer = entry.get("label") or {"zh": str(entry["answer"]), "en": str(entry["answer"])}
+            out += "<li>" + both(questions[entry["step"]]["ask"]) + " → <strong>" + both(answer) + "</strong>"
+        elif entry["type"] == "derived":
+            out += "<li>" + both(entry["title"]) + " = <strong>" + escape(entry["value"]) + "</strong>"
+        else:
+            out += "<li>" + both({"zh": "判断", "en": "Check"})
+        if entry.get("rule") and entry["rule"] in data["rules"]:
+            out += " — " + rule_link(data, entry["rule"])
+        out += "</li>"
+    return out + "</ol></details>"
+
+
+def error_card(title, detail):
+    """A friendly error with the text to report; never a traceback."""
+    return ('<section class="pc-card pc-failure" role="alert"><h2 class="pc-question" id="pc-question" tabindex="-1">'
+            + both(title) + "</h2>" + both(UI["error_body"], "p") + '<pre class="pc-report">' + escape(detail) + "</pre>"
+            + '<div class="pc-nav">' + button("restart", UI["restart"], "", "pc-button") + "</div></section>")
+
+
+def loading_note():
+    return '<p class="pc-loading" role="status" hidden>' + both(UI["loading"]) + "</p>"
+
+
+def question_index(data, flow_id):
+    index = {}
+    for question in data["flows"][flow_id]["questions"]:
+        index[question["id"]] = question
+    return index
+
+
+def training_list(data, progress):
+    out = '<section class="pc-card"><h2 class="pc-question" id="pc-question" tabindex="-1">' + both(UI["scenarios"]) + "</h2>"
+    done, points, total = 0, 0, 0
+    out += '<ol class="pc-scenarios">'
+    for scenario in data["scenarios"]:
+        record = progress.get(scenario["id"])
+        mark = ""
+        if record:
+            done += 1
+            points += record["score"]
+            total += record["total"]
+            mark = ' <span class="pc-done">✓ ' + both(UI["done"]) + " " + escape(record["score"]) + "/" + escape(record["total"]) + "</span>"
+        out += ("<li>" + button("scenario", scenario["title"], ' data-value="' + escape(scenario["id"]) + '"', "pc-link")
+                + ' <span class="pc-flowname">' + both(UI[scenario["flow"]]) + "</span>" + mark + "</li>")
+    out += "</ol>"
+    out += ('<p class="pc-score" data-done="' + escape(done) + '" data-points="' + escape(points) + '" data-total="' + escape(total) + '">'
+            + both(UI["score"]) + ": <strong>" + escape(points) + " / " + escape(total) + "</strong> · "
+            + escape(done) + " / " + escape(len(data["scenarios"])) + "</p>")
+    out += '<div class="pc-nav">' + button("reset", UI["reset"], "", "pc-button pc-button--quiet") + "</div>"
+    return out + "</section>"
+
+
+def story_box(scenario):
+    return ('<div class="pc-story"><p class="pc-why__label">' + both(UI["story"]) + " · " + both(scenario["title"]) + "</p>"
+            + both(scenario["story"], "p") + "</div>")
+
+
+def training_question(data, scenario, graded, result, error=None):
+    pseudo = {"order": graded, "flow": scenario["flow"], "answers": {}}
+    card = question_card(data, pseudo, result, error, story_box(scenario))
+    # In training the learner moves forward only; back and restart would spoil the grading.
+    start = card.find('<div class="pc-nav">')
+    end = card.find("</div>", start) + len("</div>")
+    return card[:start] + '<div class="pc-nav">' + button("scenarios", UI["all_scenarios"], "", "pc-button pc-button--quiet") + "</div>" + card[end:]
+
+
+def training_feedback(data, scenario, question, right, value):
+    verdict = "pc-feedback--right" if right else "pc-feedback--wrong"
+    out = '<section class="pc-card pc-feedback ' + verdict + '" data-right="' + ("true" if right else "false") + '">'
+    out += story_box(scenario)
+    out += '<h2 class="pc-question" id="pc-question" tabindex="-1">' + both(question["ask"]) + "</h2>"
+    if right:
+        out += '<p class="pc-grade" role="status">✓ ' + both(UI["correct"]) + "</p>"
+    else:
+        out += '<p class="pc-grade" role="status">✗ ' + both(UI["wrong"]) + " <strong>" + both(_label(question, value)) + "</strong></p>"
+    if question.get("why") and question["why"] in data["rules"]:
+        out += why_box(data, question["why"])
+    out += '<div class="pc-nav">' + button("continue", UI["continue"], "", "pc-button") + "</div>"
+    return out + "</section>"
+
+
+def _label(question, value):
+    if question["kind"] == "choice":
+        for option in question["answers"]:
+            if option["value"] == value:
+                return option["label"]
+    return {"zh": str(value), "en": str(value)}
+
+
+def verdict_pick(data, scenario, options):
+    outcomes = {}
+    for outcome in data["flows"][scenario["flow"]]["outcomes"]:
+        outcomes[outcome["id"]] = outcome
+    out = '<section class="pc-card">' + story_box(scenario)
+    out += '<h2 class="pc-question" id="pc-question" tabindex="-1">' + both(UI["pick_verdict"]) + "</h2>"
+    out += '<div class="pc-answers" role="group" aria-labelledby="pc-question">'
+    for outcome_id in options:
+        out += button("verdict", outcomes[outcome_id]["title"], ' data-value="' + escape(outcome_id) + '"', "pc-answer")
+    return out + "</div></section>"
+
+
+def training_result(data, scenario, picked, decision, score, total):
+    right = picked == scenario["outcome"]
+    grade = ('<p class="pc-grade" role="status" data-right="' + ("true" if right else "false") + '">'
+             + ("✓ " + both(UI["correct"]) if right else "✗ " + both(UI["wrong"]) + " <strong>" + both(decision["title"]) + "</strong>")
+             + " · " + both(UI["score"]) + ": <strong>" + escape(score) + " / " + escape(total) + "</strong></p>")
+    card = decision_card(data, {"flow": scenario["flow"]}, decision, "", "")
+    start = card.find('<div class="pc-nav">')
+    card = card[:start] + '<div class="pc-nav">' + button("scenarios", UI["all_scenarios"], "", "pc-button") + "</div></section>"
+    return grade + card

@@ -1,0 +1,148 @@
+"""Build-time side of the browser checker: its data file, and its page with the first
+question already rendered (by the same view code the browser runs)."""
+
+import copy
+import json
+
+from ..browser import view
+from ..engine import step
+from ..terms import terms_for
+
+STAFF_LINKS = {"conduct": "policies/conduct/", "schedules": "policies/schedules/", "returns": "policies/returns/",
+               "complaints": "policies/complaints/", "order-flags": "policies/order-flags/"}
+PUBLIC_LINKS = {"returns": "returns/", "complaints": "complaints/"}
+RULE_FIELDS = ("id", "title", "text", "params", "area", "audience")
+
+
+def checker_data(bundle, audience):
+    """What the browser needs: flows, the rules they cite (slimmed), roles, calendar, scenarios.
+
+    The public version keeps only public rules, speaks in customer wording, and has no
+    staff-only question, answer, flag or escalation in it.
+    """
+    rules = {}
+    for rule_id, rule in bundle["rules"].items():
+        if audience == "staff" or rule["audience"] == "public":
+            entry = {key: rule[key] for key in RULE_FIELDS if key in rule}
+            if audience == "public":
+                entry["text"] = rule["customer"]
+            rules[rule_id] = entry
+    flows = {"returns": public_flow(bundle["flows"]["returns"], rules)} if audience == "public" else bundle["flows"]
+    colours = {}
+    for rule in bundle["rules"].values():
+        params = rule.get("params", {})
+        if "colour" in params and "hex" in params:
+            colours[params["colour"]] = params["hex"]
+    return {
+        "audience": audience,
+        "modes": ["returns", "complaints", "training"] if audience == "staff" else ["returns"],
+        "show_escalation": audience == "staff",
+        "flows": flows,
+        "rules": rules,
+        "roles": bundle["roles"] if audience == "staff" else {},
+        "calendar": bundle["calendar"],
+        "flag_colours": colours if audience == "staff" else {},
+        "links_base": "../",
+        "links": STAFF_LINKS if audience == "staff" else PUBLIC_LINKS,
+        "scenarios": bundle["scenarios"] if audience == "staff" else [],
+        "terms": terms_for(audience),
+    }
+
+
+def public_flow(flow, public_rules):
+    """The customers' version of a flow: staff questions answered as the public would answer
+    them, staff answers removed, staff rules and order-system details left out."""
+    flow = copy.deepcopy(flow)
+    bypass = {q["id"]: _answer_next(q, q["public_answer"]) for q in flow["questions"]
+              if q.get("audience") == "staff" and "public_answer" in q}
+
+    def target(node_id):
+        while node_id in bypass:
+            node_id = bypass[node_id]
+        return node_id
+
+    def public_rule(rule_id):
+        return rule_id if rule_id in public_rules else None
+
+    flow["start"] = target(flow["start"])
+    for question in flow["questions"]:
+        question["why"] = public_rule(question["why"])
+        if "customer" in question:
+            question["ask"] = question.pop("customer")
+        if "answers" in question:
+            question["answers"] = [a for a in question["answers"] if a.get("audience") != "staff"]
+            for answer in question["answers"]:
+                if "next" in answer:
+                    answer["next"] = target(answer["next"])
+        if "next" in question:
+            question["next"] = target(question["next"])
+    for check in flow.get("checks", []):
+        for branch in check["branches"] + [check["otherwise"]]:
+            branch["rule"] = public_rule(branch["rule"])
+            branch["next"] = target(branch["next"])
+    for outcome in flow["outcomes"]:
+        for key in ("flag", "escalate"):
+            outcome.pop(key, None)
+        outcome["rules"] = [r for r in outcome["rules"] if r in public_rules]
+    flow["after"] = []
+    flow["escalations"] = []
+    reachable = _reachable(flow)
+    for kind in ("questions", "checks", "outcomes"):
+        flow[kind] = [node for node in flow.get(kind, []) if node["id"] in reachable]
+    return flow
+
+
+def _answer_next(question, value):
+    return next(a["next"] for a in question["answers"] if a["value"] == value)
+
+
+def _reachable(flow):
+    nodes = {n["id"]: n for kind in ("questions", "checks", "outcomes") for n in flow.get(kind, [])}
+    seen, queue = set(), [flow["start"]]
+    while queue:
+        node_id = queue.pop()
+        if node_id in seen:
+            continue
+        seen.add(node_id)
+        node = nodes[node_id]
+        queue += [a["next"] for a in node.get("answers", []) if "next" in a]
+        queue += [node["next"]] if "next" in node else []
+        queue += [b["next"] for b in node.get("branches", []) + ([node["otherwise"]] if "otherwise" in node else [])]
+    return seen
+
+
+def initial_html(data):
+    """The checker as it first appears: mode switch and first question, rendered at build time."""
+    state = {"mode": "check", "flow": "returns", "answers": {}, "order": []}
+    first = view.question_card(data, state, step(data, "returns", {}))
+    return (f'<div id="policy-checker" class="policy-checker" data-audience="{data["audience"]}" data-flow="returns">'
+            f"{view.tabs(data, state)}{view.loading_note()}"
+            f'<div class="pc-screen" aria-live="polite">{first}</div></div>')
+
+
+def pyscript_config(runtime, engine_files):
+    """PyScript's config: our self-hosted interpreter and the Python files the checker runs.
+
+    `interpreter` resolves against the page's URL, `files` against this config file's URL.
+    """
+    interpreters = {"micropython": "../assets/vendor/micropython/micropython.mjs",
+                    "pyodide": "../assets/vendor/pyodide/pyodide.mjs"}
+    files = {f"./py/{path}": f"./{path}" for path in engine_files}
+    files["./rules.json"] = "./rules.json"
+    return json.dumps({"interpreter": interpreters[runtime], "files": files}, indent=1)
+
+
+def checker_page(data, runtime):
+    """The Markdown of the checker page: title, pre-rendered first screen, scripts."""
+    script_type = "mpy" if runtime == "micropython" else "py"
+    titles = {"staff": ("案例检查器 · Case checker", "回答问题，看规则怎么判定，并学习每一步的依据。 · Answer the questions, see what the rules decide, and why."),
+              "public": ("我能退换吗？ · Can I return this?", "回答几个问题，看看您的情况能否退换货。 · Answer a few questions to see whether your item can be returned or exchanged.")}
+    title, intro = titles[data["audience"]]
+    return "\n".join([
+        f"# {title}", "",
+        f'<p class="pc-intro">{view.escape(intro)}</p>', "",
+        initial_html(data), "",
+        '<link rel="stylesheet" href="../assets/vendor/pyscript/core.css">',
+        '<script src="../assets/checker/boot.js"></script>',
+        '<script type="module" src="../assets/vendor/pyscript/core.js"></script>',
+        f'<script type="{script_type}" src="../assets/checker/app.py" config="../assets/checker/pyscript.json"></script>', ""])
