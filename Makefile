@@ -11,7 +11,7 @@ SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-public walk test validate setup clean
+.PHONY: serve build build-public walk test bench validate setup clean
 
 # Build and serve the staff handbook at http://127.0.0.1:8000 (rebuilds when rules/ changes).
 serve: setup node_modules/.installed
@@ -35,6 +35,10 @@ validate: setup
 
 test: setup node_modules/.installed $(CHROMIUM) $(CJK_FONT)
 	$(PY) -m pytest
+
+# Checker start-up, page weight and answer latency on MicroPython and Pyodide (not a test).
+bench: setup node_modules/.installed $(CHROMIUM) $(CJK_FONT)
+	$(PY) tests/bench_checker.py
 
 setup: $(VENV)/.installed
 

@@ -15,7 +15,8 @@ from mkdocs.structure.files import File
 from .errors import RulesError
 from .loader import load_rules
 from .site import generate_pages
-from .site.checker_page import checker_data, checker_page, pyscript_config
+from .site.checker_page import checker_data, checker_page, pyscript_config, training_data
+from .site.pyship import shipped_source
 
 __all__ = ["PolicyPlugin", "PolicyConfig"]
 
@@ -83,13 +84,18 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         data = checker_data(self.bundle, self.config.audience)
         runtime = self.config.runtime
         files.append(File.generated(config, "checker.md", content=checker_page(data, runtime)))
-        files.append(File.generated(config, "assets/checker/rules.json", content=json.dumps(data, ensure_ascii=False)))
+        compact = {"ensure_ascii": False, "separators": (",", ":")}
+        files.append(File.generated(config, "assets/checker/rules.json", content=json.dumps(data, **compact)))
+        if data["training"]:
+            files.append(File.generated(config, "assets/checker/training.json", content=json.dumps(training_data(self.bundle), **compact)))
         engine = [p.relative_to(PACKAGE.parent).as_posix() for p in engine_sources()]
         files.append(File.generated(config, "assets/checker/pyscript.json", content=pyscript_config(runtime, engine)))
-        self.assets["assets/checker/app.py"] = PACKAGE / "browser" / "app.py"
         self.assets["assets/checker/boot.js"] = ASSETS / "checker" / "boot.js"
+        shipped = {"assets/checker/app.py": PACKAGE / "browser" / "app.py"}
         for source in engine_sources():
-            self.assets[f"assets/checker/py/{source.relative_to(PACKAGE.parent).as_posix()}"] = source
+            shipped[f"assets/checker/py/{source.relative_to(PACKAGE.parent).as_posix()}"] = source
+        for path, source in shipped.items():
+            files.append(File.generated(config, path, content=shipped_source(source)))
         modules = self.root / self.config.node_modules
         vendor = {"pyscript": (modules / "@pyscript/core/dist", ("*.js", "*.css")),
                   "micropython": (modules / "@micropython/micropython-webassembly-pyscript", ("micropython.mjs", "micropython.wasm"))}

@@ -3,6 +3,10 @@
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
+
+from browser import LocalSite, OriginGuard, launch, save_screenshot
+from sitebuild import build_site
 
 from checker.engine import AnswerError, Flow, step
 from checker.loader import load_rules
@@ -154,3 +158,49 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, "report_" + report.when, report)
     return report
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory):
+    staff, public = tmp_path_factory.mktemp("staff"), tmp_path_factory.mktemp("public")
+    assert build_site(staff) == []
+    assert build_site(public, "mkdocs.public.yml") == []
+    served = {"staff": LocalSite(staff), "public": LocalSite(public)}
+    yield {name: site.url for name, site in served.items()}
+    for site in served.values():
+        site.close()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(chromium, sites, request):
+    """open_page(site, path, width=1280) -> page; fails the test on off-origin requests, JS
+    errors or console errors (PyScript reports Python errors there)."""
+    opened = []
+
+    def _open(site, path, width=1280):
+        context = chromium.new_context(viewport={"width": width, "height": 900})
+        guard = OriginGuard(context, sites[site])
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.goto(sites[site] + path)
+        opened.append((context, page, guard, errors))
+        return page
+
+    yield _open
+    failed = getattr(request.node, "report_call", None) is not None and request.node.report_call.failed
+    for index, (context, page, guard, errors) in enumerate(opened):
+        if failed:
+            print("screenshot:", save_screenshot(page, f"{request.node.name}-{index}"))
+        context.close()
+        assert guard.outside == [], f"requests left the site: {guard.outside}"
+        assert errors == [], f"JavaScript errors: {errors}"

@@ -55,6 +55,7 @@ def copy_project(destination):
     shutil.copytree(ROOT / "docs", destination / "docs")
     shutil.copytree(ROOT / "rules", destination / "rules")
     (destination / "node_modules").symlink_to(ROOT / "node_modules")
+    (destination / "checker").symlink_to(ROOT / "checker")
     return destination
 
 
@@ -77,3 +78,28 @@ def site_text(site_dir):
                 raw = json.dumps(json.loads(raw), ensure_ascii=False)
             texts[str(path.relative_to(site_dir))] = html.unescape(raw)
     return texts
+
+
+def variant_config(folder, runtime, audience="staff"):
+    """A config file in ``folder`` that builds this project's site with another runtime."""
+    base = "mkdocs.yml" if audience == "staff" else "mkdocs.public.yml"
+    docs = "docs" if audience == "staff" else "docs/public"
+    text = "\n".join([
+        f"INHERIT: {ROOT / base}",
+        f"docs_dir: {ROOT / docs}",
+        f"watch: [{ROOT / 'rules'}]",
+        "theme:",
+        f"  custom_dir: {ROOT / 'checker/site/templates'}",
+        "plugins:",
+        "  - search:",
+        "      lang: zh",
+        "  - policy/handbook:",
+        f"      audience: {audience}",
+        f"      runtime: {runtime}",
+        f"      rules: {ROOT / 'rules'}",
+        f"      node_modules: {ROOT / 'node_modules'}",
+        f"      mermaid: {ROOT / 'node_modules/mermaid/dist/mermaid.min.js'}",
+        ""])
+    path = folder / f"mkdocs.{audience}.{runtime}.yml"
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,27 +1,7 @@
 """The golden cases together exercise every decision rule and reach every outcome."""
 
+from checker.flowrefs import rules_used
 from conftest import all_cases, run_case
-
-
-def decision_rules(flow):
-    """Every rule id a flow's interview or outcomes refer to."""
-    found = set()
-    for question in flow["questions"]:
-        found.add(question["why"])
-    for check in flow.get("checks", []):
-        found.update(branch["rule"] for branch in check["branches"])
-        found.add(check["otherwise"]["rule"])
-    for item in flow.get("escalations", []):
-        found.add(item["rule"])
-    for outcome in flow["outcomes"]:
-        found.update(outcome["rules"])
-        found.update(outcome.get("deadlines", []))
-        for key in ("price_difference", "flag", "route", "follow_up", "say_params"):
-            if key in outcome:
-                found.add(outcome[key])
-        if "postage" in outcome:
-            found.add(outcome["postage"]["rule"])
-    return found
 
 
 def test_there_are_at_least_60_golden_cases():
@@ -36,7 +16,7 @@ def test_cases_name_real_rules(bundle):
 def test_every_decision_rule_is_exercised_by_a_case(bundle):
     named = {rule for _, _, case in all_cases() for rule in case.get("rules", [])}
     for flow_id, flow in bundle["flows"].items():
-        missing = sorted(decision_rules(flow) - named)
+        missing = sorted(rules_used(flow) - named)
         assert missing == [], f"flow {flow_id}: decision rules no golden case names: {missing}"
 
 

@@ -140,7 +140,34 @@ def save_progress(record):
         pass  # private browsing: progress is not kept, training still works
 
 
+def load_training(then):
+    """Fetch the scenarios once, the first time training is opened, then carry on."""
+    if "scenarios" in DATA:
+        then()
+        return
+
+    def loaded(text):
+        DATA["scenarios"] = json.loads(text)["scenarios"]
+        then()
+
+    def failed(error):
+        show(view.error_card(view.UI["error_title"], "training.json: " + str(error)))
+
+    request = window.fetch("../assets/checker/" + DATA["training"])
+    request.then(create_proxy(lambda response: response.text())).then(create_proxy(lambda text: guarded_call(loaded, text))).catch(create_proxy(failed))
+
+
+def guarded_call(function, argument):
+    try:
+        function(argument)
+    except Exception as error:
+        show(view.error_card(view.UI["error_title"], type(error).__name__ + ": " + str(error)))
+
+
 def render_training(focus=True):
+    if "scenarios" not in DATA:
+        load_training(lambda: render_training(focus))
+        return
     session = app["train"]
     if session is None:
         show(view.training_list(DATA, progress()), focus)

@@ -6,6 +6,7 @@ import json
 
 from ..browser import view
 from ..engine import step
+from ..flowrefs import rules_used
 from ..terms import terms_for
 
 STAFF_LINKS = {"conduct": "policies/conduct/", "schedules": "policies/schedules/", "returns": "policies/returns/",
@@ -20,14 +21,21 @@ def checker_data(bundle, audience):
     The public version keeps only public rules, speaks in customer wording, and has no
     staff-only question, answer, flag or escalation in it.
     """
+    allowed = {rule_id for rule_id, rule in bundle["rules"].items() if audience == "staff" or rule["audience"] == "public"}
+    if audience == "public":
+        flows = {"returns": public_flow(bundle["flows"]["returns"], allowed)}
+    else:
+        flows = copy.deepcopy(bundle["flows"])
+        for flow in flows.values():
+            for question in flow["questions"]:
+                question.pop("customer", None)  # the staff checker asks in staff wording
+    used = set().union(*(rules_used(flow) for flow in flows.values())) & allowed
     rules = {}
-    for rule_id, rule in bundle["rules"].items():
-        if audience == "staff" or rule["audience"] == "public":
-            entry = {key: rule[key] for key in RULE_FIELDS if key in rule}
-            if audience == "public":
-                entry["text"] = rule["customer"]
-            rules[rule_id] = entry
-    flows = {"returns": public_flow(bundle["flows"]["returns"], rules)} if audience == "public" else bundle["flows"]
+    for rule_id in sorted(used):
+        rule = bundle["rules"][rule_id]
+        rules[rule_id] = {key: rule[key] for key in RULE_FIELDS if key in rule}
+        if audience == "public":
+            rules[rule_id]["text"] = rule["customer"]
     colours = {}
     for rule in bundle["rules"].values():
         params = rule.get("params", {})
@@ -44,7 +52,7 @@ def checker_data(bundle, audience):
         "flag_colours": colours if audience == "staff" else {},
         "links_base": "../",
         "links": STAFF_LINKS if audience == "staff" else PUBLIC_LINKS,
-        "scenarios": bundle["scenarios"] if audience == "staff" else [],
+        "training": "training.json" if audience == "staff" and bundle["scenarios"] else None,
         "terms": terms_for(audience),
     }
 
@@ -111,6 +119,11 @@ def _reachable(flow):
     return seen
 
 
+def training_data(bundle):
+    """The scenarios, fetched only when someone opens training (most visits never do)."""
+    return {"scenarios": bundle["scenarios"]}
+
+
 def initial_html(data):
     """The checker as it first appears: mode switch and first question, rendered at build time."""
     state = {"mode": "check", "flow": "returns", "answers": {}, "order": []}
@@ -139,6 +152,7 @@ def checker_page(data, runtime):
               "public": ("我能退换吗？ · Can I return this?", "回答几个问题，看看您的情况能否退换货。 · Answer a few questions to see whether your item can be returned or exchanged.")}
     title, intro = titles[data["audience"]]
     return "\n".join([
+        "---", "template: checker.html", "---", "",
         f"# {title}", "",
         f'<p class="pc-intro">{view.escape(intro)}</p>', "",
         initial_html(data), "",

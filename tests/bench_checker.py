@@ -1,0 +1,158 @@
+"""Benchmark of the browser checker (`make bench`): not a test, numbers to read.
+
+From one run, in headless Chromium on loopback, with a cold cache for every load (a fresh
+browser context): for the checker on MicroPython and on Pyodide, and for a bare PyScript
+page with nothing in it on each runtime (the runtime's floor),
+
+- time to the first question shown and clickable (pre-rendered HTML, boot.js listening),
+- time to the Python runtime ready (the checker: its own start-up done, every click live),
+- bytes transferred in all (every response the server sent, workers included),
+- answer-to-next-question latency (click event to the next question in the DOM).
+
+Medians of --loads cold loads (default 7). Timings on shared machines are noisy: read the
+ratios, which come from one run.
+"""
+
+import argparse
+import functools
+import http.server
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from sitebuild import build_site, variant_config  # noqa: E402
+
+BARE = """<!doctype html><html><head><meta charset="utf-8"><title>bare PyScript</title>
+<link rel="stylesheet" href="../assets/vendor/pyscript/core.css">
+<script type="module" src="../assets/vendor/pyscript/core.js"></script></head>
+<body><p>bare</p><script type="{kind}" config='{{"interpreter": "{interpreter}"}}'>
+from pyscript import document, window
+document.body.setAttribute("data-ready", str(window.performance.now()))
+</script></body></html>
+"""
+INTERPRETERS = {"micropython": ("mpy", "../assets/vendor/micropython/micropython.mjs"),
+                "pyodide": ("py", "../assets/vendor/pyodide/pyodide.mjs")}
+ANSWERS = [("dispute", "no"), ("sold_by_us", "yes"), ("reason", "courier_damage"), ("courier_when", "after_signing")]
+
+
+class CountingServer:
+    """Serves a folder on loopback and counts the bytes of every response."""
+
+    def __init__(self, folder):
+        server = self
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def end_headers(self):
+                super().end_headers()
+
+            def copyfile(self, source, outputfile):
+                data = source.read()
+                server.sent += len(data)
+                outputfile.write(data)
+
+        self.sent = 0
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def build(folder, runtime):
+    config = variant_config(folder, runtime)
+    site = folder / f"site-{runtime}"
+    warnings = build_site(site, config.name, project=folder)
+    if warnings:
+        raise SystemExit(f"the {runtime} site built with warnings: {warnings}")
+    kind, interpreter = INTERPRETERS[runtime]
+    (site / "bare").mkdir()
+    (site / "bare" / "index.html").write_text(BARE.format(kind=kind, interpreter=interpreter), encoding="utf-8")
+    return site
+
+
+def cold_load(browser, server, path, selector, answer_latency):
+    context = browser.new_context()
+    page = context.new_page()
+    server.sent = 0
+    page.goto(server.url + path)
+    shown = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
+    page.wait_for_selector(selector, state="attached", timeout=60000)
+    ready = float(page.locator(selector).first.get_attribute("data-ready"))
+    page.wait_for_load_state("networkidle")
+    time.sleep(0.3)
+    transferred = server.sent
+    latencies = []
+    if answer_latency:
+        page.evaluate("""() => {
+            window.__bench = [];
+            const root = document.getElementById('policy-checker');
+            root.addEventListener('click', e => { window.__clickAt = e.timeStamp; }, true);
+            new MutationObserver(() => { if (window.__clickAt) { window.__bench.push(performance.now() - window.__clickAt); window.__clickAt = 0; } })
+                .observe(root.querySelector('.pc-screen'), {childList: true});
+        }""")
+        for question, value in ANSWERS:
+            page.locator(f".pc-answer[data-question='{question}'][data-value='{value}']").click()
+            page.wait_for_function("window.__bench.length > 0 && !window.__clickAt")
+        latencies = page.evaluate("window.__bench")
+    context.close()
+    return shown, ready, transferred, latencies
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--loads", type=int, default=7, help="cold loads per page (median reported)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        print("building the sites (MicroPython, Pyodide)…", flush=True)
+        sites = {runtime: build(folder, runtime) for runtime in ("micropython", "pyodide")}
+        servers = {runtime: CountingServer(site) for runtime, site in sites.items()}
+        results = {}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for runtime in ("micropython", "pyodide"):
+                for page, path, selector in (("checker", "checker/", "#policy-checker[data-ready]"), ("bare", "bare/", "body[data-ready]")):
+                    cold_load(browser, servers[runtime], path, selector, False)  # warm the OS file cache, not the browser's
+                    runs = [cold_load(browser, servers[runtime], path, selector, page == "checker") for _ in range(args.loads)]
+                    results[(page, runtime)] = {
+                        "shown": statistics.median(r[0] for r in runs),
+                        "ready": statistics.median(r[1] for r in runs),
+                        "bytes": statistics.median(r[2] for r in runs),
+                        "answer": statistics.median([x for r in runs for x in r[3]]) if page == "checker" else None,
+                    }
+            browser.close()
+        for server in servers.values():
+            server.close()
+    report(results, args.loads)
+
+
+def report(results, loads):
+    print(f"\nmedians of {loads} cold loads each, headless Chromium, site on 127.0.0.1\n")
+    print(f"{'page':<22}{'first question shown':>22}{'runtime ready':>16}{'transferred':>14}{'answer -> next':>16}")
+    for (page, runtime), r in results.items():
+        shown = f"{r['shown']:.0f} ms" if page == "checker" else "-"
+        answer = f"{r['answer']:.1f} ms" if r["answer"] is not None else "-"
+        print(f"{page + ' / ' + runtime:<22}{shown:>22}{r['ready']:>13.0f} ms{r['bytes'] / 1e6:>11.2f} MB{answer:>16}")
+    print()
+    for runtime in ("micropython", "pyodide"):
+        checker, bare = results[("checker", runtime)], results[("bare", runtime)]
+        print(f"{runtime}: checker ready / bare PyScript ready = {checker['ready'] / bare['ready']:.2f}; "
+              f"bytes checker / bare = {checker['bytes'] / bare['bytes']:.2f}")
+    mpy, pyo = results[("checker", "micropython")], results[("checker", "pyodide")]
+    print(f"checker: Pyodide / MicroPython ready = {pyo['ready'] / mpy['ready']:.2f}; bytes = {pyo['bytes'] / mpy['bytes']:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,225 @@
+"""The case checker in headless Chromium: its verdicts equal the CLI's, links reopen a case,
+training grades answers, and nothing breaks into a traceback."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import CASES, ROOT, read_case
+
+RETURN_CASES = ["05-defect-refund-day-7", "06-defect-day-8-warranty", "08-defect-exchange-same-day",
+                "11-compensation-above-cap", "18-missing-item-in-time", "23-crushed-box-refused",
+                "26-after-signing-buyer-refuses-all", "27-washed-sweater-day-5", "37-size-exchange-marketplace",
+                "38-colour-refund-official"]
+COMPLAINT_CASES = ["01-monday-attitude", "03-rude-agent-friday-before-qingming", "06-logistics-dispute",
+                   "09-spring-festival", "12-beyond-calendar"]
+
+
+def cli_decision(flow, case_path):
+    run = subprocess.run([sys.executable, "-m", "checker", "decide", flow, str(case_path), "--json"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=60, check=True)
+    return json.loads(run.stdout)["decision"]
+
+
+def ready(page):
+    expect(page.locator("#policy-checker[data-ready]")).to_have_count(1, timeout=20000)
+
+
+def walk(page, answers, limit=30):
+    """Answer whatever the checker asks, from a case's answers, until it shows a decision."""
+    for _ in range(limit):
+        if page.locator("#pc-result").count():
+            return json.loads(page.locator("#pc-result").get_attribute("data-json"))
+        card = page.locator(".pc-card[data-question]")
+        expect(card).to_have_count(1)
+        question = card.get_attribute("data-question")
+        value = str(answers[question])
+        choice = page.locator(f".pc-answer[data-question='{question}'][data-value='{value}']")
+        if choice.count():
+            choice.click()
+        else:
+            page.fill("#pc-input", value.replace(" ", "T"))
+            page.locator(".pc-form button[type=submit]").click()
+        expect(page.locator(f".pc-card[data-question='{question}']")).to_have_count(0)
+    raise AssertionError("the checker did not reach a decision")
+
+
+@pytest.mark.parametrize("flow,name", [("returns", n) for n in RETURN_CASES] + [("complaints", n) for n in COMPLAINT_CASES])
+def test_the_checker_decides_like_the_cli(open_page, flow, name):
+    path = CASES / flow / f"{name}.yaml"
+    page = open_page("staff", "checker/")
+    ready(page)
+    if flow == "complaints":
+        page.locator(".pc-tab[data-value='complaints']").click()
+    shown = walk(page, read_case(path)["answers"])
+    assert shown == cli_decision(flow, path)
+    expect(page.locator(".pc-verdict")).to_have_attribute("data-outcome", shown["outcome"])
+
+
+def test_a_shared_link_reopens_the_same_case(open_page):
+    page = open_page("staff", "checker/")
+    ready(page)
+    decision = walk(page, read_case(CASES / "returns" / "36-size-refund-marketplace.yaml")["answers"])
+    link = page.locator("#pc-share").input_value()
+    assert "#flow=returns&dispute=no&sold_by_us=yes&reason=size" in link
+    again = open_page("staff", "checker/" + link.split("/checker/", 1)[1])
+    ready(again)
+    assert json.loads(again.locator("#pc-result").get_attribute("data-json")) == decision
+
+
+def test_back_and_restart(open_page):
+    page = open_page("staff", "checker/")
+    ready(page)
+    page.locator(".pc-answer[data-question='dispute'][data-value='no']").click()
+    page.locator(".pc-answer[data-question='sold_by_us'][data-value='yes']").click()
+    card = page.locator(".pc-card")
+    expect(card).to_have_attribute("data-question", "reason")
+    page.go_back()  # the browser's own history holds each step
+    expect(card).to_have_attribute("data-question", "sold_by_us")
+    page.go_forward()
+    expect(card).to_have_attribute("data-question", "reason")
+    page.locator("button[data-action='back']").click()
+    expect(card).to_have_attribute("data-question", "sold_by_us")
+    page.locator("button[data-action='restart']").click()
+    expect(card).to_have_attribute("data-question", "dispute")
+    assert page.url.endswith("#flow=returns")
+
+
+def test_a_bad_date_gets_an_inline_message(open_page):
+    page = open_page("staff", "checker/#flow=returns&dispute=no&sold_by_us=yes&reason=size&signed_on=2026-03-05")
+    ready(page)
+    expect(page.locator(".pc-card")).to_have_attribute("data-question", "requested_on")
+    page.fill("#pc-input", "2026-03-01")
+    page.locator(".pc-form button[type=submit]").click()
+    expect(page.locator("#pc-error")).to_contain_text("'requested_on' (2026-03-01) is before 'signed_on' (2026-03-05)")
+    expect(page.locator("#pc-input")).to_have_attribute("aria-invalid", "true")
+
+
+def test_a_broken_link_shows_a_friendly_message(open_page):
+    page = open_page("staff", "checker/#flow=returns&dispute=no&sold_by_us=maybe")
+    ready(page)
+    alert = page.locator(".pc-failure[role=alert]")
+    expect(alert).to_contain_text("这个链接里的回答无法使用")
+    expect(alert.locator(".pc-report")).to_contain_text("'maybe' is not an answer to 'sold_by_us'")
+    assert "Traceback" not in page.content()
+    alert.locator("button[data-action='restart']").click()
+    expect(page.locator(".pc-card")).to_have_attribute("data-question", "dispute")
+
+
+def test_the_first_question_is_in_the_page_and_an_early_click_is_kept(open_page, sites):
+    page = open_page("staff", "checker/")
+    # The first question is in the HTML the server sent, before any script ran.
+    html = page.request.get(sites["staff"] + "checker/").text()
+    assert 'data-question="dispute"' in html and 'data-action="answer"' in html
+    ready(page)
+    slow = page.context.browser.new_context()
+    try:
+        early = slow.new_page()
+        slow.route("**/micropython.wasm", lambda route: (early.wait_for_timeout(1500), route.continue_()))
+        early.goto(sites["staff"] + "checker/", wait_until="domcontentloaded")
+        early.locator(".pc-answer[data-question='dispute'][data-value='no']").click()
+        assert early.locator("#policy-checker[data-ready]").count() == 0  # clicked before the runtime was ready
+        expect(early.locator(".pc-card")).to_have_attribute("data-question", "sold_by_us", timeout=20000)
+    finally:
+        slow.close()
+
+
+def test_the_checker_works_by_keyboard(open_page):
+    page = open_page("staff", "checker/")
+    ready(page)
+    page.locator(".pc-answer[data-question='dispute'][data-value='no']").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".pc-card")).to_have_attribute("data-question", "sold_by_us")
+    expect(page.locator("#pc-question")).to_be_focused()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator(".pc-card")).to_have_attribute("data-question", "reason")
+
+
+def test_the_checker_fits_a_phone(open_page):
+    page = open_page("staff", "checker/#flow=returns&dispute=no&sold_by_us=yes&reason=size&signed_on=2026-03-01&requested_on=2026-03-05"
+                     "&exchanged_before=no&condition=resaleable&buyer_gifts=yes&buyer_wish=exchange&channel=official", width=360)
+    ready(page)
+    expect(page.locator(".pc-verdict")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+
+
+def test_reached_through_the_site_navigation(open_page):
+    page = open_page("staff", "")
+    page.get_by_role("link", name="案例检查器 · Case checker").first.click()
+    ready(page)
+    page.locator(".pc-answer[data-question='dispute'][data-value='yes']").click()
+    expect(page.locator(".pc-verdict")).to_have_attribute("data-outcome", "out_dispute")
+
+
+def test_training_grades_right_and_wrong_answers_and_keeps_score(open_page):
+    page = open_page("staff", "checker/")
+    ready(page)
+    page.locator(".pc-tab[data-value='training']").click()
+    page.locator("button[data-action='scenario'][data-value='crushed-box-refused']").click()
+    expect(page.locator(".pc-story")).to_contain_text("纸箱")
+    page.locator(".pc-answer[data-question='dispute'][data-value='no']").click()  # right
+    expect(page.locator(".pc-feedback")).to_have_attribute("data-right", "true")
+    page.locator("button[data-action='continue']").click()
+    page.locator(".pc-answer[data-question='sold_by_us'][data-value='no']").click()  # wrong
+    feedback = page.locator(".pc-feedback")
+    expect(feedback).to_have_attribute("data-right", "false")
+    expect(feedback.locator(".pc-grade")).to_contain_text("是")
+    expect(feedback.locator(".pc-why")).to_contain_text("RET-SCOPE")
+    page.locator("button[data-action='continue']").click()
+    page.locator(".pc-answer[data-question='reason'][data-value='courier_damage']").click()
+    page.locator("button[data-action='continue']").click()
+    page.locator(".pc-answer[data-question='courier_when'][data-value='before_signing']").click()
+    page.locator("button[data-action='continue']").click()
+    page.locator("button[data-action='verdict'][data-value='out_courier_refuse']").click()
+    expect(page.locator(".pc-grade[data-right='true']")).to_contain_text("4 / 5")
+    expect(page.locator(".pc-verdict")).to_have_attribute("data-outcome", "out_courier_refuse")
+    page.reload()
+    ready(page)
+    page.locator(".pc-tab[data-value='training']").click()
+    score = page.locator(".pc-score")
+    expect(score).to_have_attribute("data-done", "1")
+    expect(score).to_have_attribute("data-points", "4")
+    page.locator("button[data-action='reset']").click()
+    expect(page.locator(".pc-score")).to_have_attribute("data-done", "0")
+
+
+def test_the_public_checker_asks_customers_and_shows_no_staff_detail(open_page):
+    page = open_page("public", "checker/")
+    ready(page)
+    expect(page.locator(".pc-card")).to_have_attribute("data-question", "sold_by_us")
+    expect(page.locator("#pc-question")).to_contain_text("商品是在本店购买的吗")
+    expect(page.locator(".pc-tab")).to_have_count(0)
+    shown = walk(page, read_case(CASES / "returns" / "38-colour-refund-official.yaml")["answers"])
+    assert shown["outcome"] == "out_buyer_refund_official"
+    verdict = page.locator(".pc-verdict")
+    for staff_word in ("订单旗帜", "升级", "RET-RECORD", "RET-COACHING", "FLAG-"):
+        expect(verdict).not_to_contain_text(staff_word)
+    assert verdict.locator("a[href='../returns/#RET-POSTAGE-OFFICIAL']").count() >= 1
+
+
+def test_pyodide_is_a_selectable_runtime(chromium, tmp_path):
+    from browser import LocalSite, OriginGuard
+    from sitebuild import build_site, variant_config
+
+    config = variant_config(tmp_path, "pyodide")
+    site = tmp_path / "site"
+    assert build_site(site, config.name, project=tmp_path) == []
+    page_html = (site / "checker" / "index.html").read_text(encoding="utf-8")
+    assert '<script type="py" src="../assets/checker/app.py"' in page_html
+    served = LocalSite(site)
+    context = chromium.new_context()
+    guard = OriginGuard(context, served.url)
+    try:
+        page = context.new_page()
+        page.goto(served.url + "checker/")
+        expect(page.locator("#policy-checker[data-ready]")).to_have_count(1, timeout=60000)
+        path = CASES / "returns" / "23-crushed-box-refused.yaml"
+        assert walk(page, read_case(path)["answers"]) == cli_decision("returns", path)
+        assert guard.outside == []
+    finally:
+        context.close()
+        served.close()
