@@ -44,10 +44,8 @@ def show_tabs():
 def defaults():
     """Today's date and the current time for date and datetime questions."""
     date = window.Date.new()
-    iso = date.toISOString()  # UTC; shift to local time
-    offset = date.getTimezoneOffset()
-    local = window.Date.new(date.getTime() - offset * 60000).toISOString()
-    return {"today": local[:10], "now": local[:16], "utc": iso}
+    local = window.Date.new(date.getTime() - date.getTimezoneOffset() * 60000).toISOString()  # ISO is UTC
+    return {"today": local[:10], "now": local[:16]}
 
 
 def render_case(focus=True):

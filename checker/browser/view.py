@@ -100,7 +100,8 @@ def tabs(data, state):
     return out + "</div>"
 
 
-def question_card(data, state, result, error=None, intro=""):
+def question_card(data, state, result, error=None, intro="", nav=None):
+    """One question; ``nav`` replaces the back and restart buttons (training uses its own)."""
     question = result["question"]
     qid = question["id"]
     number = len(state["order"]) + 1
@@ -115,11 +116,11 @@ def question_card(data, state, result, error=None, intro=""):
     else:
         out += value_form(question, state, error)
     out += why_box(data, question["why"])
-    out += '<div class="pc-nav">'
-    if state["order"]:
-        out += button("back", UI["back"], "", "pc-button pc-button--quiet")
-        out += button("restart", UI["restart"], "", "pc-button pc-button--quiet")
-    out += "</div>"
+    if nav is None:
+        nav = ""
+        if state["order"]:
+            nav = button("back", UI["back"], "", "pc-button pc-button--quiet") + button("restart", UI["restart"], "", "pc-button pc-button--quiet")
+    out += '<div class="pc-nav">' + nav + "</div>"
     out += history(data, state, result)
     return out + "</section>"
 
@@ -168,7 +169,7 @@ def history(data, state, result):
     return out + "</ol></details>"
 
 
-def decision_card(data, state, decision, share_url="", extra=""):
+def decision_card(data, state, decision, share_url="", extra="", nav=None):
     status = decision["status"]
     out = '<section class="pc-card pc-verdict pc-verdict--' + escape(status) + '" data-outcome="' + escape(decision["outcome"]) + '">'
     out += '<p class="pc-status">' + both(vocab(data, "status")) + ": <strong>" + both(vocab(data, status)) + "</strong></p>"
@@ -215,8 +216,9 @@ def decision_card(data, state, decision, share_url="", extra=""):
         out += ('<p class="pc-share"><label for="pc-share">' + both(UI["share"]) + '</label><input id="pc-share" readonly value="'
                 + escape(share_url) + '">' + copy_button(share_url) + "</p>")
     out += extra
-    out += '<div class="pc-nav">' + button("back", UI["back"], "", "pc-button pc-button--quiet")
-    out += button("restart", UI["restart"], "", "pc-button") + "</div>"
+    if nav is None:
+        nav = button("back", UI["back"], "", "pc-button pc-button--quiet") + button("restart", UI["restart"], "", "pc-button")
+    out += '<div class="pc-nav">' + nav + "</div>"
     return out + "</section>"
 
 
@@ -292,11 +294,9 @@ def story_box(scenario):
 
 def training_question(data, scenario, graded, result, error=None):
     pseudo = {"order": graded, "flow": scenario["flow"], "answers": {}}
-    card = question_card(data, pseudo, result, error, story_box(scenario))
     # In training the learner moves forward only; back and restart would spoil the grading.
-    start = card.find('<div class="pc-nav">')
-    end = card.find("</div>", start) + len("</div>")
-    return card[:start] + '<div class="pc-nav">' + button("scenarios", UI["all_scenarios"], "", "pc-button pc-button--quiet") + "</div>" + card[end:]
+    nav = button("scenarios", UI["all_scenarios"], "", "pc-button pc-button--quiet")
+    return question_card(data, pseudo, result, error, story_box(scenario), nav)
 
 
 def training_feedback(data, scenario, question, right, value):
@@ -339,7 +339,5 @@ def training_result(data, scenario, picked, decision, score, total):
     grade = ('<p class="pc-grade" role="status" data-right="' + ("true" if right else "false") + '">'
              + ("✓ " + both(UI["correct"]) if right else "✗ " + both(UI["wrong"]) + " <strong>" + both(decision["title"]) + "</strong>")
              + " · " + both(UI["score"]) + ": <strong>" + escape(score) + " / " + escape(total) + "</strong></p>")
-    card = decision_card(data, {"flow": scenario["flow"]}, decision, "", "")
-    start = card.find('<div class="pc-nav">')
-    card = card[:start] + '<div class="pc-nav">' + button("scenarios", UI["all_scenarios"], "", "pc-button") + "</div></section>"
-    return grade + card
+    nav = button("scenarios", UI["all_scenarios"], "", "pc-button")
+    return grade + decision_card(data, {"flow": scenario["flow"]}, decision, nav=nav)
