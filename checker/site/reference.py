@@ -25,17 +25,21 @@ def _limit(rule):
 
 
 def escalation_rows(bundle, page):
-    """(trigger rule, target) for every escalation the flows can make, once each."""
-    seen, rows = set(), []
+    """One row per situation and target, with every rule that escalates it."""
+    rows, index = [], {}
     for flow in bundle["flows"].values():
         found = [(item["rule"], item["to"]) for item in flow.get("escalations", [])]
         found += [(o["rules"][0], o["escalate"]) for o in flow["outcomes"] if o.get("escalate")]
         for rule_id, target in found:
-            if rule_id not in seen:
-                seen.add(rule_id)
+            title = bundle["rules"][rule_id]["title"]
+            key = (title["zh"], target)
+            if key not in index:
                 role = bundle["roles"]["cs_supervisor" if target == "supervisor" else "shop_manager"]
-                rows.append([pair(bundle["rules"][rule_id]["title"]), f"**{pair(role)}**", rule_link(bundle, rule_id, page)])
-    return rows
+                index[key] = [pair(title), f"**{pair(role)}**", []]
+                rows.append(index[key])
+            if rule_id not in index[key][2]:
+                index[key][2].append(rule_id)
+    return [[situation, target, ", ".join(rule_link(bundle, r, page) for r in rule_ids)] for situation, target, rule_ids in rows]
 
 
 def quick_reference(bundle):
@@ -53,20 +57,24 @@ def quick_reference(bundle):
     shifts = rules["SCH-SHIFTS"]["params"]
     day = [f"{when} {pair(rule['title'])}" for _, when, rule in timeline_rows(bundle)]
     return "\n".join([
+        "---", "hide:", "  - navigation", "  - toc", "---", "",
         "# 速查 · Quick reference", "",
         '<div class="quick-grid" markdown>', "",
-        '<div markdown>', "", "## 时限 · Time limits", "",
-        _table([md("事项 · What"), md("时限 · Limit"), md("规则 · Rule")], limits), "", "</div>", "",
-        '<div markdown>', "", "## 运费 · Postage", "",
-        _table([md("情形 · Case"), pair(TERMS["return_leg"]), pair(TERMS["resend_leg"]), md("规则 · Rule")], postage),
-        "", f"{md('不接受到付 · No freight-collect returns')}: {rule_link(bundle, 'RET-NO-COD', page)}", "", "</div>", "",
-        '<div markdown>', "", "## 旗帜 · Flags", "", "<br>".join(flags), "", "</div>", "",
-        '<div markdown>', "", "## 升级 · Escalation", "",
-        _table([md("情形 · When"), md("交给 · To"), md("规则 · Rule")], escalation_rows(bundle, page)), "", "</div>", "",
-        '<div markdown>', "", "## 班次与每日 · Shifts and the day", "",
+        '<div markdown>', "",
+        "## 时限 · Time limits", "",
+        _table([md("事项 · What"), md("时限 · Limit"), md("规则 · Rule")], limits), "",
+        "## 旗帜 · Flags", "", "<br>".join(flags), "",
+        "## 班次与每日 · Shifts and the day", "",
         f"{md('早班 · Early')} {shifts['early_start']}–{shifts['early_end']} · "
         f"{md('晚班 · Late')} {shifts['late_start']}–{shifts['late_end']} ({rule_link(bundle, 'SCH-SHIFTS', page)})", "",
-        "<br>".join(day), "", "</div>", "", "</div>", ""])
+        "<br>".join(day), "", "</div>", "",
+        '<div markdown>', "",
+        "## 运费 · Postage", "",
+        _table([md("情形 · Case"), pair(TERMS["return_leg"]), pair(TERMS["resend_leg"]), md("规则 · Rule")], postage),
+        "", f"{md('不接受到付 · No freight-collect returns')}: {rule_link(bundle, 'RET-NO-COD', page)}", "",
+        "## 升级 · Escalation", "",
+        _table([md("情形 · When"), md("交给 · To"), md("规则 · Rule")], escalation_rows(bundle, page)), "",
+        "</div>", "", "</div>", ""])
 
 
 def rule_index(bundle):
