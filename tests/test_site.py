@@ -150,3 +150,10 @@ def test_mkdocs_configs_parse_as_yaml_with_the_plugin():
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     assert {"policy/handbook": {"audience": "staff"}} in config["plugins"]
     assert config["theme"]["font"] is False
+
+
+def test_the_question_asked_after_a_verdict_is_linked_from_the_outcomes_that_ask_it(bundle):
+    source = mermaid(bundle["flows"]["returns"], bundle)
+    refused = {o["id"] for o in bundle["flows"]["returns"]["outcomes"] if o["status"] == "not_eligible"}
+    linked = set(re.findall(r"^    (\w+) -\.-> refuses_all$", source, re.M))
+    assert linked == refused

@@ -117,6 +117,11 @@ def mermaid(flow, bundle):
                 text = {lang: describe(branch["when"], flow, bundle, lang) for lang in ("zh", "en")}
                 lines.append(f'    {node_id} -->|"{_label(text)}"| {branch["next"]}')
             lines.append(f'    {node_id} -->|"{_label(OTHERWISE)}"| {node["otherwise"]["next"]}')
+    for item in flow.get("after", []):
+        statuses = item["when"].get("status")
+        for outcome in flow["outcomes"]:
+            if statuses is None or outcome["status"] in statuses:
+                lines.append(f"    {outcome['id']} -.-> {item['ask']}")
     lines += ["    classDef eligible fill:#e8f5e9,stroke:#2e7d32",
               "    classDef not_eligible fill:#ffebee,stroke:#c62828",
               "    classDef pending fill:#fff8e1,stroke:#f9a825",
