@@ -98,3 +98,39 @@ def test_the_schema_uses_only_keywords_the_validator_implements():
 def test_every_rules_file_declares_the_schema_for_editors():
     for path in sorted((ROOT / "rules").glob("*.yaml")):
         assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=schema/rules.schema.json\n"), path.name
+
+
+def _real_rules_with(tmp_path, monkeypatch, name, edit):
+    """The repository's rules with one file edited; returns the problems reported."""
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    path = rules / name
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(RulesError) as caught:
+        load_rules(Path("rules"))
+    return [str(problem) for problem in caught.value.problems], path.read_text(encoding="utf-8").splitlines()
+
+
+def test_a_scenario_must_reach_the_outcome_it_teaches(tmp_path, monkeypatch):
+    problems, lines = _real_rules_with(tmp_path, monkeypatch, "training.yaml",
+                                       lambda text: text.replace("outcome: out_condition", "outcome: out_too_late", 1))
+    line = next(n for n, text in enumerate(lines, 1) if "outcome: out_too_late" in text)
+    assert problems == [f"rules/training.yaml:{line}:14: scenario 'washed-sweater' reaches out_condition, not out_too_late; "
+                        "fix its answers or its outcome"]
+
+
+def test_a_scenario_must_answer_every_question_on_its_path(tmp_path, monkeypatch):
+    problems, lines = _real_rules_with(tmp_path, monkeypatch, "training.yaml",
+                                       lambda text: text.replace(', condition: washed, refuses_all: "no"}', ', refuses_all: "no"}', 1))
+    line = next(n for n, text in enumerate(lines, 1) if 'exchanged_before: "no", refuses_all: "no"}' in text)
+    assert problems == [f"rules/training.yaml:{line}:14: scenario 'washed-sweater' does not answer 'condition', "
+                        "which its path asks; add it to answers"]
+
+
+def test_public_answer_must_be_an_answer_of_a_staff_question(tmp_path, monkeypatch):
+    problems, lines = _real_rules_with(tmp_path, monkeypatch, "returns.yaml",
+                                       lambda text: text.replace('public_answer: "no"', 'public_answer: "nope"', 1))
+    line = next(n for n, text in enumerate(lines, 1) if 'public_answer: "nope"' in text)
+    assert problems == [f"rules/returns.yaml:{line}:22: public_answer belongs on a staff choice question and must be one "
+                        "of its answers (no, yes)"]
