@@ -237,3 +237,15 @@ def test_the_checker_page_search_hands_over_to_the_handbook_search(open_page):
     expect(results.first).to_be_visible(timeout=10000)
     assert page.url.endswith("/?q=%E8%BF%90%E8%B4%B9")
     assert any("#RET-POSTAGE-" in (results.nth(i).get_attribute("href") or "") for i in range(results.count()))
+
+
+def test_dates_default_to_today_and_now(open_page):
+    import datetime
+
+    page = open_page("staff", "checker/#flow=returns&dispute=no&sold_by_us=yes&reason=size&signed_on=2026-03-01")
+    ready(page)
+    expect(page.locator(".pc-card")).to_have_attribute("data-question", "requested_on")
+    assert page.locator("#pc-input").input_value() == datetime.date.today().isoformat()
+    page.locator(".pc-tab[data-value='complaints']").click()
+    shown = datetime.datetime.fromisoformat(page.locator("#pc-input").input_value())
+    assert abs((datetime.datetime.now() - shown).total_seconds()) < 120

@@ -43,9 +43,10 @@ def show_tabs():
 
 def defaults():
     """Today's date and the current time for date and datetime questions."""
+    # Read the date's small fields: big numbers such as getTime() do not cross the bridge intact.
     date = window.Date.new()
-    local = window.Date.new(date.getTime() - date.getTimezoneOffset() * 60000).toISOString()  # ISO is UTC
-    return {"today": local[:10], "now": local[:16]}
+    day = "%04d-%02d-%02d" % (date.getFullYear(), date.getMonth() + 1, date.getDate())
+    return {"today": day, "now": day + "T%02d:%02d" % (date.getHours(), date.getMinutes())}
 
 
 def render_case(focus=True):
