@@ -249,3 +249,25 @@ def test_dates_default_to_today_and_now(open_page):
     page.locator(".pc-tab[data-value='complaints']").click()
     shown = datetime.datetime.fromisoformat(page.locator("#pc-input").input_value())
     assert abs((datetime.datetime.now() - shown).total_seconds()) < 120
+
+
+VERDICT = ("checker/#flow=returns&dispute=no&sold_by_us=yes&reason=size&signed_on=2026-03-01&requested_on=2026-03-05"
+           "&exchanged_before=no&condition=resaleable&buyer_gifts=yes&buyer_wish=exchange&channel=official")
+
+
+def test_copy_buttons_copy_the_text(open_page):
+    page = open_page("staff", VERDICT)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    ready(page)
+    note = page.locator(".pc-note").inner_text()
+    page.locator(".pc-note + button[data-action='copy']").click()
+    expect(page.locator(".pc-note + button[data-action='copy']")).to_have_attribute("data-copied", "true")
+    assert page.evaluate("navigator.clipboard.readText()") == note
+
+
+def test_a_refused_copy_says_so_and_breaks_nothing(open_page):
+    page = open_page("staff", VERDICT)
+    ready(page)
+    page.evaluate("() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError')); }")
+    page.locator(".pc-note + button[data-action='copy']").click()
+    expect(page.locator(".pc-note + button[data-action='copy']")).to_have_attribute("data-copied", "false")

@@ -215,13 +215,30 @@ def train_verdict(outcome_id):
 
 # --- events ---------------------------------------------------------------------------------
 
-def act(action, question=None, value=None, copy=None):
+def copy_text(text, button):
+    """Copy to the clipboard; the button says whether it worked (a browser may refuse)."""
+
+    def copied(*ignored):  # promise callbacks: take whatever the bridge passes
+        if button:
+            button.setAttribute("data-copied", "true")
+
+    def refused(*ignored):
+        if button:
+            button.setAttribute("data-copied", "false")
+
+    try:
+        window.navigator.clipboard.writeText(text).then(create_proxy(copied), create_proxy(refused))
+    except Exception:
+        refused()
+
+
+def act(action, question=None, value=None, copy=None, target=None):
     """Carry out one action from a button or form (also the ones boot.js kept)."""
     started = now()
     if action == "mode":
         switch(value)
     elif action == "copy":
-        window.navigator.clipboard.writeText(copy)
+        copy_text(copy, target)
     elif app["mode"] == "train":
         if action == "scenario":
             app["train"] = {"scenario": training.find(DATA, value), "graded": [], "phase": "question", "points": 0, "total": 0}
@@ -248,9 +265,9 @@ def act(action, question=None, value=None, copy=None):
     root.setAttribute("data-last-action-ms", str(now() - started))
 
 
-def guarded(action, question=None, value=None, copy=None):
+def guarded(action, question=None, value=None, copy=None, target=None):
     try:
-        act(action, question, value, copy)
+        act(action, question, value, copy, target)
     except Exception as error:
         report = type(error).__name__ + ": " + str(error) + "\naction=" + str(action) + " question=" + str(question) + " value=" + str(value) + "\n" + window.location.href
         show(view.error_card(view.UI["error_title"], report))
@@ -262,7 +279,7 @@ def on_click(event):
     if not target or target.tagName == "FORM":
         return
     event.preventDefault()
-    guarded(*[target.getAttribute("data-" + name) for name in ("action", "question", "value", "copy")])
+    guarded(*[target.getAttribute("data-" + name) for name in ("action", "question", "value", "copy")], target=target)
 
 
 def on_submit(event):
