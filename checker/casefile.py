@@ -1,9 +1,9 @@
 """Case files: the answers to a flow's questions, as YAML, checked before the engine sees them.
 
-    name: a washed sweater returned on day 5   # optional
-    answers:
-      reason: size
-      signed_on: 2026-03-01
+name: a washed sweater returned on day 5   # optional
+answers:
+  reason: size
+  signed_on: 2026-03-01
 """
 
 import difflib
@@ -19,7 +19,8 @@ CASE_KEYS = ("name", "flow", "answers", "rules", "expect", "story", "notes")
 def load_case(path, flow):
     """Read a case file for ``flow`` (an engine Flow); return (answers, marks by question id)."""
     try:
-        text = open(path, encoding="utf-8").read()
+        with open(path, encoding="utf-8") as source:
+            text = source.read()
     except FileNotFoundError:
         raise UsageError(f"{path}: no such case file") from None
     except UnicodeDecodeError:

@@ -14,12 +14,11 @@ import tempfile
 from pathlib import Path
 
 from .casefile import load_case
-from .engine import AnswerError, Flow, UnknownFlow, normalise_answer, step
+from .engine import AnswerError, Flow, UnknownFlow, normalise_answer, step, vocabulary
 from .engine.text import fill
-from .engine import vocabulary
-from .terms import TERMS
 from .errors import RulesError, UsageError
 from .loader import DEFAULT_RULES_DIR, display_path, load_rules
+from .terms import TERMS
 
 __all__ = ["main"]
 
@@ -66,8 +65,11 @@ def main(argv=None):
     except Exception as error:  # last line of defence: never a traceback for users
         if os.environ.get("POLICY_CHECKER_DEBUG") == "1":
             raise
-        print(f"internal error: {type(error).__name__}: {error}. Please report this with the command you ran "
-              "(set POLICY_CHECKER_DEBUG=1 for details).", file=sys.stderr)
+        print(
+            f"internal error: {type(error).__name__}: {error}. Please report this with the command you ran "
+            "(set POLICY_CHECKER_DEBUG=1 for details).",
+            file=sys.stderr,
+        )
         return 70
 
 
@@ -111,8 +113,7 @@ def _decide(bundle, flow, args):
         raise UsageError(f"{where}: {error.message}") from None
     if result["type"] == "question":
         question = result["question"]
-        raise UsageError(f"{args.case}: missing answer for '{question['id']}' ({_form(question)}): "
-                         f"{question['ask'][args.lang]}")
+        raise UsageError(f"{args.case}: missing answer for '{question['id']}' ({_form(question)}): {question['ask'][args.lang]}")
     decision = result["decision"]
     if args.json:
         print(json.dumps({"version": JSON_SHAPE_VERSION, "decision": decision}, ensure_ascii=False, indent=2, sort_keys=True))
@@ -128,8 +129,7 @@ def _term(code, lang):
 def _form(question):
     if question["kind"] == "choice":
         return "one of: " + ", ".join(a["value"] for a in question["answers"])
-    return {"date": "a date, YYYY-MM-DD", "datetime": "a date and time, YYYY-MM-DDTHH:MM",
-            "number": "a number"}[question["kind"]]
+    return {"date": "a date, YYYY-MM-DD", "datetime": "a date and time, YYYY-MM-DDTHH:MM", "number": "a number"}[question["kind"]]
 
 
 def render_decision(bundle, decision, lang):
@@ -142,7 +142,9 @@ def render_decision(bundle, decision, lang):
     if decision["postage"]:
         for leg in ("return_leg", "resend_leg"):
             if decision["postage"][leg]:
-                lines.append(f"{_term('postage', lang)} · {_term(leg, lang)}: {vocabulary.leg_text(decision['postage'][leg], lang, TERMS)}")
+                lines.append(
+                    f"{_term('postage', lang)} · {_term(leg, lang)}: {vocabulary.leg_text(decision['postage'][leg], lang, TERMS)}"
+                )
     if decision["price_difference"]:
         lines.append(f"{_term('price_difference', lang)}: {rules[decision['price_difference']]['text'][lang]}")
     if decision["flag"]:
@@ -153,7 +155,9 @@ def render_decision(bundle, decision, lang):
         lines.append(f"{_term('department', lang)}: {bundle['roles'][decision['department']][lang]}")
     for deadline in decision["deadlines"]:
         due = deadline["due"].replace("T", " ")
-        lines.append(f"{_term('deadlines', lang)} · {rules[deadline['rule']]['title'][lang]}: {due} ({_term(deadline['weekday'], lang)})")
+        lines.append(
+            f"{_term('deadlines', lang)} · {rules[deadline['rule']]['title'][lang]}: {due} ({_term(deadline['weekday'], lang)})"
+        )
     if decision["follow_up"]:
         lines.append(f"{_term('follow_up', lang)}: {rules[decision['follow_up']]['text'][lang]}")
     escalation = decision["escalation"]
@@ -169,10 +173,22 @@ def render_decision(bundle, decision, lang):
 
 def _walk(bundle, flow, lang):
     prompts = {
-        "zh": {"back": "b 返回上一题", "restart": "r 重新开始", "quit": "q 退出", "again": "r 重新开始 · q 退出",
-               "today": "回车 = 今天", "now": "回车 = 现在"},
-        "en": {"back": "b back", "restart": "r restart", "quit": "q quit", "again": "r restart · q quit",
-               "today": "Enter = today", "now": "Enter = now"},
+        "zh": {
+            "back": "b 返回上一题",
+            "restart": "r 重新开始",
+            "quit": "q 退出",
+            "again": "r 重新开始 · q 退出",
+            "today": "回车 = 今天",
+            "now": "回车 = 现在",
+        },
+        "en": {
+            "back": "b back",
+            "restart": "r restart",
+            "quit": "q quit",
+            "again": "r restart · q quit",
+            "today": "Enter = today",
+            "now": "Enter = now",
+        },
     }[lang]
     answers, history = {}, []
     print(f"{flow.data['title'][lang]} — {prompts['back']} · {prompts['restart']} · {prompts['quit']}")
@@ -194,9 +210,12 @@ def _walk(bundle, flow, lang):
         if question["kind"] == "choice":
             for number, option in enumerate(question["answers"], 1):
                 print(f"   {number}) {option['label'][lang]}")
-        hint = {"date": f"YYYY-MM-DD, {prompts['today']}" if question.get("default") == "today" else "YYYY-MM-DD",
-                "datetime": f"YYYY-MM-DD HH:MM, {prompts['now']}" if question.get("default") == "now" else "YYYY-MM-DD HH:MM",
-                "number": question.get("unit", {}).get(lang, ""), "choice": "1-%d" % len(question.get("answers", []))}[question["kind"]]
+        hint = {
+            "date": f"YYYY-MM-DD, {prompts['today']}" if question.get("default") == "today" else "YYYY-MM-DD",
+            "datetime": f"YYYY-MM-DD HH:MM, {prompts['now']}" if question.get("default") == "now" else "YYYY-MM-DD HH:MM",
+            "number": question.get("unit", {}).get(lang, ""),
+            "choice": f"1-{len(question.get('answers', []))}",
+        }[question["kind"]]
         reply = _read(f"   [{hint}] > ")
         if reply is None or reply == "q":
             return 0

@@ -4,7 +4,7 @@ __all__ = ["rules_used"]
 
 
 def _params_in(condition, found):
-    for key, value in condition.items():
+    for value in condition.values():
         if isinstance(value, dict):
             if "param" in value:
                 found.add(value["param"].split(".", 1)[0])

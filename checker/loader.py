@@ -36,7 +36,9 @@ def load_documents(rules_dir, base=None):
     rules_dir = Path(rules_dir)
     problems, documents = [], []
     if not rules_dir.is_dir():
-        return [], [Problem(display_path(rules_dir, base), 1, 1, "rules folder not found; pass the folder that holds the rules files")]
+        return [], [
+            Problem(display_path(rules_dir, base), 1, 1, "rules folder not found; pass the folder that holds the rules files")
+        ]
     files = sorted(p for p in rules_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
     if not files:
         return [], [Problem(display_path(rules_dir, base), 1, 1, "no .yaml rules files in this folder")]
@@ -72,8 +74,16 @@ def _plain(value):
 
 def build_bundle(documents):
     """Assemble checked documents into the engine's bundle (plain data)."""
-    bundle = {"version": BUNDLE_VERSION, "shop": None, "calendar": None, "roles": {},
-              "rules": {}, "areas": [], "flows": {}, "scenarios": []}
+    bundle = {
+        "version": BUNDLE_VERSION,
+        "shop": None,
+        "calendar": None,
+        "roles": {},
+        "rules": {},
+        "areas": [],
+        "flows": {},
+        "scenarios": [],
+    }
     for shown, data in documents:
         kind = data["kind"]
         if kind == "shop":
@@ -85,8 +95,14 @@ def build_bundle(documents):
         elif kind == "scenarios":
             bundle["scenarios"].extend(data["scenarios"])
         else:
-            area = {"area": data["area"], "order": data["order"], "title": data["title"],
-                    "summary": data["summary"], "file": shown, "sections": []}
+            area = {
+                "area": data["area"],
+                "order": data["order"],
+                "title": data["title"],
+                "summary": data["summary"],
+                "file": shown,
+                "sections": [],
+            }
             for section in data["sections"]:
                 ids = []
                 for rule in section["rules"]:

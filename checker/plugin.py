@@ -27,8 +27,11 @@ ASSETS = PACKAGE / "site" / "assets"
 
 def engine_sources():
     """The Python files the browser checker imports: the engine and the views, nothing else."""
-    return [PACKAGE / "__init__.py", *sorted((PACKAGE / "engine").glob("*.py")),
-            *(PACKAGE / "browser" / name for name in ("__init__.py", "view.py", "state.py", "training.py"))]
+    return [
+        PACKAGE / "__init__.py",
+        *sorted((PACKAGE / "engine").glob("*.py")),
+        *(PACKAGE / "browser" / name for name in ("__init__.py", "view.py", "state.py", "training.py")),
+    ]
 
 
 class PolicyConfig(base.Config):
@@ -57,12 +60,16 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         try:
             self.bundle = load_rules(self.root / self.config.rules, base=self.root)
         except RulesError as error:
-            raise PluginError("the rules have problems; the site was not built:\n" + "\n".join(map(str, error.problems))) from None
+            raise PluginError(
+                "the rules have problems; the site was not built:\n" + "\n".join(map(str, error.problems))
+            ) from None
         self.assets = {"assets/handbook.css": ASSETS / "handbook.css", "assets/handbook.js": ASSETS / "handbook.js"}
         if self.config.audience == "staff":
             mermaid = self.root / self.config.mermaid
             if not mermaid.is_file():
-                raise PluginError(f"{self.config.mermaid} is missing; run `npm ci` (`make serve` does it) to install the pinned Mermaid")
+                raise PluginError(
+                    f"{self.config.mermaid} is missing; run `npm ci` (`make serve` does it) to install the pinned Mermaid"
+                )
             self.assets["assets/vendor/mermaid.min.js"] = mermaid  # loaded by handbook.js on flow pages only
         config.extra_css.append("assets/handbook.css")
         config.extra_javascript.append("assets/handbook.js")
@@ -87,7 +94,9 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         compact = {"ensure_ascii": False, "separators": (",", ":")}
         files.append(File.generated(config, "assets/checker/rules.json", content=json.dumps(data, **compact)))
         if data["training"]:
-            files.append(File.generated(config, "assets/checker/training.json", content=json.dumps(training_data(self.bundle), **compact)))
+            files.append(
+                File.generated(config, "assets/checker/training.json", content=json.dumps(training_data(self.bundle), **compact))
+            )
         engine = [p.relative_to(PACKAGE.parent).as_posix() for p in engine_sources()]
         files.append(File.generated(config, "assets/checker/pyscript.json", content=pyscript_config(runtime, engine)))
         self.assets["assets/checker/boot.js"] = ASSETS / "checker" / "boot.js"
@@ -97,8 +106,10 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         for path, source in shipped.items():
             files.append(File.generated(config, path, content=shipped_source(source)))
         modules = self.root / self.config.node_modules
-        vendor = {"pyscript": (modules / "@pyscript/core/dist", ("*.js", "*.css")),
-                  "micropython": (modules / "@micropython/micropython-webassembly-pyscript", ("micropython.mjs", "micropython.wasm"))}
+        vendor = {
+            "pyscript": (modules / "@pyscript/core/dist", ("*.js", "*.css")),
+            "micropython": (modules / "@micropython/micropython-webassembly-pyscript", ("micropython.mjs", "micropython.wasm")),
+        }
         if runtime == "pyodide":
             vendor["pyodide"] = (modules / "pyodide", ("*.mjs", "*.wasm", "*.zip", "pyodide-lock.json", "pyodide.js"))
         for name, (folder, patterns) in vendor.items():

@@ -17,14 +17,34 @@ __all__ = ["SchemaChecker", "SUPPORTED_KEYWORDS", "SCHEMA_PATH"]
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "rules" / "schema" / "rules.schema.json"
 
 SUPPORTED_KEYWORDS = {
-    "$schema", "$id", "$defs", "$ref", "title", "description", "type", "properties",
-    "required", "additionalProperties", "enum", "const", "pattern", "items", "minItems",
-    "maxItems", "minimum", "minLength", "oneOf",
+    "$schema",
+    "$id",
+    "$defs",
+    "$ref",
+    "title",
+    "description",
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "enum",
+    "const",
+    "pattern",
+    "items",
+    "minItems",
+    "maxItems",
+    "minimum",
+    "minLength",
+    "oneOf",
 }
 
 _TYPE_NAMES = {
-    "object": "a mapping", "array": "a list", "string": "text", "number": "a number",
-    "integer": "a whole number", "boolean": "true or false",
+    "object": "a mapping",
+    "array": "a list",
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
 }
 
 

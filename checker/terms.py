@@ -51,10 +51,33 @@ TERMS = {
 
 
 # What the customers' checker may show: nothing about flags, escalation or internal routing.
-PUBLIC_CODES = ("eligible", "not_eligible", "pending", "refund", "exchange", "send_missing_item", "warranty_repair",
-                "refuse_at_delivery", "none", "buyer", "shop", "return_leg", "resend_leg", "outbound_postage",
-                "status", "resolution", "say", "postage", "price_difference", "rules", "why", "warnings", "pays",
-                "prepays", "cap")
+PUBLIC_CODES = (
+    "eligible",
+    "not_eligible",
+    "pending",
+    "refund",
+    "exchange",
+    "send_missing_item",
+    "warranty_repair",
+    "refuse_at_delivery",
+    "none",
+    "buyer",
+    "shop",
+    "return_leg",
+    "resend_leg",
+    "outbound_postage",
+    "status",
+    "resolution",
+    "say",
+    "postage",
+    "price_difference",
+    "rules",
+    "why",
+    "warnings",
+    "pays",
+    "prepays",
+    "cap",
+)
 
 
 def terms_for(audience):

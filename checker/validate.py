@@ -12,8 +12,15 @@ from .engine.text import placeholders
 __all__ = ["check_semantics", "check_scenarios"]
 
 COUNT_FROM = {"next_day", "signoff_day"}
-_DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday",
-              "sat": "Saturday", "sun": "Sunday"}
+_DAY_NAMES = {
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "wed": "Wednesday",
+    "thu": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+    "sun": "Sunday",
+}
 COMPARISONS = ("lt", "le", "gt", "ge", "eq")
 
 
@@ -36,7 +43,7 @@ class _Context:
 def check_semantics(documents):
     ctx = _Context()
     areas = []
-    for shown, data in documents:
+    for _, data in documents:
         kind = data["kind"]
         if kind == "shop":
             _check_shop(ctx, data)
@@ -96,7 +103,10 @@ def _check_calendar(ctx, data):
         if value is None:
             ctx.add(day.value_mark("date"), f"'{day['date']}' is not a real date (YYYY-MM-DD)")
         elif weekday_name(value) not in weekend:
-            ctx.add(day.value_mark("date"), f"{day['date']} is a {_DAY_NAMES[weekday_name(value)]}, already a working day; list only weekend days worked in lieu")
+            ctx.add(
+                day.value_mark("date"),
+                f"{day['date']} is a {_DAY_NAMES[weekday_name(value)]}, already a working day; list only weekend days worked in lieu",
+            )
 
 
 def _check_rule(ctx, rule):
@@ -112,14 +122,19 @@ def _check_rule(ctx, rule):
     if rule["audience"] == "public" and "customer" not in rule:
         ctx.add(rule.mark, f"public rule {rule_id} has no 'customer' wording; add it, in the second person")
     if rule["audience"] == "staff" and "customer" in rule:
-        ctx.add(rule.key_mark("customer"), f"staff rule {rule_id} must not have 'customer' wording; remove it or make the rule public")
+        ctx.add(
+            rule.key_mark("customer"), f"staff rule {rule_id} must not have 'customer' wording; remove it or make the rule public"
+        )
     params = rule.get("params", {})
     for field in ("text", "customer"):
         if field in rule:
             for lang in ("zh", "en"):
                 for name in placeholders(rule[field][lang]):
                     if name not in params:
-                        ctx.add(rule[field].value_mark(lang), f"{{{name}}} in {rule_id} {field}.{lang} is not in its params{_hint(name, params)}; add it to params or fix the name")
+                        ctx.add(
+                            rule[field].value_mark(lang),
+                            f"{{{name}}} in {rule_id} {field}.{lang} is not in its params{_hint(name, params)}; add it to params or fix the name",
+                        )
 
 
 class _FlowChecker:
@@ -152,7 +167,10 @@ class _FlowChecker:
         target = holder[key]
         if self.kind(target) not in ("questions", "checks", "outcomes"):
             known = [k for k, v in self.nodes.items() if v[0] != "derived"]
-            self.ctx.add(holder.value_mark(key), f"'{target}' is not a question, check or outcome of flow '{self.flow['id']}'{_hint(target, known)}")
+            self.ctx.add(
+                holder.value_mark(key),
+                f"'{target}' is not a question, check or outcome of flow '{self.flow['id']}'{_hint(target, known)}",
+            )
             return None
         if target in self.after_questions:
             self.ctx.add(holder.value_mark(key), f"'{target}' is asked after the outcome (in 'after'); it cannot also be a step")
@@ -166,7 +184,10 @@ class _FlowChecker:
         if clock is not None and (self.kind(clock) != "questions" or self.nodes[clock][1]["kind"] != "datetime"):
             self.ctx.add(flow.value_mark("deadlines_from"), f"deadlines_from '{clock}' must be a datetime question of this flow")
         if clock is None and any(o.get("deadlines") for o in flow["outcomes"]):
-            self.ctx.add(flow.mark, "outcomes have deadlines but the flow has no 'deadlines_from'; name the datetime question they count from")
+            self.ctx.add(
+                flow.mark,
+                "outcomes have deadlines but the flow has no 'deadlines_from'; name the datetime question they count from",
+            )
         self.edges = {}
         for question in flow["questions"]:
             self.check_question(question)
@@ -195,7 +216,9 @@ class _FlowChecker:
                 self.ctx.add(question.mark, f"choice question '{qid}' has no answers; add at least two")
                 return
             if "next" in question:
-                self.ctx.add(question.key_mark("next"), f"choice question '{qid}' routes by each answer's 'next'; remove this one")
+                self.ctx.add(
+                    question.key_mark("next"), f"choice question '{qid}' routes by each answer's 'next'; remove this one"
+                )
             seen = set()
             for answer in question["answers"]:
                 if answer["value"] in seen:
@@ -203,14 +226,22 @@ class _FlowChecker:
                 seen.add(answer["value"])
                 if is_after:
                     if "next" in answer:
-                        self.ctx.add(answer.key_mark("next"), f"question '{qid}' is asked after the outcome; its answers lead nowhere, remove 'next'")
+                        self.ctx.add(
+                            answer.key_mark("next"),
+                            f"question '{qid}' is asked after the outcome; its answers lead nowhere, remove 'next'",
+                        )
                 elif "next" not in answer:
-                    self.ctx.add(answer.mark, f"answer '{answer['value']}' of question '{qid}' is handled by no branch; give it a 'next'")
+                    self.ctx.add(
+                        answer.mark, f"answer '{answer['value']}' of question '{qid}' is handled by no branch; give it a 'next'"
+                    )
                 else:
                     targets.append(self.next_ref(answer))
         else:
             if "answers" in question:
-                self.ctx.add(question.key_mark("answers"), f"{question['kind']} question '{qid}' takes a typed value, not answers; remove them or make it a choice")
+                self.ctx.add(
+                    question.key_mark("answers"),
+                    f"{question['kind']} question '{qid}' takes a typed value, not answers; remove them or make it a choice",
+                )
             if is_after:
                 self.ctx.add(question.mark, f"question '{qid}' asked after the outcome must be a choice")
             elif "next" not in question:
@@ -220,11 +251,16 @@ class _FlowChecker:
         if "public_answer" in question:
             values = [a["value"] for a in question.get("answers", [])]
             if question.get("audience") != "staff" or question["public_answer"] not in values:
-                self.ctx.add(question.value_mark("public_answer"), f"public_answer belongs on a staff choice question and must be one of its answers ({', '.join(values)})")
+                self.ctx.add(
+                    question.value_mark("public_answer"),
+                    f"public_answer belongs on a staff choice question and must be one of its answers ({', '.join(values)})",
+                )
         if "not_before" in question:
             other = question["not_before"]
             if self.kind(other) != "questions" or self.nodes[other][1]["kind"] != question["kind"]:
-                self.ctx.add(question.value_mark("not_before"), f"not_before '{other}' must be a {question['kind']} question of this flow")
+                self.ctx.add(
+                    question.value_mark("not_before"), f"not_before '{other}' must be a {question['kind']} question of this flow"
+                )
         if question.get("default") == "today" and question["kind"] != "date":
             self.ctx.add(question.value_mark("default"), "default 'today' needs a date question")
         if question.get("default") == "now" and question["kind"] != "datetime":
@@ -266,12 +302,18 @@ class _FlowChecker:
         for lang in ("zh", "en"):
             for name in placeholders(outcome["say"][lang]):
                 if name not in params:
-                    self.ctx.add(outcome["say"].value_mark(lang), f"{{{name}}} in outcome '{outcome['id']}' say.{lang} has no value; name the rule that holds it in say_params")
+                    self.ctx.add(
+                        outcome["say"].value_mark(lang),
+                        f"{{{name}}} in outcome '{outcome['id']}' say.{lang} has no value; name the rule that holds it in say_params",
+                    )
         if "postage" in outcome:
             rule = self.rule_ref(outcome["postage"], "rule")
             for index, leg in enumerate(outcome["postage"]["legs"]):
                 if rule and leg not in rule.get("params", {}):
-                    self.ctx.add(outcome["postage"]["legs"].item_mark(index), f"rule {rule['id']} has no params.{leg}; add it or drop the leg")
+                    self.ctx.add(
+                        outcome["postage"]["legs"].item_mark(index),
+                        f"rule {rule['id']} has no params.{leg}; add it or drop the leg",
+                    )
         if "flag" in outcome:
             rule = self.rule_ref(outcome, "flag")
             if rule and not {"colour", "note"} <= set(rule.get("params", {})):
@@ -281,16 +323,23 @@ class _FlowChecker:
                 for lang in ("zh", "en"):
                     for name in placeholders(rule["params"]["note"].get(lang, "")):
                         if name not in known:
-                            self.ctx.add(outcome.value_mark("flag"), f"{rule['id']} note.{lang} uses {{{name}}}, which is no question of flow '{self.flow['id']}' nor 'postage'{_hint(name, known)}")
+                            self.ctx.add(
+                                outcome.value_mark("flag"),
+                                f"{rule['id']} note.{lang} uses {{{name}}}, which is no question of flow '{self.flow['id']}' nor 'postage'{_hint(name, known)}",
+                            )
         if "route" in outcome:
             rule = self.rule_ref(outcome, "route")
             routes = rule.get("params", {}).get("routes", []) if rule else []
             categories = [r.get("category") for r in routes]
             if rule and outcome.get("category") not in categories:
-                self.ctx.add(outcome.value_mark("route"), f"rule {rule['id']} has no route for category '{outcome.get('category')}'")
+                self.ctx.add(
+                    outcome.value_mark("route"), f"rule {rule['id']} has no route for category '{outcome.get('category')}'"
+                )
             for route in routes:
                 if self.ctx.roles is not None and route.get("department") not in self.ctx.roles:
-                    self.ctx.add(rule.value_mark("params"), f"route department '{route.get('department')}' is not a role in shop.yaml")
+                    self.ctx.add(
+                        rule.value_mark("params"), f"route department '{route.get('department')}' is not a role in shop.yaml"
+                    )
         for index, rule_id in enumerate(outcome.get("deadlines", [])):
             mark = outcome["deadlines"].item_mark(index)
             rule = self.rule_ref(outcome, "deadlines", rule_id, mark)
@@ -388,7 +437,7 @@ class _FlowChecker:
                 continue
             if state.get(child) == "open":
                 if not loop_reported:
-                    cycle = path[path.index(child):] + [child]
+                    cycle = path[path.index(child) :] + [child]
                     kind, holder = self.nodes[node]
                     self.ctx.add(holder.mark, f"the interview can loop: {' -> '.join(cycle)}; point one of these steps forward")
                     loop_reported = True
@@ -402,7 +451,9 @@ class _FlowChecker:
                 continue
             if node_id not in state:
                 what = {"questions": "question", "checks": "check", "outcomes": "outcome"}[kind]
-                self.ctx.add(node.mark, f"{what} '{node_id}' is reached by no path from '{start}'; link it from a step or remove it")
+                self.ctx.add(
+                    node.mark, f"{what} '{node_id}' is reached by no path from '{start}'; link it from a step or remove it"
+                )
         if loop_reported:
             return
         self.check_facts_asked(list(reversed(order)))
@@ -417,7 +468,10 @@ class _FlowChecker:
                     for fact in _facts_in(branch["when"]):
                         missing = [q for q in self.fact_sources(fact) if q not in known]
                         if missing:
-                            self.ctx.add(branch.value_mark("when"), f"check '{node_id}' reads '{fact}', but some path here does not ask '{missing[0]}'; ask it before this check")
+                            self.ctx.add(
+                                branch.value_mark("when"),
+                                f"check '{node_id}' reads '{fact}', but some path here does not ask '{missing[0]}'; ask it before this check",
+                            )
             through = known | ({node_id} if self.kind(node_id) == "questions" else set())
             for child in self.edges.get(node_id, []):
                 asked[child] = asked[child] & through if child in asked else set(through)
@@ -458,7 +512,11 @@ def check_scenarios(bundle, documents):
             seen[scenario["id"]] = mark
             flow = bundle["flows"].get(scenario["flow"])
             if flow is None:
-                problems.append(scenario.value_mark("flow").problem(f"unknown flow '{scenario['flow']}'{_hint(scenario['flow'], bundle['flows'])}"))
+                problems.append(
+                    scenario.value_mark("flow").problem(
+                        f"unknown flow '{scenario['flow']}'{_hint(scenario['flow'], bundle['flows'])}"
+                    )
+                )
                 continue
             problems.extend(_check_scenario(bundle, flow, scenario))
     return problems
@@ -469,15 +527,24 @@ def _check_scenario(bundle, flow, scenario):
     questions = {q["id"] for q in flow["questions"]}
     unknown = [qid for qid in answers if qid not in questions]
     if unknown:
-        return [answers.key_mark(qid).problem(f"'{qid}' is not a question of flow '{flow['id']}'{_hint(qid, questions)}") for qid in unknown]
+        return [
+            answers.key_mark(qid).problem(f"'{qid}' is not a question of flow '{flow['id']}'{_hint(qid, questions)}")
+            for qid in unknown
+        ]
     try:
         result = step(bundle, flow["id"], dict(answers))
     except AnswerError as error:
         return [answers.value_mark(error.question_id).problem(f"scenario '{scenario['id']}': {error.message}")]
     if result["type"] == "question":
         asked = result["question"]["id"]
-        return [answers.mark.problem(f"scenario '{scenario['id']}' does not answer '{asked}', which its path asks; add it to answers")]
+        return [
+            answers.mark.problem(f"scenario '{scenario['id']}' does not answer '{asked}', which its path asks; add it to answers")
+        ]
     reached = result["decision"]["outcome"]
     if reached != scenario["outcome"]:
-        return [scenario.value_mark("outcome").problem(f"scenario '{scenario['id']}' reaches {reached}, not {scenario['outcome']}; fix its answers or its outcome")]
+        return [
+            scenario.value_mark("outcome").problem(
+                f"scenario '{scenario['id']}' reaches {reached}, not {scenario['outcome']}; fix its answers or its outcome"
+            )
+        ]
     return []

@@ -74,9 +74,7 @@ _RulesLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_RulesLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
-)
+_RulesLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
 
 
 def _compose_node(self, parent, index):
@@ -111,11 +109,7 @@ def _construct_mapping(loader, node):
             raise _ProblemFound(key_mark.problem(f"key {key!r} must be text; quote it"))
         if key in result:
             first = result.key_marks[key]
-            raise _ProblemFound(
-                key_mark.problem(
-                    f"key '{key}' is repeated (first at line {first.line}); keep one of them"
-                )
-            )
+            raise _ProblemFound(key_mark.problem(f"key '{key}' is repeated (first at line {first.line}); keep one of them"))
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_marks[key] = key_mark
         result.value_marks[key] = Mark.of(loader.path, value_node.start_mark)
@@ -152,9 +146,10 @@ def load_yaml_text(text, path):
     size = len(text.encode("utf-8"))
     if size > MAX_FILE_BYTES:
         return None, Problem(
-            path, 1, 1,
-            f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a rules file; "
-            "split it into several files",
+            path,
+            1,
+            1,
+            f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a rules file; split it into several files",
         )
     loader = _RulesLoader(text)
     loader.path = str(path)

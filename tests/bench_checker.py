@@ -37,8 +37,10 @@ from pyscript import document, window
 document.body.setAttribute("data-ready", str(window.performance.now()))
 </script></body></html>
 """
-INTERPRETERS = {"micropython": ("mpy", "../assets/vendor/micropython/micropython.mjs"),
-                "pyodide": ("py", "../assets/vendor/pyodide/pyodide.mjs")}
+INTERPRETERS = {
+    "micropython": ("mpy", "../assets/vendor/micropython/micropython.mjs"),
+    "pyodide": ("py", "../assets/vendor/pyodide/pyodide.mjs"),
+}
 ANSWERS = [("dispute", "no"), ("sold_by_us", "yes"), ("reason", "courier_damage"), ("courier_when", "after_signing")]
 
 
@@ -123,7 +125,10 @@ def main(argv=None):
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for runtime in ("micropython", "pyodide"):
-                for page, path, selector in (("checker", "checker/", "#policy-checker[data-ready]"), ("bare", "bare/", "body[data-ready]")):
+                for page, path, selector in (
+                    ("checker", "checker/", "#policy-checker[data-ready]"),
+                    ("bare", "bare/", "body[data-ready]"),
+                ):
                     cold_load(browser, servers[runtime], path, selector, False)  # warm the OS file cache, not the browser's
                     runs = [cold_load(browser, servers[runtime], path, selector, page == "checker") for _ in range(args.loads)]
                     results[(page, runtime)] = {
@@ -148,8 +153,10 @@ def report(results, loads):
     print()
     for runtime in ("micropython", "pyodide"):
         checker, bare = results[("checker", runtime)], results[("bare", runtime)]
-        print(f"{runtime}: checker ready / bare PyScript ready = {checker['ready'] / bare['ready']:.2f}; "
-              f"bytes checker / bare = {checker['bytes'] / bare['bytes']:.2f}")
+        print(
+            f"{runtime}: checker ready / bare PyScript ready = {checker['ready'] / bare['ready']:.2f}; "
+            f"bytes checker / bare = {checker['bytes'] / bare['bytes']:.2f}"
+        )
     mpy, pyo = results[("checker", "micropython")], results[("checker", "pyodide")]
     print(f"checker: Pyodide / MicroPython ready = {pyo['ready'] / mpy['ready']:.2f}; bytes = {pyo['bytes'] / mpy['bytes']:.1f}")
 

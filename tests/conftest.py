@@ -3,9 +3,8 @@
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-
 from browser import LocalSite, OriginGuard, launch, save_screenshot
+from playwright.sync_api import sync_playwright
 from sitebuild import build_site
 
 from checker.engine import AnswerError, Flow, step
@@ -70,17 +69,30 @@ def run_case(bundle, flow_id, answers):
 def compare(expect, kind, value, case_rules):
     """Differences between a case's expectations and the engine's answer, as sentences."""
     if "asks" in expect:
-        return [] if (kind, value) == ("question", expect["asks"]) else [f"expected question '{expect['asks']}', got {kind} {_brief(kind, value)}"]
+        return (
+            []
+            if (kind, value) == ("question", expect["asks"])
+            else [f"expected question '{expect['asks']}', got {kind} {_brief(kind, value)}"]
+        )
     if "error" in expect:
-        return [] if (kind, value) == ("error", expect["error"]) else [f"expected an answer error on '{expect['error']}', got {kind} {_brief(kind, value)}"]
+        return (
+            []
+            if (kind, value) == ("error", expect["error"])
+            else [f"expected an answer error on '{expect['error']}', got {kind} {_brief(kind, value)}"]
+        )
     if kind != "decision":
         return [f"expected a decision, got {kind} {value}"]
     decision, diffs = value, []
-    simple = {"outcome": decision["outcome"], "status": decision["status"], "resolution": decision["resolution"],
-              "department": decision["department"], "escalation": decision["escalation"]["to"],
-              "flag": decision["flag"]["colour"] if decision["flag"] else None,
-              "price_difference": decision["price_difference"],
-              "window_day": decision["facts"].get("window_day")}
+    simple = {
+        "outcome": decision["outcome"],
+        "status": decision["status"],
+        "resolution": decision["resolution"],
+        "department": decision["department"],
+        "escalation": decision["escalation"]["to"],
+        "flag": decision["flag"]["colour"] if decision["flag"] else None,
+        "price_difference": decision["price_difference"],
+        "window_day": decision["facts"].get("window_day"),
+    }
     for key, actual in simple.items():
         if key in expect and expect[key] != actual:
             diffs.append(f"{key}: expected {expect[key]!r}, got {actual!r}")
@@ -97,7 +109,9 @@ def compare(expect, kind, value, case_rules):
     if "warnings" in expect and [w["code"] for w in decision["warnings"]] != expect["warnings"]:
         diffs.append(f"warnings: expected {expect['warnings']}, got {[w['code'] for w in decision['warnings']]}")
     if "escalation_rules" in expect and [r["rule"] for r in decision["escalation"]["reasons"]] != expect["escalation_rules"]:
-        diffs.append(f"escalation reasons: expected {expect['escalation_rules']}, got {[r['rule'] for r in decision['escalation']['reasons']]}")
+        diffs.append(
+            f"escalation reasons: expected {expect['escalation_rules']}, got {[r['rule'] for r in decision['escalation']['reasons']]}"
+        )
     for fragment in expect.get("note_zh_contains", []):
         if not decision["flag"] or fragment not in decision["flag"]["note"]["zh"]:
             diffs.append(f"flag note lacks {fragment!r}")

@@ -84,22 +84,25 @@ def variant_config(folder, runtime, audience="staff"):
     """A config file in ``folder`` that builds this project's site with another runtime."""
     base = "mkdocs.yml" if audience == "staff" else "mkdocs.public.yml"
     docs = "docs" if audience == "staff" else "docs/public"
-    text = "\n".join([
-        f"INHERIT: {ROOT / base}",
-        f"docs_dir: {ROOT / docs}",
-        f"watch: [{ROOT / 'rules'}]",
-        "theme:",
-        f"  custom_dir: {ROOT / 'checker/site/templates'}",
-        "plugins:",
-        "  - search:",
-        "      lang: zh",
-        "  - policy/handbook:",
-        f"      audience: {audience}",
-        f"      runtime: {runtime}",
-        f"      rules: {ROOT / 'rules'}",
-        f"      node_modules: {ROOT / 'node_modules'}",
-        f"      mermaid: {ROOT / 'node_modules/mermaid/dist/mermaid.min.js'}",
-        ""])
+    text = "\n".join(
+        [
+            f"INHERIT: {ROOT / base}",
+            f"docs_dir: {ROOT / docs}",
+            f"watch: [{ROOT / 'rules'}]",
+            "theme:",
+            f"  custom_dir: {ROOT / 'checker/site/templates'}",
+            "plugins:",
+            "  - search:",
+            "      lang: zh",
+            "  - policy/handbook:",
+            f"      audience: {audience}",
+            f"      runtime: {runtime}",
+            f"      rules: {ROOT / 'rules'}",
+            f"      node_modules: {ROOT / 'node_modules'}",
+            f"      mermaid: {ROOT / 'node_modules/mermaid/dist/mermaid.min.js'}",
+            "",
+        ]
+    )
     path = folder / f"mkdocs.{audience}.{runtime}.yml"
     path.write_text(text, encoding="utf-8")
     return path

@@ -5,12 +5,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from checker.errors import RulesError
 from checker.loader import load_rules
 from checker.schema import SCHEMA_PATH, SUPPORTED_KEYWORDS
 from checker.yamlsource import MAX_FILE_BYTES
-from conftest import ROOT
 
 BROKEN = ROOT / "tests" / "broken"
 FIXTURES = sorted(BROKEN.glob("*.yaml"))
@@ -19,7 +19,7 @@ EXPECT = "# expect: "
 
 def expected_lines(fixture):
     text = fixture.read_bytes().decode("utf-8", errors="replace")
-    return [line[len(EXPECT):] for line in text.splitlines() if line.startswith(EXPECT)]
+    return [line[len(EXPECT) :] for line in text.splitlines() if line.startswith(EXPECT)]
 
 
 def problems_for(files, tmp_path, monkeypatch):
@@ -70,8 +70,10 @@ def test_duplicate_rule_ids_across_files_name_the_first_place(tmp_path, monkeypa
     source = tmp_path / "source"
     source.mkdir()
     copy = source / "zz-flags-copy.yaml"
-    copy.write_text((ROOT / "rules" / "order-flags.yaml").read_text(encoding="utf-8").replace("area: order-flags", "area: flags-copy"),
-                    encoding="utf-8")
+    copy.write_text(
+        (ROOT / "rules" / "order-flags.yaml").read_text(encoding="utf-8").replace("area: order-flags", "area: flags-copy"),
+        encoding="utf-8",
+    )
     problems = problems_for([*sorted((ROOT / "rules").glob("*.yaml")), copy], tmp_path, monkeypatch)
     assert len(problems) == 5
     assert problems[0] == "rules/zz-flags-copy.yaml:16:13: rule id FLAG-RED is already defined at rules/order-flags.yaml:16:13"
@@ -97,7 +99,9 @@ def test_the_schema_uses_only_keywords_the_validator_implements():
 
 def test_every_rules_file_declares_the_schema_for_editors():
     for path in sorted((ROOT / "rules").glob("*.yaml")):
-        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=schema/rules.schema.json\n"), path.name
+        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=schema/rules.schema.json\n"), (
+            path.name
+        )
 
 
 def _real_rules_with(tmp_path, monkeypatch, name, edit):
@@ -113,24 +117,35 @@ def _real_rules_with(tmp_path, monkeypatch, name, edit):
 
 
 def test_a_scenario_must_reach_the_outcome_it_teaches(tmp_path, monkeypatch):
-    problems, lines = _real_rules_with(tmp_path, monkeypatch, "training.yaml",
-                                       lambda text: text.replace("outcome: out_condition", "outcome: out_too_late", 1))
+    problems, lines = _real_rules_with(
+        tmp_path, monkeypatch, "training.yaml", lambda text: text.replace("outcome: out_condition", "outcome: out_too_late", 1)
+    )
     line = next(n for n, text in enumerate(lines, 1) if "outcome: out_too_late" in text)
-    assert problems == [f"rules/training.yaml:{line}:14: scenario 'washed-sweater' reaches out_condition, not out_too_late; "
-                        "fix its answers or its outcome"]
+    assert problems == [
+        f"rules/training.yaml:{line}:14: scenario 'washed-sweater' reaches out_condition, not out_too_late; "
+        "fix its answers or its outcome"
+    ]
 
 
 def test_a_scenario_must_answer_every_question_on_its_path(tmp_path, monkeypatch):
-    problems, lines = _real_rules_with(tmp_path, monkeypatch, "training.yaml",
-                                       lambda text: text.replace(', condition: washed, refuses_all: "no"}', ', refuses_all: "no"}', 1))
+    problems, lines = _real_rules_with(
+        tmp_path,
+        monkeypatch,
+        "training.yaml",
+        lambda text: text.replace(', condition: washed, refuses_all: "no"}', ', refuses_all: "no"}', 1),
+    )
     line = next(n for n, text in enumerate(lines, 1) if 'exchanged_before: "no", refuses_all: "no"}' in text)
-    assert problems == [f"rules/training.yaml:{line}:14: scenario 'washed-sweater' does not answer 'condition', "
-                        "which its path asks; add it to answers"]
+    assert problems == [
+        f"rules/training.yaml:{line}:14: scenario 'washed-sweater' does not answer 'condition', "
+        "which its path asks; add it to answers"
+    ]
 
 
 def test_public_answer_must_be_an_answer_of_a_staff_question(tmp_path, monkeypatch):
-    problems, lines = _real_rules_with(tmp_path, monkeypatch, "returns.yaml",
-                                       lambda text: text.replace('public_answer: "no"', 'public_answer: "nope"', 1))
+    problems, lines = _real_rules_with(
+        tmp_path, monkeypatch, "returns.yaml", lambda text: text.replace('public_answer: "no"', 'public_answer: "nope"', 1)
+    )
     line = next(n for n, text in enumerate(lines, 1) if 'public_answer: "nope"' in text)
-    assert problems == [f"rules/returns.yaml:{line}:22: public_answer belongs on a staff choice question and must be one "
-                        "of its answers (no, yes)"]
+    assert problems == [
+        f"rules/returns.yaml:{line}:22: public_answer belongs on a staff choice question and must be one of its answers (no, yes)"
+    ]

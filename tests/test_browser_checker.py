@@ -6,21 +6,39 @@ import subprocess
 import sys
 
 import pytest
+from conftest import CASES, ROOT, read_case
 from playwright.sync_api import expect
 
-from conftest import CASES, ROOT, read_case
-
-RETURN_CASES = ["05-defect-refund-day-7", "06-defect-day-8-warranty", "08-defect-exchange-same-day",
-                "11-compensation-above-cap", "18-missing-item-in-time", "23-crushed-box-refused",
-                "26-after-signing-buyer-refuses-all", "27-washed-sweater-day-5", "37-size-exchange-marketplace",
-                "38-colour-refund-official"]
-COMPLAINT_CASES = ["01-monday-attitude", "03-rude-agent-friday-before-qingming", "06-logistics-dispute",
-                   "09-spring-festival", "12-beyond-calendar"]
+RETURN_CASES = [
+    "05-defect-refund-day-7",
+    "06-defect-day-8-warranty",
+    "08-defect-exchange-same-day",
+    "11-compensation-above-cap",
+    "18-missing-item-in-time",
+    "23-crushed-box-refused",
+    "26-after-signing-buyer-refuses-all",
+    "27-washed-sweater-day-5",
+    "37-size-exchange-marketplace",
+    "38-colour-refund-official",
+]
+COMPLAINT_CASES = [
+    "01-monday-attitude",
+    "03-rude-agent-friday-before-qingming",
+    "06-logistics-dispute",
+    "09-spring-festival",
+    "12-beyond-calendar",
+]
 
 
 def cli_decision(flow, case_path):
-    run = subprocess.run([sys.executable, "-m", "checker", "decide", flow, str(case_path), "--json"],
-                         capture_output=True, text=True, cwd=ROOT, timeout=60, check=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "checker", "decide", flow, str(case_path), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=True,
+    )
     return json.loads(run.stdout)["decision"]
 
 
@@ -140,8 +158,12 @@ def test_the_checker_works_by_keyboard(open_page):
 
 
 def test_the_checker_fits_a_phone(open_page):
-    page = open_page("staff", "checker/#flow=returns&dispute=no&sold_by_us=yes&reason=size&signed_on=2026-03-01&requested_on=2026-03-05"
-                     "&exchanged_before=no&condition=resaleable&buyer_gifts=yes&buyer_wish=exchange&channel=official", width=360)
+    page = open_page(
+        "staff",
+        "checker/#flow=returns&dispute=no&sold_by_us=yes&reason=size&signed_on=2026-03-01&requested_on=2026-03-05"
+        "&exchanged_before=no&condition=resaleable&buyer_gifts=yes&buyer_wish=exchange&channel=official",
+        width=360,
+    )
     ready(page)
     expect(page.locator(".pc-verdict")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
@@ -251,8 +273,10 @@ def test_dates_default_to_today_and_now(open_page):
     assert abs((datetime.datetime.now() - shown).total_seconds()) < 120
 
 
-VERDICT = ("checker/#flow=returns&dispute=no&sold_by_us=yes&reason=size&signed_on=2026-03-01&requested_on=2026-03-05"
-           "&exchanged_before=no&condition=resaleable&buyer_gifts=yes&buyer_wish=exchange&channel=official")
+VERDICT = (
+    "checker/#flow=returns&dispute=no&sold_by_us=yes&reason=size&signed_on=2026-03-01&requested_on=2026-03-05"
+    "&exchanged_before=no&condition=resaleable&buyer_gifts=yes&buyer_wish=exchange&channel=official"
+)
 
 
 def test_copy_buttons_copy_the_text(open_page):
@@ -268,6 +292,8 @@ def test_copy_buttons_copy_the_text(open_page):
 def test_a_refused_copy_says_so_and_breaks_nothing(open_page):
     page = open_page("staff", VERDICT)
     ready(page)
-    page.evaluate("() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError')); }")
+    page.evaluate(
+        "() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError')); }"
+    )
     page.locator(".pc-note + button[data-action='copy']").click()
     expect(page.locator(".pc-note + button[data-action='copy']")).to_have_attribute("data-copied", "false")

@@ -6,9 +6,17 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
-
-STAFF_PAGES = ["", "onboarding/", "reference/quick/", "policies/conduct/", "policies/schedules/",
-               "policies/returns/", "policies/complaints/", "policies/order-flags/", "reference/rules/"]
+STAFF_PAGES = [
+    "",
+    "onboarding/",
+    "reference/quick/",
+    "policies/conduct/",
+    "policies/schedules/",
+    "policies/returns/",
+    "policies/complaints/",
+    "policies/order-flags/",
+    "reference/rules/",
+]
 
 
 @pytest.mark.parametrize("path", STAFF_PAGES)
@@ -32,8 +40,10 @@ def _search(page, words):
     box.press("End")
     results = page.locator(f".md-search-result__item a[href*='h={quote(words)}']")
     expect(results.first).to_be_visible(timeout=10000)
-    return [results.nth(i).get_attribute("href").split("?")[0] + "#" + results.nth(i).get_attribute("href").partition("#")[2]
-            for i in range(results.count())]
+    return [
+        results.nth(i).get_attribute("href").split("?")[0] + "#" + results.nth(i).get_attribute("href").partition("#")[2]
+        for i in range(results.count())
+    ]
 
 
 def test_chinese_search_finds_the_postage_rules(open_page):

@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import CASES, ROOT
 
 RETURNS_CASE = CASES / "returns" / "27-washed-sweater-day-5.yaml"
@@ -15,8 +14,9 @@ COMPLAINT_CASE = CASES / "complaints" / "03-rude-agent-friday-before-qingming.ya
 
 def run(*args, stdin=None, cwd=ROOT):
     env = {k: v for k, v in os.environ.items() if k != "POLICY_CHECKER_DEBUG"}
-    return subprocess.run([sys.executable, "-m", "checker", *args], input=stdin, capture_output=True,
-                          text=True, cwd=cwd, env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "checker", *args], input=stdin, capture_output=True, text=True, cwd=cwd, env=env, timeout=60
+    )
 
 
 def write_case(tmp_path, body, name="case.yaml"):
@@ -54,9 +54,27 @@ def test_decide_json_has_the_documented_shape():
     document = json.loads(result.stdout)
     assert document["version"] == 1
     decision = document["decision"]
-    assert set(decision) == {"flow", "outcome", "status", "title", "say", "resolution", "postage", "price_difference",
-                             "flag", "category", "department", "deadlines", "follow_up", "escalation", "answers",
-                             "facts", "trace", "rules", "warnings"}
+    assert set(decision) == {
+        "flow",
+        "outcome",
+        "status",
+        "title",
+        "say",
+        "resolution",
+        "postage",
+        "price_difference",
+        "flag",
+        "category",
+        "department",
+        "deadlines",
+        "follow_up",
+        "escalation",
+        "answers",
+        "facts",
+        "trace",
+        "rules",
+        "warnings",
+    }
     assert decision["deadlines"] == [
         {"rule": "CMP-FIRST-REPLY", "due": "2026-04-05T20:00", "weekday": "sun"},
         {"rule": "CMP-RESOLVE", "due": "2026-04-15T18:30", "weekday": "wed"},
@@ -66,18 +84,39 @@ def test_decide_json_has_the_documented_shape():
 
 
 BAD_INPUTS = {
-    "unknown answer": ("answers:\n  dispute: maybe\n", "case.yaml:2:12: 'maybe' is not an answer to 'dispute'; choose one of: no, yes"),
-    "unknown question": ("answers:\n  disput: 'no'\n", "case.yaml:2:3: 'disput' is not a question of flow 'returns'; did you mean 'dispute'?"),
-    "missing answer": ("answers:\n  dispute: 'no'\n", "case.yaml: missing answer for 'sold_by_us' (one of: yes, no): 商品是本店售出的吗？"),
-    "negative day count": ("answers:\n  dispute: 'no'\n  sold_by_us: 'yes'\n  reason: size\n  signed_on: 2026-03-05\n  requested_on: 2026-03-01\n",
-                           "case.yaml:6:17: 'requested_on' (2026-03-01) is before 'signed_on' (2026-03-05); it cannot come first"),
-    "negative hours": ("answers:\n  dispute: 'no'\n  sold_by_us: 'yes'\n  reason: missing_item\n  missing_hours: -2\n",
-                       "case.yaml:5:18: 'missing_hours' must be at least 0, not -2"),
-    "malformed date": ("answers:\n  dispute: 'no'\n  sold_by_us: 'yes'\n  reason: size\n  signed_on: 2026-3-5\n",
-                       "case.yaml:5:14: '2026-3-5' is not a date for 'signed_on'; write it as YYYY-MM-DD"),
+    "unknown answer": (
+        "answers:\n  dispute: maybe\n",
+        "case.yaml:2:12: 'maybe' is not an answer to 'dispute'; choose one of: no, yes",
+    ),
+    "unknown question": (
+        "answers:\n  disput: 'no'\n",
+        "case.yaml:2:3: 'disput' is not a question of flow 'returns'; did you mean 'dispute'?",
+    ),
+    "missing answer": (
+        "answers:\n  dispute: 'no'\n",
+        "case.yaml: missing answer for 'sold_by_us' (one of: yes, no): 商品是本店售出的吗？",
+    ),
+    "negative day count": (
+        "answers:\n  dispute: 'no'\n  sold_by_us: 'yes'\n  reason: size\n  signed_on: 2026-03-05\n  requested_on: 2026-03-01\n",
+        "case.yaml:6:17: 'requested_on' (2026-03-01) is before 'signed_on' (2026-03-05); it cannot come first",
+    ),
+    "negative hours": (
+        "answers:\n  dispute: 'no'\n  sold_by_us: 'yes'\n  reason: missing_item\n  missing_hours: -2\n",
+        "case.yaml:5:18: 'missing_hours' must be at least 0, not -2",
+    ),
+    "malformed date": (
+        "answers:\n  dispute: 'no'\n  sold_by_us: 'yes'\n  reason: size\n  signed_on: 2026-3-5\n",
+        "case.yaml:5:14: '2026-3-5' is not a date for 'signed_on'; write it as YYYY-MM-DD",
+    ),
     "not a mapping": ("- dispute\n", "case.yaml:1:1: a case file is a mapping with 'answers:'; see README 'Case files'"),
-    "duplicate key": ("answers:\n  dispute: 'no'\n  dispute: 'yes'\n", "case.yaml:3:3: key 'dispute' is repeated (first at line 2); keep one of them"),
-    "yaml syntax": ("answers: {dispute: 'no'\n", "case.yaml:2:1: YAML syntax error: expected ',' or '}', but got '<stream end>'; fix the syntax here"),
+    "duplicate key": (
+        "answers:\n  dispute: 'no'\n  dispute: 'yes'\n",
+        "case.yaml:3:3: key 'dispute' is repeated (first at line 2); keep one of them",
+    ),
+    "yaml syntax": (
+        "answers: {dispute: 'no'\n",
+        "case.yaml:2:1: YAML syntax error: expected ',' or '}', but got '<stream end>'; fix the syntax here",
+    ),
 }
 
 
@@ -95,7 +134,10 @@ def test_unreadable_case_file(tmp_path):
     assert (result.returncode, result.stderr) == (2, f"error: {tmp_path / 'nowhere.yaml'}: no such case file\n")
     (tmp_path / "latin1.yaml").write_bytes(b"answers:\n  reason: \xe9\n")
     result = run("decide", "returns", str(tmp_path / "latin1.yaml"))
-    assert (result.returncode, result.stderr) == (2, f"error: {tmp_path / 'latin1.yaml'}: not UTF-8 text; save the case file as UTF-8\n")
+    assert (result.returncode, result.stderr) == (
+        2,
+        f"error: {tmp_path / 'latin1.yaml'}: not UTF-8 text; save the case file as UTF-8\n",
+    )
 
 
 def test_unknown_flow_and_bad_arguments_exit_2():

@@ -1,7 +1,8 @@
 """The golden cases together exercise every decision rule and reach every outcome."""
 
-from checker.flowrefs import rules_used
 from conftest import all_cases, run_case
+
+from checker.flowrefs import rules_used
 
 
 def test_there_are_at_least_60_golden_cases():
@@ -9,7 +10,9 @@ def test_there_are_at_least_60_golden_cases():
 
 
 def test_cases_name_real_rules(bundle):
-    unknown = [(path.name, rule) for _, path, case in all_cases() for rule in case.get("rules", []) if rule not in bundle["rules"]]
+    unknown = [
+        (path.name, rule) for _, path, case in all_cases() for rule in case.get("rules", []) if rule not in bundle["rules"]
+    ]
     assert unknown == []
 
 

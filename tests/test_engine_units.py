@@ -25,13 +25,21 @@ def test_every_day_of_four_years_round_trips():
         assert format_date((date - EPOCH).days) == date.isoformat()
 
 
-@pytest.mark.parametrize("text", ["2026-02-29", "2026-13-01", "2026-00-10", "26-01-01", "2026/01/01", "2026-1-01", "", None, 20260101])
+@pytest.mark.parametrize(
+    "text", ["2026-02-29", "2026-13-01", "2026-00-10", "26-01-01", "2026/01/01", "2026-1-01", "", None, 20260101]
+)
 def test_impossible_dates_are_refused(text):
     assert parse_date(text) is None
 
 
-@pytest.mark.parametrize("text,expected", [("2026-11-16T09:05", "2026-11-16T09:05"), ("2026-11-16 09:05", "2026-11-16T09:05"),
-                                           ("2026-11-16T09:05:59", "2026-11-16T09:05")])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("2026-11-16T09:05", "2026-11-16T09:05"),
+        ("2026-11-16 09:05", "2026-11-16T09:05"),
+        ("2026-11-16T09:05:59", "2026-11-16T09:05"),
+    ],
+)
 def test_datetimes_accept_t_or_space_and_seconds(text, expected):
     assert normalise_answer({"id": "t", "kind": "datetime"}, text) == expected
 
@@ -47,8 +55,15 @@ def test_working_days_follow_the_calendar(bundle):
     assert not calendar.is_working_day(parse_date("2026-10-05"))  # National Day, a Monday
     assert not calendar.is_working_day(parse_date("2026-11-21"))  # an ordinary Saturday
     due, counted = calendar.add_working_days(parse_datetime("2026-11-16T23:59"), 7)
-    assert [format_date(day) for day in counted] == ["2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20",
-                                                     "2026-11-23", "2026-11-24", "2026-11-25"]
+    assert [format_date(day) for day in counted] == [
+        "2026-11-17",
+        "2026-11-18",
+        "2026-11-19",
+        "2026-11-20",
+        "2026-11-23",
+        "2026-11-24",
+        "2026-11-25",
+    ]
     assert due == parse_datetime("2026-11-25T18:30")
 
 

@@ -5,9 +5,9 @@ import shutil
 import subprocess
 
 import pytest
+from conftest import ROOT, all_cases
 
 from checker.engine import AnswerError, step
-from conftest import ROOT, all_cases
 
 RUNNER = ROOT / "tests" / "micropython" / "run_engine.mjs"
 MICROPYTHON = ROOT / "node_modules" / "@micropython" / "micropython-webassembly-pyscript" / "micropython.mjs"
@@ -25,11 +25,17 @@ def micropython_results(bundle, tmp_path_factory):
     if shutil.which("node") is None or not MICROPYTHON.exists():
         pytest.fail("MicroPython parity needs node and the npm packages: run `make test` (it runs npm ci)")
     folder = tmp_path_factory.mktemp("parity")
-    cases = [{"id": str(path.relative_to(ROOT)), "flow": flow, "answers": dict(case["answers"])} for flow, path, case in all_cases()]
+    cases = [
+        {"id": str(path.relative_to(ROOT)), "flow": flow, "answers": dict(case["answers"])} for flow, path, case in all_cases()
+    ]
     (folder / "bundle.json").write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
     (folder / "cases.json").write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
-    run = subprocess.run(["node", str(RUNNER), str(folder / "bundle.json"), str(folder / "cases.json")],
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        ["node", str(RUNNER), str(folder / "bundle.json"), str(folder / "cases.json")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     report = json.loads(run.stdout)
     assert report["implementation"] == "micropython"

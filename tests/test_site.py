@@ -4,9 +4,9 @@ import re
 
 import pytest
 import yaml
+from sitebuild import ROOT, BuildFailed, build_site, copy_project, flowchart_source, site_text
 
 from checker.site.flows import mermaid
-from sitebuild import ROOT, BuildFailed, build_site, copy_project, flowchart_source, site_text
 
 
 @pytest.fixture(scope="session")
@@ -111,8 +111,12 @@ def _change_rules(project, edit):
 
 def test_rule_text_is_escaped(tmp_path):
     project = copy_project(tmp_path / "project")
-    _change_rules(project, lambda text: text.replace("title: {zh: 适用范围, en: Scope}",
-                                                     'title: {zh: "<script>alert(1)</script>适用范围", en: "Scope *bold* {#x}"}'))
+    _change_rules(
+        project,
+        lambda text: text.replace(
+            "title: {zh: 适用范围, en: Scope}", 'title: {zh: "<script>alert(1)</script>适用范围", en: "Scope *bold* {#x}"}'
+        ),
+    )
     site = tmp_path / "site"
     assert build_site(site, project=project) == []
     page = (site / "policies" / "returns" / "index.html").read_text(encoding="utf-8")
@@ -131,16 +135,20 @@ def test_broken_rules_stop_the_build_and_leave_the_old_site(tmp_path):
     line = next(number for number, text in enumerate(lines, 1) if "audience: everyone" in text)
     with pytest.raises(BuildFailed) as caught:
         build_site(site, project=project)
-    assert f"rules/returns.yaml:{line}:19: sections[0].rules[0].audience is 'everyone', not one of: public, staff" in str(caught.value)
+    assert f"rules/returns.yaml:{line}:19: sections[0].rules[0].audience is 'everyone', not one of: public, staff" in str(
+        caught.value
+    )
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "the good old site"
 
 
 def test_generated_pages_are_not_committed():
     import subprocess
+
     tracked = subprocess.run(["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
     from checker.loader import load_rules
     from checker.site import generate_pages
+
     bundle = load_rules(ROOT / "rules")
     generated = {f"docs/{p}" for p in generate_pages(bundle)} | {f"docs/public/{p}" for p in generate_pages(bundle, "public")}
     assert generated & set(tracked) == set()

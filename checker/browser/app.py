@@ -14,7 +14,8 @@ from checker.browser import state as url_state
 from checker.browser import training, view
 from checker.engine import AnswerError, step
 
-DATA = json.load(open("rules.json"))
+with open("rules.json") as source:
+    DATA = json.load(source)
 PROGRESS_KEY = "policy-checker-training"
 
 root = document.getElementById("policy-checker")
@@ -125,6 +126,7 @@ def switch(mode):
 
 # --- training -----------------------------------------------------------------------------
 
+
 def progress():
     try:
         return json.loads(window.localStorage.getItem(PROGRESS_KEY) or "{}")
@@ -153,7 +155,9 @@ def load_training(then):
         show(view.error_card(view.UI["error_title"], "training.json: " + str(error)))
 
     request = window.fetch("../assets/checker/" + DATA["training"])
-    request.then(create_proxy(lambda response: response.text())).then(create_proxy(lambda text: guarded_call(loaded, text))).catch(create_proxy(failed))
+    request.then(create_proxy(lambda response: response.text())).then(
+        create_proxy(lambda text: guarded_call(loaded, text))
+    ).catch(create_proxy(failed))
 
 
 def guarded_call(function, argument):
@@ -215,6 +219,7 @@ def train_verdict(outcome_id):
 
 # --- events ---------------------------------------------------------------------------------
 
+
 def copy_text(text, button):
     """Copy to the clipboard; the button says whether it worked (a browser may refuse)."""
 
@@ -269,7 +274,19 @@ def guarded(action, question=None, value=None, copy=None, target=None):
     try:
         act(action, question, value, copy, target)
     except Exception as error:
-        report = type(error).__name__ + ": " + str(error) + "\naction=" + str(action) + " question=" + str(question) + " value=" + str(value) + "\n" + window.location.href
+        report = (
+            type(error).__name__
+            + ": "
+            + str(error)
+            + "\naction="
+            + str(action)
+            + " question="
+            + str(question)
+            + " value="
+            + str(value)
+            + "\n"
+            + window.location.href
+        )
         show(view.error_card(view.UI["error_title"], report))
         root.setAttribute("data-error", "true")
 

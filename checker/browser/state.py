@@ -21,8 +21,8 @@ def _unquote(text):
     index = 0
     while index < len(text):
         char = text[index]
-        if char == "%" and _is_hex(text[index + 1:index + 3]):
-            data.append(int(text[index + 1:index + 3], 16))
+        if char == "%" and _is_hex(text[index + 1 : index + 3]):
+            data.append(int(text[index + 1 : index + 3], 16))
             index += 3
         else:
             data.extend(char.encode("utf-8"))

@@ -46,4 +46,3 @@ def verdict_options(data, scenario):
     options = picked + [scenario["outcome"]]
     options.sort(key=lambda outcome_id: (seed + sum(ord(c) for c in outcome_id)) % 97)
     return options
-

@@ -24,8 +24,10 @@ UI = {
     "today": {"zh": "今天", "en": "today"},
     "loading": {"zh": "正在加载检查器……", "en": "Loading the checker…"},
     "error_title": {"zh": "出错了", "en": "Something went wrong"},
-    "error_body": {"zh": "检查器无法继续。请把下面的文字发给主管，然后重新开始。",
-                   "en": "The checker cannot go on. Send the text below to your supervisor, then restart."},
+    "error_body": {
+        "zh": "检查器无法继续。请把下面的文字发给主管，然后重新开始。",
+        "en": "The checker cannot go on. Send the text below to your supervisor, then restart.",
+    },
     "bad_link": {"zh": "这个链接里的回答无法使用", "en": "This link holds an answer the checker cannot use"},
     "story": {"zh": "案例", "en": "The case"},
     "correct": {"zh": "回答正确", "en": "Correct"},
@@ -51,8 +53,26 @@ def escape(text):
 def both(pair, tag="span", css=""):
     """Chinese then English, each tagged with its language (the site's switch shows either)."""
     klass = ' class="' + css + '"' if css else ""
-    return ("<" + tag + ' lang="zh-CN"' + klass + ">" + escape(pair["zh"]) + "</" + tag + ">"
-            + "<" + tag + ' lang="en"' + klass + ">" + escape(pair["en"]) + "</" + tag + ">")
+    return (
+        "<"
+        + tag
+        + ' lang="zh-CN"'
+        + klass
+        + ">"
+        + escape(pair["zh"])
+        + "</"
+        + tag
+        + ">"
+        + "<"
+        + tag
+        + ' lang="en"'
+        + klass
+        + ">"
+        + escape(pair["en"])
+        + "</"
+        + tag
+        + ">"
+    )
 
 
 def ui(key, number=None):
@@ -68,15 +88,14 @@ def vocab(data, code):
 
 
 def button(action, label, extra="", css="pc-button"):
-    return ('<button type="button" class="' + css + '" data-action="' + action + '"' + extra + ">"
-            + both(label) + "</button>")
+    return '<button type="button" class="' + css + '" data-action="' + action + '"' + extra + ">" + both(label) + "</button>"
 
 
 def rule_link(data, rule_id):
     """A link to the rule's permalink in the handbook (or the public site)."""
     rule = data["rules"][rule_id]
     page = data["links"].get(rule["area"])
-    label = '<code>' + escape(rule_id) + "</code> " + both(rule["title"])
+    label = "<code>" + escape(rule_id) + "</code> " + both(rule["title"])
     if page is None:
         return label
     return '<a href="' + escape(data["links_base"] + page + "#" + rule_id) + '">' + label + "</a>"
@@ -111,7 +130,12 @@ def question_card(data, state, result, error=None, intro="", nav=None):
     if question["kind"] == "choice":
         out += '<div class="pc-answers" role="group" aria-labelledby="pc-question">'
         for option in question["answers"]:
-            out += button("answer", option["label"], ' data-question="' + escape(qid) + '" data-value="' + escape(option["value"]) + '"', "pc-answer")
+            out += button(
+                "answer",
+                option["label"],
+                ' data-question="' + escape(qid) + '" data-value="' + escape(option["value"]) + '"',
+                "pc-answer",
+            )
         out += "</div>"
     else:
         out += value_form(question, state, error)
@@ -119,7 +143,9 @@ def question_card(data, state, result, error=None, intro="", nav=None):
     if nav is None:
         nav = ""
         if state["order"]:
-            nav = button("back", UI["back"], "", "pc-button pc-button--quiet") + button("restart", UI["restart"], "", "pc-button pc-button--quiet")
+            nav = button("back", UI["back"], "", "pc-button pc-button--quiet") + button(
+                "restart", UI["restart"], "", "pc-button pc-button--quiet"
+            )
     out += '<div class="pc-nav">' + nav + "</div>"
     out += history(data, state, result)
     return out + "</section>"
@@ -152,8 +178,15 @@ def value_form(question, state, error):
 def why_box(data, rule_id):
     if not rule_id or rule_id not in data["rules"]:
         return ""
-    return ('<aside class="pc-why"><p class="pc-why__label">' + both(vocab(data, "why")) + "</p><p>"
-            + rule_link(data, rule_id) + "</p>" + both(rule_text(data, rule_id), "p") + "</aside>")
+    return (
+        '<aside class="pc-why"><p class="pc-why__label">'
+        + both(vocab(data, "why"))
+        + "</p><p>"
+        + rule_link(data, rule_id)
+        + "</p>"
+        + both(rule_text(data, rule_id), "p")
+        + "</aside>"
+    )
 
 
 def history(data, state, result):
@@ -171,7 +204,13 @@ def history(data, state, result):
 
 def decision_card(data, state, decision, share_url="", extra="", nav=None):
     status = decision["status"]
-    out = '<section class="pc-card pc-verdict pc-verdict--' + escape(status) + '" data-outcome="' + escape(decision["outcome"]) + '">'
+    out = (
+        '<section class="pc-card pc-verdict pc-verdict--'
+        + escape(status)
+        + '" data-outcome="'
+        + escape(decision["outcome"])
+        + '">'
+    )
     out += '<p class="pc-status">' + both(vocab(data, "status")) + ": <strong>" + both(vocab(data, status)) + "</strong></p>"
     out += '<h2 class="pc-question" id="pc-question" tabindex="-1">' + both(decision["title"]) + "</h2>"
     out += "<dl>"
@@ -183,29 +222,60 @@ def decision_card(data, state, decision, share_url="", extra="", nav=None):
         for leg in ("return_leg", "resend_leg"):
             terms = decision["postage"][leg]
             if terms:
-                parts += "<p>" + both(vocab(data, leg)) + ": " + both({"zh": leg_text(terms, "zh", data["terms"]), "en": leg_text(terms, "en", data["terms"])}) + "</p>"
+                parts += (
+                    "<p>"
+                    + both(vocab(data, leg))
+                    + ": "
+                    + both({"zh": leg_text(terms, "zh", data["terms"]), "en": leg_text(terms, "en", data["terms"])})
+                    + "</p>"
+                )
         out += row(data, "postage", parts + "<p>" + rule_link(data, decision["postage"]["rule"]) + "</p>")
     if decision["price_difference"]:
         out += row(data, "price_difference", both(rule_text(data, decision["price_difference"]), "p"))
     if decision["flag"]:
         flag = decision["flag"]
-        swatch = '<span class="pc-flag" style="background:' + escape(data["flag_colours"].get(flag["colour"], "#888")) + '"></span>'
-        out += row(data, "flag", "<p>" + swatch + both(data["rules"][flag["rule"]]["title"]) + "</p>"
-                   + '<p><code class="pc-note">' + escape(flag["note"]["zh"]) + "</code>" + copy_button(flag["note"]["zh"]) + "</p>")
+        swatch = (
+            '<span class="pc-flag" style="background:' + escape(data["flag_colours"].get(flag["colour"], "#888")) + '"></span>'
+        )
+        out += row(
+            data,
+            "flag",
+            "<p>"
+            + swatch
+            + both(data["rules"][flag["rule"]]["title"])
+            + "</p>"
+            + '<p><code class="pc-note">'
+            + escape(flag["note"]["zh"])
+            + "</code>"
+            + copy_button(flag["note"]["zh"])
+            + "</p>",
+        )
     if decision["department"]:
         out += row(data, "department", both(data["roles"][decision["department"]]))
     if decision["deadlines"]:
         items = ""
         for deadline in decision["deadlines"]:
             due = deadline["due"].replace("T", " ")
-            items += "<li>" + both(data["rules"][deadline["rule"]]["title"]) + ": <strong><time>" + escape(due) + "</time></strong> (" + both(vocab(data, deadline["weekday"])) + ")</li>"
+            items += (
+                "<li>"
+                + both(data["rules"][deadline["rule"]]["title"])
+                + ": <strong><time>"
+                + escape(due)
+                + "</time></strong> ("
+                + both(vocab(data, deadline["weekday"]))
+                + ")</li>"
+            )
         out += row(data, "deadlines", "<ul>" + items + "</ul>")
     if decision["follow_up"]:
         out += row(data, "follow_up", both(rule_text(data, decision["follow_up"]), "p"))
     if data["show_escalation"]:
         escalation = decision["escalation"]
         reasons = "".join("<li>" + rule_link(data, reason["rule"]) + "</li>" for reason in escalation["reasons"])
-        out += row(data, "escalation", "<strong>" + both(vocab(data, escalation["to"])) + "</strong>" + ("<ul>" + reasons + "</ul>" if reasons else ""))
+        out += row(
+            data,
+            "escalation",
+            "<strong>" + both(vocab(data, escalation["to"])) + "</strong>" + ("<ul>" + reasons + "</ul>" if reasons else ""),
+        )
     for warning in decision["warnings"]:
         out += row(data, "warnings", both(warning, "p"))
     cited = "".join("<li>" + rule_link(data, rule_id) + "</li>" for rule_id in decision["rules"] if rule_id in data["rules"])
@@ -213,8 +283,15 @@ def decision_card(data, state, decision, share_url="", extra="", nav=None):
     out += "</dl>"
     out += trace_box(data, state, decision)
     if share_url:
-        out += ('<p class="pc-share"><label for="pc-share">' + both(UI["share"]) + '</label><input id="pc-share" readonly value="'
-                + escape(share_url) + '">' + copy_button(share_url) + "</p>")
+        out += (
+            '<p class="pc-share"><label for="pc-share">'
+            + both(UI["share"])
+            + '</label><input id="pc-share" readonly value="'
+            + escape(share_url)
+            + '">'
+            + copy_button(share_url)
+            + "</p>"
+        )
     out += extra
     if nav is None:
         nav = button("back", UI["back"], "", "pc-button pc-button--quiet") + button("restart", UI["restart"], "", "pc-button")
@@ -249,9 +326,18 @@ def trace_box(data, state, decision):
 
 def error_card(title, detail):
     """A friendly error with the text to report; never a traceback."""
-    return ('<section class="pc-card pc-failure" role="alert"><h2 class="pc-question" id="pc-question" tabindex="-1">'
-            + both(title) + "</h2>" + both(UI["error_body"], "p") + '<pre class="pc-report">' + escape(detail) + "</pre>"
-            + '<div class="pc-nav">' + button("restart", UI["restart"], "", "pc-button") + "</div></section>")
+    return (
+        '<section class="pc-card pc-failure" role="alert"><h2 class="pc-question" id="pc-question" tabindex="-1">'
+        + both(title)
+        + "</h2>"
+        + both(UI["error_body"], "p")
+        + '<pre class="pc-report">'
+        + escape(detail)
+        + "</pre>"
+        + '<div class="pc-nav">'
+        + button("restart", UI["restart"], "", "pc-button")
+        + "</div></section>"
+    )
 
 
 def loading_note():
@@ -276,20 +362,58 @@ def training_list(data, progress):
             done += 1
             points += record["score"]
             total += record["total"]
-            mark = ' <span class="pc-done">✓ ' + both(UI["done"]) + " " + escape(record["score"]) + "/" + escape(record["total"]) + "</span>"
-        out += ("<li>" + button("scenario", scenario["title"], ' data-value="' + escape(scenario["id"]) + '"', "pc-link")
-                + ' <span class="pc-flowname">' + both(UI[scenario["flow"]]) + "</span>" + mark + "</li>")
+            mark = (
+                ' <span class="pc-done">✓ '
+                + both(UI["done"])
+                + " "
+                + escape(record["score"])
+                + "/"
+                + escape(record["total"])
+                + "</span>"
+            )
+        out += (
+            "<li>"
+            + button("scenario", scenario["title"], ' data-value="' + escape(scenario["id"]) + '"', "pc-link")
+            + ' <span class="pc-flowname">'
+            + both(UI[scenario["flow"]])
+            + "</span>"
+            + mark
+            + "</li>"
+        )
     out += "</ol>"
-    out += ('<p class="pc-score" data-done="' + escape(done) + '" data-points="' + escape(points) + '" data-total="' + escape(total) + '">'
-            + both(UI["score"]) + ": <strong>" + escape(points) + " / " + escape(total) + "</strong> · "
-            + escape(done) + " / " + escape(len(data["scenarios"])) + "</p>")
+    out += (
+        '<p class="pc-score" data-done="'
+        + escape(done)
+        + '" data-points="'
+        + escape(points)
+        + '" data-total="'
+        + escape(total)
+        + '">'
+        + both(UI["score"])
+        + ": <strong>"
+        + escape(points)
+        + " / "
+        + escape(total)
+        + "</strong> · "
+        + escape(done)
+        + " / "
+        + escape(len(data["scenarios"]))
+        + "</p>"
+    )
     out += '<div class="pc-nav">' + button("reset", UI["reset"], "", "pc-button pc-button--quiet") + "</div>"
     return out + "</section>"
 
 
 def story_box(scenario):
-    return ('<div class="pc-story"><p class="pc-why__label">' + both(UI["story"]) + " · " + both(scenario["title"]) + "</p>"
-            + both(scenario["story"], "p") + "</div>")
+    return (
+        '<div class="pc-story"><p class="pc-why__label">'
+        + both(UI["story"])
+        + " · "
+        + both(scenario["title"])
+        + "</p>"
+        + both(scenario["story"], "p")
+        + "</div>"
+    )
 
 
 def training_question(data, scenario, graded, result, error=None):
@@ -307,7 +431,13 @@ def training_feedback(data, scenario, question, right, value):
     if right:
         out += '<p class="pc-grade" role="status">✓ ' + both(UI["correct"]) + "</p>"
     else:
-        out += '<p class="pc-grade" role="status">✗ ' + both(UI["wrong"]) + " <strong>" + both(_label(question, value)) + "</strong></p>"
+        out += (
+            '<p class="pc-grade" role="status">✗ '
+            + both(UI["wrong"])
+            + " <strong>"
+            + both(_label(question, value))
+            + "</strong></p>"
+        )
     if question.get("why") and question["why"] in data["rules"]:
         out += why_box(data, question["why"])
     out += '<div class="pc-nav">' + button("continue", UI["continue"], "", "pc-button") + "</div>"
@@ -336,8 +466,22 @@ def verdict_pick(data, scenario, options):
 
 def training_result(data, scenario, picked, decision, score, total):
     right = picked == scenario["outcome"]
-    grade = ('<p class="pc-grade" role="status" data-right="' + ("true" if right else "false") + '">'
-             + ("✓ " + both(UI["correct"]) if right else "✗ " + both(UI["wrong"]) + " <strong>" + both(decision["title"]) + "</strong>")
-             + " · " + both(UI["score"]) + ": <strong>" + escape(score) + " / " + escape(total) + "</strong></p>")
+    grade = (
+        '<p class="pc-grade" role="status" data-right="'
+        + ("true" if right else "false")
+        + '">'
+        + (
+            "✓ " + both(UI["correct"])
+            if right
+            else "✗ " + both(UI["wrong"]) + " <strong>" + both(decision["title"]) + "</strong>"
+        )
+        + " · "
+        + both(UI["score"])
+        + ": <strong>"
+        + escape(score)
+        + " / "
+        + escape(total)
+        + "</strong></p>"
+    )
     nav = button("scenarios", UI["all_scenarios"], "", "pc-button")
     return grade + decision_card(data, {"flow": scenario["flow"]}, decision, nav=nav)

@@ -112,15 +112,18 @@ def _deadlines(flow, rules, outcome, answers, decision):
             counted = []
         else:
             due, counted = calendar.add_working_days(start, params["working_days"])
-        decision["deadlines"].append({"rule": rule_id, "due": format_datetime(due),
-                                      "weekday": weekday_name(due // 1440)})
+        decision["deadlines"].append({"rule": rule_id, "due": format_datetime(due), "weekday": weekday_name(due // 1440)})
         outside = [day for day in counted if not calendar.covers(day)]
         if outside or not calendar.covers(start // 1440):
-            decision["warnings"].append({
-                "code": "calendar_not_covered", "rule": rule_id,
-                "zh": "店铺日历未覆盖该日期范围，%s 的截止时间只按周末计算；请补充该年度的节假日。" % rule_id,
-                "en": "The shop calendar does not cover these dates; %s was counted with weekends only. Add that year's holidays." % rule_id,
-            })
+            decision["warnings"].append(
+                {
+                    "code": "calendar_not_covered",
+                    "rule": rule_id,
+                    "zh": "店铺日历未覆盖该日期范围，%s 的截止时间只按周末计算；请补充该年度的节假日。" % rule_id,
+                    "en": "The shop calendar does not cover these dates; %s was counted with weekends only. Add that year's holidays."
+                    % rule_id,
+                }
+            )
 
 
 def _escalate(flow, walk, outcome, decision, cite):

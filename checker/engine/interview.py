@@ -249,8 +249,5 @@ def step(bundle, flow_id, answers, flow=None):
     if question is None:
         question = walk.after_questions(outcome)
     if question is not None:
-        return {"type": QUESTION, "flow": flow.id, "question": question,
-                "answers": walk.answers, "trace": walk.trace}
-    return {"type": DECISION, "flow": flow.id,
-            "decision": build_decision(flow, walk, outcome)}
-
+        return {"type": QUESTION, "flow": flow.id, "question": question, "answers": walk.answers, "trace": walk.trace}
+    return {"type": DECISION, "flow": flow.id, "decision": build_decision(flow, walk, outcome)}

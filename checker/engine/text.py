@@ -10,12 +10,12 @@ def _split(template):
         end = template.find("}", start)
         if end == -1:
             break
-        inner = template[start + 1:end]
+        inner = template[start + 1 : end]
         bar = inner.find("|")
         if bar == -1:
             yield template[position:start], inner, None
         else:
-            yield template[position:start], inner[:bar], inner[bar + 1:]
+            yield template[position:start], inner[:bar], inner[bar + 1 :]
         position = end + 1
         start = template.find("{", position)
     yield template[position:], None, None

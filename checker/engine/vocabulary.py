@@ -3,7 +3,6 @@ build time, the checker data in the browser). Plain Python for MicroPython.
 """
 
 
-
 def term(code, lang, terms):
     """The display name of a code, or the code itself when it has none."""
     entry = terms.get(code)
@@ -19,9 +18,6 @@ def leg_text(leg, lang, terms):
         text = term(leg["payer"], lang, terms) + space + term("pays", lang, terms)
     if leg.get("cap"):
         amount = leg.get("cap_amount")
-        if amount is None:
-            limit = term(leg["cap"], lang, terms)
-        else:
-            limit = str(amount) + (" 元" if lang == "zh" else " yuan")
+        limit = term(leg["cap"], lang, terms) if amount is None else str(amount) + (" 元" if lang == "zh" else " yuan")
         text += ("，" if lang == "zh" else ", ") + term("cap", lang, terms) + space + limit
     return text

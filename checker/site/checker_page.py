@@ -9,8 +9,13 @@ from ..engine import step
 from ..flowrefs import rules_used
 from ..terms import terms_for
 
-STAFF_LINKS = {"conduct": "policies/conduct/", "schedules": "policies/schedules/", "returns": "policies/returns/",
-               "complaints": "policies/complaints/", "order-flags": "policies/order-flags/"}
+STAFF_LINKS = {
+    "conduct": "policies/conduct/",
+    "schedules": "policies/schedules/",
+    "returns": "policies/returns/",
+    "complaints": "policies/complaints/",
+    "order-flags": "policies/order-flags/",
+}
 PUBLIC_LINKS = {"returns": "returns/", "complaints": "complaints/"}
 RULE_FIELDS = ("id", "title", "text", "params", "area", "audience")
 
@@ -61,8 +66,11 @@ def public_flow(flow, public_rules):
     """The customers' version of a flow: staff questions answered as the public would answer
     them, staff answers removed, staff rules and order-system details left out."""
     flow = copy.deepcopy(flow)
-    bypass = {q["id"]: _answer_next(q, q["public_answer"]) for q in flow["questions"]
-              if q.get("audience") == "staff" and "public_answer" in q}
+    bypass = {
+        q["id"]: _answer_next(q, q["public_answer"])
+        for q in flow["questions"]
+        if q.get("audience") == "staff" and "public_answer" in q
+    }
 
     def target(node_id):
         while node_id in bypass:
@@ -128,9 +136,11 @@ def initial_html(data):
     """The checker as it first appears: mode switch and first question, rendered at build time."""
     state = {"mode": "check", "flow": "returns", "answers": {}, "order": []}
     first = view.question_card(data, state, step(data, "returns", {}))
-    return (f'<div id="policy-checker" class="policy-checker" data-audience="{data["audience"]}" data-flow="returns">'
-            f"{view.tabs(data, state)}{view.loading_note()}"
-            f'<div class="pc-screen" aria-live="polite">{first}</div></div>')
+    return (
+        f'<div id="policy-checker" class="policy-checker" data-audience="{data["audience"]}" data-flow="returns">'
+        f"{view.tabs(data, state)}{view.loading_note()}"
+        f'<div class="pc-screen" aria-live="polite">{first}</div></div>'
+    )
 
 
 def pyscript_config(runtime, engine_files):
@@ -138,8 +148,10 @@ def pyscript_config(runtime, engine_files):
 
     `interpreter` resolves against the page's URL, `files` against this config file's URL.
     """
-    interpreters = {"micropython": "../assets/vendor/micropython/micropython.mjs",
-                    "pyodide": "../assets/vendor/pyodide/pyodide.mjs"}
+    interpreters = {
+        "micropython": "../assets/vendor/micropython/micropython.mjs",
+        "pyodide": "../assets/vendor/pyodide/pyodide.mjs",
+    }
     files = {f"./py/{path}": f"./{path}" for path in engine_files}
     files["./rules.json"] = "./rules.json"
     return json.dumps({"interpreter": interpreters[runtime], "files": files}, indent=1)
@@ -148,15 +160,33 @@ def pyscript_config(runtime, engine_files):
 def checker_page(data, runtime):
     """The Markdown of the checker page: title, pre-rendered first screen, scripts."""
     script_type = "mpy" if runtime == "micropython" else "py"
-    titles = {"staff": ("案例检查器 · Case checker", "回答问题，看规则怎么判定，并学习每一步的依据。 · Answer the questions, see what the rules decide, and why."),
-              "public": ("我能退换吗？ · Can I return this?", "回答几个问题，看看您的情况能否退换货。 · Answer a few questions to see whether your item can be returned or exchanged.")}
+    titles = {
+        "staff": (
+            "案例检查器 · Case checker",
+            "回答问题，看规则怎么判定，并学习每一步的依据。 · Answer the questions, see what the rules decide, and why.",
+        ),
+        "public": (
+            "我能退换吗？ · Can I return this?",
+            "回答几个问题，看看您的情况能否退换货。 · Answer a few questions to see whether your item can be returned or exchanged.",
+        ),
+    }
     title, intro = titles[data["audience"]]
-    return "\n".join([
-        "---", "template: checker.html", "---", "",
-        f"# {title}", "",
-        f'<p class="pc-intro">{view.escape(intro)}</p>', "",
-        initial_html(data), "",
-        '<link rel="stylesheet" href="../assets/vendor/pyscript/core.css">',
-        '<script src="../assets/checker/boot.js"></script>',
-        '<script type="module" src="../assets/vendor/pyscript/core.js"></script>',
-        f'<script type="{script_type}" src="../assets/checker/app.py" config="../assets/checker/pyscript.json"></script>', ""])
+    return "\n".join(
+        [
+            "---",
+            "template: checker.html",
+            "---",
+            "",
+            f"# {title}",
+            "",
+            f'<p class="pc-intro">{view.escape(intro)}</p>',
+            "",
+            initial_html(data),
+            "",
+            '<link rel="stylesheet" href="../assets/vendor/pyscript/core.css">',
+            '<script src="../assets/checker/boot.js"></script>',
+            '<script type="module" src="../assets/vendor/pyscript/core.js"></script>',
+            f'<script type="{script_type}" src="../assets/checker/app.py" config="../assets/checker/pyscript.json"></script>',
+            "",
+        ]
+    )

@@ -4,8 +4,10 @@ from .markup import esc, md, pair
 from .policies import rule_link
 
 STATUS_LABELS = {
-    "eligible": {"zh": "符合", "en": "eligible"}, "not_eligible": {"zh": "不符合", "en": "not eligible"},
-    "pending": {"zh": "待定", "en": "pending"}, "registered": {"zh": "已登记", "en": "registered"},
+    "eligible": {"zh": "符合", "en": "eligible"},
+    "not_eligible": {"zh": "不符合", "en": "not eligible"},
+    "pending": {"zh": "待定", "en": "pending"},
+    "registered": {"zh": "已登记", "en": "registered"},
 }
 OPERATORS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥", "eq": "="}
 OTHERWISE = {"zh": "否则", "en": "otherwise"}
@@ -122,10 +124,12 @@ def mermaid(flow, bundle):
         for outcome in flow["outcomes"]:
             if statuses is None or outcome["status"] in statuses:
                 lines.append(f"    {outcome['id']} -.-> {item['ask']}")
-    lines += ["    classDef eligible fill:#e8f5e9,stroke:#2e7d32",
-              "    classDef not_eligible fill:#ffebee,stroke:#c62828",
-              "    classDef pending fill:#fff8e1,stroke:#f9a825",
-              "    classDef registered fill:#e3f2fd,stroke:#1565c0"]
+    lines += [
+        "    classDef eligible fill:#e8f5e9,stroke:#2e7d32",
+        "    classDef not_eligible fill:#ffebee,stroke:#c62828",
+        "    classDef pending fill:#fff8e1,stroke:#f9a825",
+        "    classDef registered fill:#e3f2fd,stroke:#1565c0",
+    ]
     return "\n".join(lines)
 
 
@@ -140,19 +144,27 @@ def flow_page(bundle, flow, page):
             return f"**{pair(outcomes[node_id]['title'])}**"
         return f"{md('步骤 · step')} {number[node_id]}"
 
-    lines = [f"# {pair(flow['title'])}", "",
-             f"## {md('流程图 · Flowchart')}", "",
-             f'<div class="policy-flowchart" data-flow="{esc(flow["id"])}"><pre class="policy-flowchart__source">'
-             f'{esc(mermaid(flow, bundle))}</pre></div>', "",
-             f"## {md('步骤 · Steps')}", ""]
+    lines = [
+        f"# {pair(flow['title'])}",
+        "",
+        f"## {md('流程图 · Flowchart')}",
+        "",
+        f'<div class="policy-flowchart" data-flow="{esc(flow["id"])}"><pre class="policy-flowchart__source">'
+        f"{esc(mermaid(flow, bundle))}</pre></div>",
+        "",
+        f"## {md('步骤 · Steps')}",
+        "",
+    ]
     after = {item["ask"]: item for item in flow.get("after", [])}
     for node_id in order:
         kind, node = nodes[node_id]
         if kind == "questions":
             lines.append(f"{number[node_id]}. {pair(node['ask'])} — {rule_link(bundle, node['why'], page)}")
             if node_id in after:
-                lines.append(f"    - {md('结果为')} {md(describe(after[node_id]['when'], flow, bundle, 'zh'))} "
-                             f"{md('时再问 · asked once the outcome is')} {md(describe(after[node_id]['when'], flow, bundle, 'en'))}")
+                lines.append(
+                    f"    - {md('结果为')} {md(describe(after[node_id]['when'], flow, bundle, 'zh'))} "
+                    f"{md('时再问 · asked once the outcome is')} {md(describe(after[node_id]['when'], flow, bundle, 'en'))}"
+                )
             for answer in node.get("answers", []):
                 if "next" in answer:
                     lines.append(f"    - {pair(answer['label'])} → {target(answer['next'])}")

@@ -27,8 +27,7 @@ def rule_text(rule, field, lang):
 def both(zh, en, tag="p", css=""):
     """A Chinese line and its English line, each marked with its language for the toggle."""
     klass = f' class="{css}"' if css else ""
-    return (f'<{tag} lang="zh-CN"{klass}>{esc(zh)}</{tag}>'
-            f'<{tag} lang="en"{klass}>{esc(en)}</{tag}>')
+    return f'<{tag} lang="zh-CN"{klass}>{esc(zh)}</{tag}><{tag} lang="en"{klass}>{esc(en)}</{tag}>'
 
 
 def pair(text_pair):

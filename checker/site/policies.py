@@ -10,7 +10,10 @@ LABELS = {
     "owner": {"zh": "负责", "en": "Owner"},
     "source": {"zh": "来源", "en": "Source"},
     "customer": {"zh": "对客户的说法", "en": "Customer wording"},
-    "generated": {"zh": "本页由规则文件生成，请勿直接修改；要修改规则请编辑", "en": "Generated from the rules; to change a rule, edit"},
+    "generated": {
+        "zh": "本页由规则文件生成，请勿直接修改；要修改规则请编辑",
+        "en": "Generated from the rules; to change a rule, edit",
+    },
     "flow": {"zh": "判定流程与流程图", "en": "Decision flow and flowchart"},
     "shifts": {"zh": "班次表", "en": "Shift table"},
     "timeline": {"zh": "每日与每周时间节点", "en": "Daily and weekly timeline"},
@@ -18,10 +21,15 @@ LABELS = {
     "routing": {"zh": "投诉转交", "en": "Complaint routing"},
     "seed": {"zh": "种子文件", "en": "seed"},
 }
-WEEKDAYS = {"mon": {"zh": "周一", "en": "Monday"}, "tue": {"zh": "周二", "en": "Tuesday"},
-            "wed": {"zh": "周三", "en": "Wednesday"}, "thu": {"zh": "周四", "en": "Thursday"},
-            "fri": {"zh": "周五", "en": "Friday"}, "sat": {"zh": "周六", "en": "Saturday"},
-            "sun": {"zh": "周日", "en": "Sunday"}}
+WEEKDAYS = {
+    "mon": {"zh": "周一", "en": "Monday"},
+    "tue": {"zh": "周二", "en": "Tuesday"},
+    "wed": {"zh": "周三", "en": "Wednesday"},
+    "thu": {"zh": "周四", "en": "Thursday"},
+    "fri": {"zh": "周五", "en": "Friday"},
+    "sat": {"zh": "周六", "en": "Saturday"},
+    "sun": {"zh": "周日", "en": "Sunday"},
+}
 
 
 def rule_link(bundle, rule_id, from_page):
@@ -39,28 +47,38 @@ def rule_block(bundle, rule, level="###"):
     meta = (
         f'<code class="rule-id">{esc(rule["id"])}</code> '
         f'<span class="rule-audience rule-audience--{esc(rule["audience"])}">{esc(audience["zh"])} · {esc(audience["en"])}</span> '
-        f'<span>{esc(LABELS["effective"]["zh"])} {esc(rule["effective"])}</span> '
-        f'<span>{esc(LABELS["owner"]["zh"])} {esc(owner["zh"])} · {esc(owner["en"])}</span> '
+        f"<span>{esc(LABELS['effective']['zh'])} {esc(rule['effective'])}</span> "
+        f"<span>{esc(LABELS['owner']['zh'])} {esc(owner['zh'])} · {esc(owner['en'])}</span> "
         f'<span class="rule-source">{esc(LABELS["source"]["zh"])} {esc(LABELS["seed"]["zh"])} {esc(source["seed"])}「{esc(source["passage"])}」</span> '
         f'<span class="rule-file">{esc(rule["where"]["file"])}:{rule["where"]["line"]}</span>'
     )
-    parts = [f"{level} {md(rule['title']['zh'])} · {md(rule['title']['en'])} {{#{rule['id']}}}", "",
-             f'<div class="rule-meta">{meta}</div>',
-             f'<div class="rule-text">{both(rule_text(rule, "text", "zh"), rule_text(rule, "text", "en"))}</div>']
+    parts = [
+        f"{level} {md(rule['title']['zh'])} · {md(rule['title']['en'])} {{#{rule['id']}}}",
+        "",
+        f'<div class="rule-meta">{meta}</div>',
+        f'<div class="rule-text">{both(rule_text(rule, "text", "zh"), rule_text(rule, "text", "en"))}</div>',
+    ]
     if rule["audience"] == "public":
-        parts.append(f'<div class="rule-customer"><span class="rule-customer__label">{esc(LABELS["customer"]["zh"])} · '
-                     f'{esc(LABELS["customer"]["en"])}</span>'
-                     f'{both(rule_text(rule, "customer", "zh"), rule_text(rule, "customer", "en"))}</div>')
+        parts.append(
+            f'<div class="rule-customer"><span class="rule-customer__label">{esc(LABELS["customer"]["zh"])} · '
+            f"{esc(LABELS['customer']['en'])}</span>"
+            f"{both(rule_text(rule, 'customer', 'zh'), rule_text(rule, 'customer', 'en'))}</div>"
+        )
     return "\n".join(parts) + "\n"
 
 
 def area_page(bundle, area, page):
     """The Markdown of one area's page, every rule in the order of the rules file."""
     rules = bundle["rules"]
-    lines = [f"# {md(area['title']['zh'])} · {md(area['title']['en'])}", "",
-             f'<div class="page-summary">{both(area["summary"]["zh"], area["summary"]["en"])}</div>', "",
-             f'<p class="generated-note">{esc(LABELS["generated"]["zh"])} <code>{esc(area["file"])}</code> · '
-             f'{esc(LABELS["generated"]["en"])} <code>{esc(area["file"])}</code>.</p>', ""]
+    lines = [
+        f"# {md(area['title']['zh'])} · {md(area['title']['en'])}",
+        "",
+        f'<div class="page-summary">{both(area["summary"]["zh"], area["summary"]["en"])}</div>',
+        "",
+        f'<p class="generated-note">{esc(LABELS["generated"]["zh"])} <code>{esc(area["file"])}</code> · '
+        f"{esc(LABELS['generated']['en'])} <code>{esc(area['file'])}</code>.</p>",
+        "",
+    ]
     if area.get("flow"):
         lines += [f"[{md(LABELS['flow']['zh'])} · {md(LABELS['flow']['en'])}](../flows/{area['flow']}.md)", ""]
     for extra in EXTRAS.get(area["area"], ()):
@@ -80,10 +98,15 @@ def _table(header, rows):
 
 def shift_table(bundle):
     params = bundle["rules"]["SCH-SHIFTS"]["params"]
-    rows = [[md("早班 · Early"), f"{params['early_start']}–{params['early_end']}"],
-            [md("晚班 · Late"), f"{params['late_start']}–{params['late_end']}"]]
-    return f"## {pair(LABELS['shifts'])}\n\n" + _table([md("班次 · Shift"), md("时间 · Hours")], rows) + \
-        f"\n\n{rule_link(bundle, 'SCH-SHIFTS', 'policies/x')}"
+    rows = [
+        [md("早班 · Early"), f"{params['early_start']}–{params['early_end']}"],
+        [md("晚班 · Late"), f"{params['late_start']}–{params['late_end']}"],
+    ]
+    return (
+        f"## {pair(LABELS['shifts'])}\n\n"
+        + _table([md("班次 · Shift"), md("时间 · Hours")], rows)
+        + f"\n\n{rule_link(bundle, 'SCH-SHIFTS', 'policies/x')}"
+    )
 
 
 def timeline_rows(bundle):
@@ -94,8 +117,11 @@ def timeline_rows(bundle):
         if "time" in params:
             day = params.get("weekday")
             order = (1 + list(WEEKDAYS).index(day) if day else 0, params["time"])
-            when = (f"{WEEKDAYS[day]['zh']} {params['time']} · {WEEKDAYS[day]['en']}" if day
-                    else f"{params['time']} · {md('每天 daily')}")
+            when = (
+                f"{WEEKDAYS[day]['zh']} {params['time']} · {WEEKDAYS[day]['en']}"
+                if day
+                else f"{params['time']} · {md('每天 daily')}"
+            )
             rows.append((order, when, rule))
     return sorted(rows, key=lambda row: row[0])
 
@@ -111,7 +137,9 @@ def flag_legend(bundle):
         params = rule.get("params", {})
         if "colour" in params and "hex" in params:
             swatch = f'<span class="flag-swatch" style="background:{esc(params["hex"])}"></span>'
-            rows.append([swatch + " " + pair(rule["title"]), f"`{md(params['note']['zh'])}`", rule_link(bundle, rule["id"], "policies/x")])
+            rows.append(
+                [swatch + " " + pair(rule["title"]), f"`{md(params['note']['zh'])}`", rule_link(bundle, rule["id"], "policies/x")]
+            )
     return f"## {pair(LABELS['legend'])}\n\n" + _table([md("旗帜 · Flag"), md("备注格式 · Note"), md("规则 · Rule")], rows)
 
 
@@ -132,8 +160,13 @@ def postage_rows(bundle):
     for rule in bundle["rules"].values():
         params = rule.get("params", {})
         if "return_leg" in params:
-            rows.append((rule, {lang: leg_text(params["return_leg"], lang, TERMS) for lang in ("zh", "en")},
-                         {lang: leg_text(params["resend_leg"], lang, TERMS) for lang in ("zh", "en")}))
+            rows.append(
+                (
+                    rule,
+                    {lang: leg_text(params["return_leg"], lang, TERMS) for lang in ("zh", "en")},
+                    {lang: leg_text(params["resend_leg"], lang, TERMS) for lang in ("zh", "en")},
+                )
+            )
     return rows
 
 

@@ -22,7 +22,11 @@ def public_page(bundle, area):
     for section, rules in public_rules(bundle, area):
         lines += [f"## {md(section['title']['zh'])} · {md(section['title']['en'])}", ""]
         for rule in rules:
-            lines += [f"### {md(rule['title']['zh'])} · {md(rule['title']['en'])} {{#{rule['id']}}}", "",
-                      f'<div class="rule-text">{both(rule_text(rule, "customer", "zh"), rule_text(rule, "customer", "en"))}</div>',
-                      f'<p class="rule-effective">{esc("生效日期 · Effective")} {esc(rule["effective"])}</p>', ""]
+            lines += [
+                f"### {md(rule['title']['zh'])} · {md(rule['title']['en'])} {{#{rule['id']}}}",
+                "",
+                f'<div class="rule-text">{both(rule_text(rule, "customer", "zh"), rule_text(rule, "customer", "en"))}</div>',
+                f'<p class="rule-effective">{esc("生效日期 · Effective")} {esc(rule["effective"])}</p>',
+                "",
+            ]
     return "\n".join(lines)

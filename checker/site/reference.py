@@ -5,10 +5,23 @@ from .markup import md, pair
 from .policies import AUDIENCE, postage_rows, rule_link, timeline_rows
 
 # The time limits an agent needs at a glance, in the order they come up in a case.
-QUICK_LIMITS = ("RET-WINDOW", "RET-MISSING", "RET-REFUND-TIMING", "CMP-FIRST-REPLY", "CMP-RESOLVE",
-                "CMP-INQUIRY-EMAIL", "CMP-INQUIRY-CHAT", "CMP-NEG-REVIEW", "SCH-COD-CONTACT")
-UNITS = {"days": {"zh": "天", "en": "days"}, "hours": {"zh": "小时", "en": "hours"},
-         "working_days": {"zh": "个工作日", "en": "working days"}, "minutes": {"zh": "分钟", "en": "minutes"}}
+QUICK_LIMITS = (
+    "RET-WINDOW",
+    "RET-MISSING",
+    "RET-REFUND-TIMING",
+    "CMP-FIRST-REPLY",
+    "CMP-RESOLVE",
+    "CMP-INQUIRY-EMAIL",
+    "CMP-INQUIRY-CHAT",
+    "CMP-NEG-REVIEW",
+    "SCH-COD-CONTACT",
+)
+UNITS = {
+    "days": {"zh": "天", "en": "days"},
+    "hours": {"zh": "小时", "en": "hours"},
+    "working_days": {"zh": "个工作日", "en": "working days"},
+    "minutes": {"zh": "分钟", "en": "minutes"},
+}
 
 
 def _table(header, rows):
@@ -46,35 +59,69 @@ def quick_reference(bundle):
     page = "reference/quick.md"
     rules = bundle["rules"]
     limits = [[pair(rules[r]["title"]), _limit(rules[r]), rule_link(bundle, r, page)] for r in QUICK_LIMITS if r in rules]
-    postage = [[pair(rule["title"]), pair(ret), pair(resend), rule_link(bundle, rule["id"], page)]
-               for rule, ret, resend in postage_rows(bundle)]
+    postage = [
+        [pair(rule["title"]), pair(ret), pair(resend), rule_link(bundle, rule["id"], page)]
+        for rule, ret, resend in postage_rows(bundle)
+    ]
     flags = []
     for rule in rules.values():
         params = rule.get("params", {})
         if "colour" in params and "hex" in params:
-            flags.append(f'<span class="flag-swatch" style="background:{params["hex"]}"></span> '
-                         f'{rule_link(bundle, rule["id"], page)} {pair(rule["title"])}')
+            flags.append(
+                f'<span class="flag-swatch" style="background:{params["hex"]}"></span> '
+                f"{rule_link(bundle, rule['id'], page)} {pair(rule['title'])}"
+            )
     shifts = rules["SCH-SHIFTS"]["params"]
     day = [f"{when} {pair(rule['title'])}" for _, when, rule in timeline_rows(bundle)]
-    return "\n".join([
-        "---", "hide:", "  - navigation", "  - toc", "---", "",
-        "# 速查 · Quick reference", "",
-        '<div class="quick-grid" markdown>', "",
-        '<div markdown>', "",
-        "## 时限 · Time limits", "",
-        _table([md("事项 · What"), md("时限 · Limit"), md("规则 · Rule")], limits), "",
-        "## 旗帜 · Flags", "", "<br>".join(flags), "",
-        "## 班次与每日 · Shifts and the day", "",
-        f"{md('早班 · Early')} {shifts['early_start']}–{shifts['early_end']} · "
-        f"{md('晚班 · Late')} {shifts['late_start']}–{shifts['late_end']} ({rule_link(bundle, 'SCH-SHIFTS', page)})", "",
-        "<br>".join(day), "", "</div>", "",
-        '<div markdown>', "",
-        "## 运费 · Postage", "",
-        _table([md("情形 · Case"), pair(TERMS["return_leg"]), pair(TERMS["resend_leg"]), md("规则 · Rule")], postage),
-        "", f"{md('不接受到付 · No freight-collect returns')}: {rule_link(bundle, 'RET-NO-COD', page)}", "",
-        "## 升级 · Escalation", "",
-        _table([md("情形 · When"), md("交给 · To"), md("规则 · Rule")], escalation_rows(bundle, page)), "",
-        "</div>", "", "</div>", ""])
+    return "\n".join(
+        [
+            "---",
+            "hide:",
+            "  - navigation",
+            "  - toc",
+            "---",
+            "",
+            "# 速查 · Quick reference",
+            "",
+            '<div class="quick-grid" markdown>',
+            "",
+            "<div markdown>",
+            "",
+            "## 时限 · Time limits",
+            "",
+            _table([md("事项 · What"), md("时限 · Limit"), md("规则 · Rule")], limits),
+            "",
+            "## 旗帜 · Flags",
+            "",
+            "<br>".join(flags),
+            "",
+            "## 班次与每日 · Shifts and the day",
+            "",
+            f"{md('早班 · Early')} {shifts['early_start']}–{shifts['early_end']} · "
+            f"{md('晚班 · Late')} {shifts['late_start']}–{shifts['late_end']} ({rule_link(bundle, 'SCH-SHIFTS', page)})",
+            "",
+            "<br>".join(day),
+            "",
+            "</div>",
+            "",
+            "<div markdown>",
+            "",
+            "## 运费 · Postage",
+            "",
+            _table([md("情形 · Case"), pair(TERMS["return_leg"]), pair(TERMS["resend_leg"]), md("规则 · Rule")], postage),
+            "",
+            f"{md('不接受到付 · No freight-collect returns')}: {rule_link(bundle, 'RET-NO-COD', page)}",
+            "",
+            "## 升级 · Escalation",
+            "",
+            _table([md("情形 · When"), md("交给 · To"), md("规则 · Rule")], escalation_rows(bundle, page)),
+            "",
+            "</div>",
+            "",
+            "</div>",
+            "",
+        ]
+    )
 
 
 def rule_index(bundle):
@@ -84,7 +131,22 @@ def rule_index(bundle):
         for section in area["sections"]:
             for rule_id in section["rules"]:
                 rule = bundle["rules"][rule_id]
-                rows.append([rule_link(bundle, rule_id, page), pair(rule["title"]), pair(area["title"]),
-                             pair(AUDIENCE[rule["audience"]]), pair(bundle["roles"][rule["owner"]]), rule["effective"]])
-    header = [md("编号 · Id"), md("标题 · Title"), md("领域 · Area"), md("对象 · Audience"), md("负责 · Owner"), md("生效 · Effective")]
+                rows.append(
+                    [
+                        rule_link(bundle, rule_id, page),
+                        pair(rule["title"]),
+                        pair(area["title"]),
+                        pair(AUDIENCE[rule["audience"]]),
+                        pair(bundle["roles"][rule["owner"]]),
+                        rule["effective"],
+                    ]
+                )
+    header = [
+        md("编号 · Id"),
+        md("标题 · Title"),
+        md("领域 · Area"),
+        md("对象 · Audience"),
+        md("负责 · Owner"),
+        md("生效 · Effective"),
+    ]
     return f"# 规则索引 · Rule index\n\n{len(rows)} {md('条规则 · rules')}\n\n" + _table(header, rows) + "\n"
