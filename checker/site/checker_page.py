@@ -183,6 +183,8 @@ def checker_page(data, runtime):
             "",
             initial_html(data),
             "",
+            '<noscript><p class="pc-error">检查器需要启用 JavaScript。 · The checker needs JavaScript turned on.</p></noscript>',
+            "",
             '<link rel="stylesheet" href="../assets/vendor/pyscript/core.css">',
             '<script src="../assets/checker/boot.js"></script>',
             '<script type="module" src="../assets/vendor/pyscript/core.js"></script>',
