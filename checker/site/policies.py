@@ -1,5 +1,6 @@
 """The handbook's policy pages: one page per area, a heading (and permalink) per rule."""
 
+from ..engine.dates import WEEKDAYS as WEEKDAY_ORDER
 from ..engine.vocabulary import leg_text
 from ..terms import TERMS
 from .markup import both, esc, md, pair, rule_text
@@ -20,15 +21,6 @@ LABELS = {
     "legend": {"zh": "旗帜图例", "en": "Flag legend"},
     "routing": {"zh": "投诉转交", "en": "Complaint routing"},
     "seed": {"zh": "种子文件", "en": "seed"},
-}
-WEEKDAYS = {
-    "mon": {"zh": "周一", "en": "Monday"},
-    "tue": {"zh": "周二", "en": "Tuesday"},
-    "wed": {"zh": "周三", "en": "Wednesday"},
-    "thu": {"zh": "周四", "en": "Thursday"},
-    "fri": {"zh": "周五", "en": "Friday"},
-    "sat": {"zh": "周六", "en": "Saturday"},
-    "sun": {"zh": "周日", "en": "Sunday"},
 }
 
 
@@ -116,11 +108,9 @@ def timeline_rows(bundle):
         params = rule.get("params", {})
         if "time" in params:
             day = params.get("weekday")
-            order = (1 + list(WEEKDAYS).index(day) if day else 0, params["time"])
+            order = (1 + WEEKDAY_ORDER.index(day) if day else 0, params["time"])
             when = (
-                f"{WEEKDAYS[day]['zh']} {params['time']} · {WEEKDAYS[day]['en']}"
-                if day
-                else f"{params['time']} · {md('每天 daily')}"
+                f"{TERMS[day]['zh']} {params['time']} · {TERMS[day]['en']}" if day else f"{params['time']} · {md('每天 daily')}"
             )
             rows.append((order, when, rule))
     return sorted(rows, key=lambda row: row[0])
