@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .casefile import load_case
 from .engine import AnswerError, Flow, UnknownFlow, normalise_answer, step, vocabulary
-from .engine.text import fill
+from .engine.text import wording
 from .errors import RulesError, UsageError
 from .loader import DEFAULT_RULES_DIR, display_path, load_rules
 from .terms import TERMS
@@ -206,7 +206,7 @@ def _walk(bundle, flow, lang):
         question = result["question"]
         rule = bundle["rules"][question["why"]]
         print(f"\n{len(history) + 1}. {question['ask'][lang]}")
-        print(f"   {_term('why', lang)}: {rule['id']} {rule['title'][lang]} — {fill(rule['text'][lang], rule.get('params', {}))}")
+        print(f"   {_term('why', lang)}: {rule['id']} {rule['title'][lang]} — {wording(rule, 'text', lang)}")
         if question["kind"] == "choice":
             for number, option in enumerate(question["answers"], 1):
                 print(f"   {number}) {option['label'][lang]}")

@@ -6,7 +6,7 @@ the rules passes through ``escape``. Actions are ``data-action`` attributes that
 delegated event handler (boot.js before the runtime is ready, app.py after) turns into calls.
 """
 
-from checker.engine.text import fill
+from checker.engine.text import wording
 from checker.engine.vocabulary import leg_text
 
 UI = {
@@ -103,8 +103,7 @@ def rule_link(data, rule_id):
 
 def rule_text(data, rule_id, field="text"):
     rule = data["rules"][rule_id]
-    params = rule.get("params", {})
-    return {"zh": fill(rule[field]["zh"], params), "en": fill(rule[field]["en"], params)}
+    return {"zh": wording(rule, field, "zh"), "en": wording(rule, field, "en")}
 
 
 def tabs(data, state):

@@ -40,3 +40,8 @@ def fill(template, values):
         else:
             out.append("{" + name + "}")
     return "".join(out)
+
+
+def wording(rule, field, lang):
+    """A rule's text (``field``: text or customer) in one language, its {params} filled in."""
+    return fill(rule[field][lang], rule.get("params", {}))

@@ -2,8 +2,6 @@
 
 import html
 
-from ..engine.text import fill
-
 _MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>"
 
 
@@ -19,9 +17,10 @@ def md(text):
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS and ch not in "<>" else ch for ch in escaped).replace("\n", " ")
 
 
-def rule_text(rule, field, lang):
-    """A rule's text in one language with its {params} filled in."""
-    return fill(rule[field][lang], rule.get("params", {}))
+def table(header, rows):
+    """A Markdown table from cells that are already escaped."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
 
 
 def both(zh, en, tag="p", css=""):

@@ -1,9 +1,10 @@
 """The handbook's policy pages: one page per area, a heading (and permalink) per rule."""
 
 from ..engine.dates import WEEKDAYS as WEEKDAY_ORDER
+from ..engine.text import wording
 from ..engine.vocabulary import leg_text
 from ..terms import TERMS
-from .markup import both, esc, md, pair, rule_text
+from .markup import both, esc, md, pair, table
 
 AUDIENCE = {"public": {"zh": "公开", "en": "public"}, "staff": {"zh": "仅员工", "en": "staff only"}}
 LABELS = {
@@ -48,13 +49,13 @@ def rule_block(bundle, rule, level="###"):
         f"{level} {md(rule['title']['zh'])} · {md(rule['title']['en'])} {{#{rule['id']}}}",
         "",
         f'<div class="rule-meta">{meta}</div>',
-        f'<div class="rule-text">{both(rule_text(rule, "text", "zh"), rule_text(rule, "text", "en"))}</div>',
+        f'<div class="rule-text">{both(wording(rule, "text", "zh"), wording(rule, "text", "en"))}</div>',
     ]
     if rule["audience"] == "public":
         parts.append(
             f'<div class="rule-customer"><span class="rule-customer__label">{esc(LABELS["customer"]["zh"])} · '
             f"{esc(LABELS['customer']['en'])}</span>"
-            f"{both(rule_text(rule, 'customer', 'zh'), rule_text(rule, 'customer', 'en'))}</div>"
+            f"{both(wording(rule, 'customer', 'zh'), wording(rule, 'customer', 'en'))}</div>"
         )
     return "\n".join(parts) + "\n"
 
@@ -82,12 +83,6 @@ def area_page(bundle, area, page):
     return "\n".join(lines)
 
 
-def _table(header, rows):
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def shift_table(bundle):
     params = bundle["rules"]["SCH-SHIFTS"]["params"]
     rows = [
@@ -96,7 +91,7 @@ def shift_table(bundle):
     ]
     return (
         f"## {pair(LABELS['shifts'])}\n\n"
-        + _table([md("班次 · Shift"), md("时间 · Hours")], rows)
+        + table([md("班次 · Shift"), md("时间 · Hours")], rows)
         + f"\n\n{rule_link(bundle, 'SCH-SHIFTS', 'policies/x')}"
     )
 
@@ -118,7 +113,7 @@ def timeline_rows(bundle):
 
 def timeline(bundle):
     rows = [[when, pair(rule["title"]), rule_link(bundle, rule["id"], "policies/x")] for _, when, rule in timeline_rows(bundle)]
-    return f"## {pair(LABELS['timeline'])}\n\n" + _table([md("时间 · When"), md("事项 · What"), md("规则 · Rule")], rows)
+    return f"## {pair(LABELS['timeline'])}\n\n" + table([md("时间 · When"), md("事项 · What"), md("规则 · Rule")], rows)
 
 
 def flag_legend(bundle):
@@ -130,7 +125,7 @@ def flag_legend(bundle):
             rows.append(
                 [swatch + " " + pair(rule["title"]), f"`{md(params['note']['zh'])}`", rule_link(bundle, rule["id"], "policies/x")]
             )
-    return f"## {pair(LABELS['legend'])}\n\n" + _table([md("旗帜 · Flag"), md("备注格式 · Note"), md("规则 · Rule")], rows)
+    return f"## {pair(LABELS['legend'])}\n\n" + table([md("旗帜 · Flag"), md("备注格式 · Note"), md("规则 · Rule")], rows)
 
 
 def routing_table(bundle):
@@ -141,7 +136,7 @@ def routing_table(bundle):
     for route in bundle["rules"]["CMP-ROUTING"]["params"]["routes"]:
         role = bundle["roles"][route["department"]]
         rows.append([pair(labels[route["category"]]), pair(role)])
-    return f"## {pair(LABELS['routing'])}\n\n" + _table([md("类别 · Category"), md("转交 · Goes to")], rows)
+    return f"## {pair(LABELS['routing'])}\n\n" + table([md("类别 · Category"), md("转交 · Goes to")], rows)
 
 
 def postage_rows(bundle):

@@ -1,6 +1,7 @@
 """The customers' pages: only public rules, only in customer wording, never a staff detail."""
 
-from .markup import both, esc, md, rule_text
+from ..engine.text import wording
+from .markup import both, esc, md
 
 PUBLIC_AREAS = {
     "returns": {"page": "returns.md", "title": {"zh": "退换货政策", "en": "Return and exchange policy"}},
@@ -25,7 +26,7 @@ def public_page(bundle, area):
             lines += [
                 f"### {md(rule['title']['zh'])} · {md(rule['title']['en'])} {{#{rule['id']}}}",
                 "",
-                f'<div class="rule-text">{both(rule_text(rule, "customer", "zh"), rule_text(rule, "customer", "en"))}</div>',
+                f'<div class="rule-text">{both(wording(rule, "customer", "zh"), wording(rule, "customer", "en"))}</div>',
                 f'<p class="rule-effective">{esc("生效日期 · Effective")} {esc(rule["effective"])}</p>',
                 "",
             ]

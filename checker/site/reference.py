@@ -1,7 +1,7 @@
 """Pages for agents mid-shift: a one-screen quick reference and the index of every rule id."""
 
 from ..terms import TERMS
-from .markup import md, pair
+from .markup import md, pair, table
 from .policies import AUDIENCE, postage_rows, rule_link, timeline_rows
 
 # The time limits an agent needs at a glance, in the order they come up in a case.
@@ -22,11 +22,6 @@ UNITS = {
     "working_days": {"zh": "个工作日", "en": "working days"},
     "minutes": {"zh": "分钟", "en": "minutes"},
 }
-
-
-def _table(header, rows):
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
 
 
 def _limit(rule):
@@ -89,7 +84,7 @@ def quick_reference(bundle):
             "",
             "## 时限 · Time limits",
             "",
-            _table([md("事项 · What"), md("时限 · Limit"), md("规则 · Rule")], limits),
+            table([md("事项 · What"), md("时限 · Limit"), md("规则 · Rule")], limits),
             "",
             "## 旗帜 · Flags",
             "",
@@ -108,13 +103,13 @@ def quick_reference(bundle):
             "",
             "## 运费 · Postage",
             "",
-            _table([md("情形 · Case"), pair(TERMS["return_leg"]), pair(TERMS["resend_leg"]), md("规则 · Rule")], postage),
+            table([md("情形 · Case"), pair(TERMS["return_leg"]), pair(TERMS["resend_leg"]), md("规则 · Rule")], postage),
             "",
             f"{md('不接受到付 · No freight-collect returns')}: {rule_link(bundle, 'RET-NO-COD', page)}",
             "",
             "## 升级 · Escalation",
             "",
-            _table([md("情形 · When"), md("交给 · To"), md("规则 · Rule")], escalation_rows(bundle, page)),
+            table([md("情形 · When"), md("交给 · To"), md("规则 · Rule")], escalation_rows(bundle, page)),
             "",
             "</div>",
             "",
@@ -149,4 +144,4 @@ def rule_index(bundle):
         md("负责 · Owner"),
         md("生效 · Effective"),
     ]
-    return f"# 规则索引 · Rule index\n\n{len(rows)} {md('条规则 · rules')}\n\n" + _table(header, rows) + "\n"
+    return f"# 规则索引 · Rule index\n\n{len(rows)} {md('条规则 · rules')}\n\n" + table(header, rows) + "\n"
