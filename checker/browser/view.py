@@ -6,6 +6,7 @@ the rules passes through ``escape``. Actions are ``data-action`` attributes that
 delegated event handler (boot.js before the runtime is ready, app.py after) turns into calls.
 """
 
+from checker.engine.choices import answer_label
 from checker.engine.text import wording
 from checker.engine.vocabulary import leg_text
 
@@ -434,21 +435,13 @@ def training_feedback(data, scenario, question, right, value):
             '<p class="pc-grade" role="status">✗ '
             + both(UI["wrong"])
             + " <strong>"
-            + both(_label(question, value))
+            + both(answer_label(question, value))
             + "</strong></p>"
         )
     if question.get("why") and question["why"] in data["rules"]:
         out += why_box(data, question["why"])
     out += '<div class="pc-nav">' + button("continue", UI["continue"], "", "pc-button") + "</div>"
     return out + "</section>"
-
-
-def _label(question, value):
-    if question["kind"] == "choice":
-        for option in question["answers"]:
-            if option["value"] == value:
-                return option["label"]
-    return {"zh": str(value), "en": str(value)}
 
 
 def verdict_pick(data, scenario, options):

@@ -4,6 +4,7 @@ Plain Python for CPython and MicroPython. It reads the bundle's rules for every 
 and wording; nothing here knows a particular shop's policy.
 """
 
+from .choices import answer_label
 from .dates import WorkCalendar, format_datetime, parse_datetime, weekday_name
 from .text import fill
 
@@ -81,21 +82,14 @@ def _postage(rules, postage, answers):
 
 def _flag(flow, rules, outcome, answers):
     rule = rules[outcome["flag"]]
-    values = {}
-    for qid in flow.questions:
-        if qid in answers:
-            question = flow.questions[qid]
-            values[qid] = answers[qid]
-            if question["kind"] == "choice":
-                for option in question["answers"]:
-                    if option["value"] == answers[qid]:
-                        values[qid] = option["label"]
+    labels = {}
+    for qid in answers:
+        labels[qid] = answer_label(flow.questions[qid], answers[qid])
     note = {}
     for lang in ("zh", "en"):
         localised = {}
-        for key in values:
-            value = values[key]
-            localised[key] = value[lang] if isinstance(value, dict) else value
+        for qid in labels:
+            localised[qid] = labels[qid][lang]
         if "postage" in outcome:
             localised["postage"] = rules[outcome["postage"]["rule"]]["title"][lang]
         note[lang] = fill(rule["params"]["note"][lang], localised)

@@ -5,6 +5,7 @@ enum or __future__; the rules arrive as a plain bundle (dicts and lists, as from
 MicroPython's dicts do not keep insertion order, so nothing here relies on it.
 """
 
+from .choices import answer_label, chosen
 from .dates import format_datetime, parse_date, parse_datetime
 from .decision import build_decision
 
@@ -123,9 +124,7 @@ class _Walk:
         self.answers[qid] = value
         entry = {"step": qid, "type": "question", "rule": question["why"], "answer": value}
         if question["kind"] == "choice":
-            for option in question["answers"]:
-                if option["value"] == value:
-                    entry["label"] = option["label"]
+            entry["label"] = answer_label(question, value)
         self.trace.append(entry)
         return value
 
@@ -207,12 +206,7 @@ class _Walk:
             value = self.answer(question)
             if value is None:
                 return question, None
-            if question["kind"] == "choice":
-                for option in question["answers"]:
-                    if option["value"] == value:
-                        node_id = option["next"]
-            else:
-                node_id = question["next"]
+            node_id = chosen(question, value)["next"] if question["kind"] == "choice" else question["next"]
 
     def decide(self, check):
         for branch in check["branches"]:
