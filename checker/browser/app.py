@@ -57,6 +57,11 @@ def render_case(focus=True):
     except AnswerError as error:
         show(view.error_card(view.UI["bad_link"], error.message + "\n#" + window.location.hash[1:]), focus)
         return
+    show_result(result, focus)
+
+
+def show_result(result, focus=True):
+    """Show one engine result: a question (with today's date or the time filled in) or a verdict."""
     if result["type"] == "question":
         question = result["question"]
         if question.get("default") in ("today", "now") and question["id"] not in app["answers"]:
@@ -79,7 +84,7 @@ def answer(question_id, value):
     trial = dict(app["answers"])
     trial[question_id] = value
     try:
-        step(DATA, app["flow"], trial)
+        result = step(DATA, app["flow"], trial)
     except AnswerError as error:
         if error.question_id == question_id:
             app["error"] = error.message
@@ -91,7 +96,7 @@ def answer(question_id, value):
         app["order"].append(question_id)
     app["error"] = None
     save_url()
-    render_case()
+    show_result(result)
 
 
 def back():
