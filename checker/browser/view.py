@@ -22,7 +22,6 @@ UI = {
     "share": {"zh": "分享此案例的链接", "en": "Link to this case"},
     "how": {"zh": "判定过程", "en": "How this was decided"},
     "answered": {"zh": "已回答", "en": "Answered so far"},
-    "today": {"zh": "今天", "en": "today"},
     "loading": {"zh": "正在加载检查器……", "en": "Loading the checker…"},
     "error_title": {"zh": "出错了", "en": "Something went wrong"},
     "error_body": {
