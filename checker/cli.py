@@ -74,8 +74,11 @@ def main(argv=None):
 
 
 def _run(args):
-    bundle = load_rules(Path(args.rules))
+    warnings = []
+    bundle = load_rules(Path(args.rules), warnings=warnings)
     if args.command == "validate":
+        for warning in warnings:
+            print(warning, file=sys.stderr)
         flows = ", ".join(sorted(bundle["flows"]))
         print(f"{display_path(args.rules)}: {len(bundle['rules'])} rules in {len(bundle['areas'])} areas, flows: {flows}. OK")
         return 0

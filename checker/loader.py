@@ -4,12 +4,14 @@ The bundle is what the engine reads (as JSON in the browser): plain dicts, lists
 strings and numbers, with order kept in lists because MicroPython's dicts are unordered.
 """
 
+import datetime
 import json
 import os
 from pathlib import Path
 
 from .errors import Problem, RulesError
 from .schema import SchemaChecker
+from .shop_calendar import assemble_calendar, calendar_warnings
 from .validate import check_scenarios, check_semantics
 from .yamlsource import Mark, load_yaml_text
 
@@ -72,8 +74,11 @@ def _plain(value):
     return json.loads(json.dumps(value, ensure_ascii=False))
 
 
-def build_bundle(documents):
-    """Assemble checked documents into the engine's bundle (plain data)."""
+def build_bundle(documents, today=None):
+    """Assemble checked documents into the engine's bundle (plain data).
+
+    ``today`` (default: the real date) decides how far the holiday calendar reaches."""
+    today = today or datetime.date.today()
     bundle = {
         "version": BUNDLE_VERSION,
         "shop": None,
@@ -91,7 +96,7 @@ def build_bundle(documents):
             for role in data["roles"]:
                 bundle["roles"][role["id"]] = role["name"]
         elif kind == "calendar":
-            bundle["calendar"] = {k: v for k, v in data.items() if k != "kind"}
+            bundle["calendar"] = assemble_calendar(data, today)
         elif kind == "scenarios":
             bundle["scenarios"].extend(data["scenarios"])
         else:
@@ -123,17 +128,24 @@ def build_bundle(documents):
     return _plain(bundle)
 
 
-def load_rules(rules_dir=DEFAULT_RULES_DIR, base=None):
+def load_rules(rules_dir=DEFAULT_RULES_DIR, base=None, today=None, warnings=None):
     """Load, validate and assemble the rules; raise RulesError listing every problem.
 
     Paths in messages and in the bundle are relative to ``base`` (default: the working folder).
+    Problems that do not stop the build (official holiday data ending soon) are appended to
+    ``warnings`` when a list is given.
     """
+    today = today or datetime.date.today()
     documents, problems = load_documents(rules_dir, base)
-    problems.extend(check_semantics(documents))
+    problems.extend(check_semantics(documents, today))
     if problems:
         raise RulesError(problems)
-    bundle = build_bundle(documents)
+    bundle = build_bundle(documents, today)
     problems = check_scenarios(bundle, [data for _, data in documents if data["kind"] == "scenarios"])
     if problems:
         raise RulesError(problems)
+    if warnings is not None:
+        for _, data in documents:
+            if data["kind"] == "calendar":
+                warnings.extend(calendar_warnings(data, today))
     return bundle

@@ -6,21 +6,13 @@ Every check adds a Problem at the place to fix; nothing stops at the first error
 import difflib
 
 from .engine import AnswerError, step
-from .engine.dates import parse_date, weekday_name
+from .engine.dates import parse_date
 from .engine.text import placeholders
+from .shop_calendar import check_calendar
 
 __all__ = ["check_semantics", "check_scenarios"]
 
 COUNT_FROM = {"next_day", "signoff_day"}
-_DAY_NAMES = {
-    "mon": "Monday",
-    "tue": "Tuesday",
-    "wed": "Wednesday",
-    "thu": "Thursday",
-    "fri": "Friday",
-    "sat": "Saturday",
-    "sun": "Sunday",
-}
 COMPARISONS = ("lt", "le", "gt", "ge", "eq")
 
 
@@ -40,7 +32,7 @@ class _Context:
         self.problems.append(mark.problem(message))
 
 
-def check_semantics(documents):
+def check_semantics(documents, today):
     ctx = _Context()
     areas = []
     for _, data in documents:
@@ -49,7 +41,7 @@ def check_semantics(documents):
             _check_shop(ctx, data)
         elif kind == "calendar":
             ctx.calendars.append(data)
-            _check_calendar(ctx, data)
+            check_calendar(ctx.add, data, today)
         elif kind == "area":
             areas.append(data)
     if len(ctx.calendars) > 1:
@@ -83,30 +75,6 @@ def _check_shop(ctx, data):
             ctx.add(role.value_mark("id"), f"role id '{role['id']}' is already defined at {ctx.roles[role['id']]}")
         else:
             ctx.roles[role["id"]] = role.value_mark("id")
-
-
-def _check_calendar(ctx, data):
-    covers = data["covers"]
-    for key in ("from", "to"):
-        if parse_date(covers[key]) is None:
-            ctx.add(covers.value_mark(key), f"'{covers[key]}' is not a real date (YYYY-MM-DD)")
-    for holiday in data["holidays"]:
-        start, end = parse_date(holiday["from"]), parse_date(holiday["to"])
-        for key, value in (("from", start), ("to", end)):
-            if value is None:
-                ctx.add(holiday.value_mark(key), f"'{holiday[key]}' is not a real date (YYYY-MM-DD)")
-        if start is not None and end is not None and end < start:
-            ctx.add(holiday.value_mark("to"), f"holiday ends ({holiday['to']}) before it starts ({holiday['from']}); swap them")
-    weekend = set(data["weekend"])
-    for day in data["working_days"]:
-        value = parse_date(day["date"])
-        if value is None:
-            ctx.add(day.value_mark("date"), f"'{day['date']}' is not a real date (YYYY-MM-DD)")
-        elif weekday_name(value) not in weekend:
-            ctx.add(
-                day.value_mark("date"),
-                f"{day['date']} is a {_DAY_NAMES[weekday_name(value)]}, already a working day; list only weekend days worked in lieu",
-            )
 
 
 def _check_rule(ctx, rule):

@@ -47,7 +47,7 @@ def test_broken_file_is_reported_where_it_is_wrong(fixture, tmp_path, monkeypatc
 
 
 def test_every_problem_in_every_file_is_reported_in_one_run(tmp_path, monkeypatch):
-    chosen = [BROKEN / "04-duplicate-key.yaml", BROKEN / "17-bad-rule-id.yaml", BROKEN / "35-holiday-ends-before-start.yaml"]
+    chosen = [BROKEN / "04-duplicate-key.yaml", BROKEN / "17-bad-rule-id.yaml", BROKEN / "35-closure-ends-before-start.yaml"]
     expected = [line for fixture in chosen for line in expected_lines(fixture)]
     assert len(expected) == 3
     assert problems_for(chosen, tmp_path, monkeypatch) == expected

@@ -26,7 +26,7 @@ COMPLAINT_CASES = [
     "03-rude-agent-friday-before-qingming",
     "06-logistics-dispute",
     "09-spring-festival",
-    "12-beyond-calendar",
+    "18-logistics-christmas-eve",
 ]
 
 
@@ -75,6 +75,18 @@ def test_the_checker_decides_like_the_cli(open_page, flow, name):
     shown = walk(page, read_case(path)["answers"])
     assert shown == cli_decision(flow, path)
     expect(page.locator(".pc-verdict")).to_have_attribute("data-outcome", shown["outcome"])
+
+
+def test_an_estimated_deadline_says_so_on_the_verdict_card(open_page):
+    page = open_page(
+        "staff",
+        "checker/#flow=complaints&channel=phone&dispute=no&calmed=no&received_at=2026-12-24T10:00&category=logistics",
+    )
+    ready(page)
+    verdict = page.locator(".pc-verdict")
+    expect(verdict).to_contain_text("2027-01-05")
+    expect(verdict).to_contain_text("2027 年放假安排尚未公布，此截止时间按法定节假日估算")
+    expect(verdict).to_contain_text("the 2027 holiday arrangement has not been published yet")
 
 
 def test_a_shared_link_reopens_the_same_case(open_page):

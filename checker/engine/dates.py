@@ -102,34 +102,53 @@ def weekday_name(days):
 
 
 class WorkCalendar:
-    """Working days from the rules' calendar: weekdays, minus holidays, plus swapped days."""
+    """Working days: weekdays, minus holidays, plus swapped days; the shop's own days win.
+
+    The calendar comes from the bundle (see checker.shop_calendar): national days with the
+    status of their year (official or estimated), and the shop's closures and extra days."""
 
     def __init__(self, calendar):
         self.weekend = set(calendar["weekend"])
         self.close = parse_time(calendar["close_of_business"])
-        self.first = parse_date(calendar["covers"]["from"])
-        self.last = parse_date(calendar["covers"]["to"])
+        covers = calendar.get("covers")
+        self.first = parse_date(covers["from"]) if covers else None
+        self.last = parse_date(covers["to"]) if covers else None
+        self.estimated_years = set(item["year"] for item in calendar.get("years", []) if item["status"] == "estimated")
         self.holidays = {}
+        self.closed = {}
         for holiday in calendar["holidays"]:
+            days = self.closed if holiday.get("origin") == "shop" else self.holidays
             for day in range(parse_date(holiday["from"]), parse_date(holiday["to"]) + 1):
-                self.holidays[day] = holiday["name"]
-        self.swapped = set(parse_date(item["date"]) for item in calendar["working_days"])
+                days[day] = holiday["name"]
+        self.swapped = set()
+        self.extra = set()
+        for item in calendar["working_days"]:
+            (self.extra if item.get("origin") == "shop" else self.swapped).add(parse_date(item["date"]))
 
     def covers(self, days):
-        return self.first <= days <= self.last
+        return self.first is None or self.first <= days <= self.last
 
     def is_working_day(self, days):
-        if days in self.swapped:
+        if days in self.closed:
+            return False
+        if days in self.extra or days in self.swapped:
             return True
         return weekday_name(days) not in self.weekend and days not in self.holidays
+
+    def estimated(self, days):
+        """True when the day's year has no published holiday arrangement yet."""
+        return civil(days)[0] in self.estimated_years
 
     def add_working_days(self, received_minute, count):
         """Close of business on the count-th working day after the day received.
 
-        Returns (minute number, list of the counted day numbers)."""
+        Returns (minute number, list of the counted day numbers). The validator keeps at
+        least one working weekday and closures short, so this always ends; the bound is a
+        second guard for data that skipped validation."""
         day = received_minute // 1440
+        limit = day + count * 7 + 3700
         counted = []
-        while len(counted) < count:
+        while len(counted) < count and day < limit:
             day += 1
             if self.is_working_day(day):
                 counted.append(day)

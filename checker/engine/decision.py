@@ -5,7 +5,7 @@ and wording; nothing here knows a particular shop's policy.
 """
 
 from .choices import answer_label
-from .dates import WorkCalendar, format_datetime, parse_datetime, weekday_name
+from .dates import WorkCalendar, civil, day_number, format_datetime, parse_datetime, weekday_name
 from .text import fill
 
 ESCALATION_LEVELS = ("none", "supervisor", "shop_manager")
@@ -107,17 +107,46 @@ def _deadlines(flow, rules, outcome, answers, decision):
         else:
             due, counted = calendar.add_working_days(start, params["working_days"])
         decision["deadlines"].append({"rule": rule_id, "due": format_datetime(due), "weekday": weekday_name(due // 1440)})
-        outside = [day for day in counted if not calendar.covers(day)]
-        if outside or not calendar.covers(start // 1440):
-            decision["warnings"].append(
-                {
-                    "code": "calendar_not_covered",
-                    "rule": rule_id,
-                    "zh": "店铺日历未覆盖该日期范围，%s 的截止时间只按周末计算；请补充该年度的节假日。" % rule_id,
-                    "en": "The shop calendar does not cover these dates; %s was counted with weekends only. Add that year's holidays."
-                    % rule_id,
-                }
-            )
+        _calendar_warnings(calendar, rules[rule_id], counted, decision["warnings"])
+
+
+def _calendar_warnings(calendar, rule, counted, warnings):
+    """Say when a working-day deadline rests on estimated or missing holiday data."""
+    years = []
+    for day in counted:
+        year = civil(day)[0]
+        if year not in years:
+            years.append(year)
+    outside = [year for year in years if not calendar.covers(day_number(year, 1, 1))]
+    estimated = [year for year in years if year in calendar.estimated_years]
+    if outside:
+        warnings.append(_calendar_warning("calendar_not_covered", rule, outside))
+    if estimated:
+        warnings.append(_calendar_warning("calendar_estimated", rule, estimated))
+
+
+CALENDAR_WARNINGS = {
+    "calendar_not_covered": {
+        "zh": "「%s」：店铺日历不含 %s 年，此截止时间只按周末计算，可能不准；请与主管核对。",
+        "en": "%s: the shop calendar does not cover %s, so this deadline counts weekends only and may be wrong; check it with your supervisor.",
+    },
+    "calendar_estimated": {
+        "zh": "「%s」：%s 年放假安排尚未公布，此截止时间按法定节假日估算，公布后可能变动。",
+        "en": "%s: the %s holiday arrangement has not been published yet; this deadline is estimated from the statutory holidays and may change.",
+    },
+}
+
+
+def _calendar_warning(code, rule, years):
+    shown = ["%d" % year for year in years]
+    text = CALENDAR_WARNINGS[code]
+    return {
+        "code": code,
+        "rule": rule["id"],
+        "years": years,
+        "zh": text["zh"] % (rule["title"]["zh"], "、".join(shown)),
+        "en": text["en"] % (rule["title"]["en"], ", ".join(shown)),
+    }
 
 
 def _escalate(flow, walk, outcome, decision, cite):
