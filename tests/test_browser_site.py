@@ -10,6 +10,7 @@ STAFF_PAGES = [
     "",
     "onboarding/",
     "reference/quick/",
+    "reference/calendar/",
     "policies/conduct/",
     "policies/schedules/",
     "policies/returns/",

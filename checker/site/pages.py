@@ -1,5 +1,7 @@
 """Which pages each site gets, and where they go."""
 
+from .calendar import PAGE as CALENDAR_PAGE
+from .calendar import calendar_page
 from .flows import flow_page
 from .policies import area_page
 from .public import PUBLIC_AREAS, public_page
@@ -24,5 +26,7 @@ def generate_pages(bundle, audience=STAFF):
         path = f"flows/{flow_id}.md"
         pages[path] = flow_page(bundle, flow, path)
     pages["reference/quick.md"] = quick_reference(bundle)
+    if bundle["calendar"]:
+        pages[CALENDAR_PAGE] = calendar_page(bundle)
     pages["reference/rules.md"] = rule_index(bundle)
     return pages
