@@ -13,14 +13,29 @@ from checker.yamlsource import load_yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
+EXAMPLES = ROOT / "examples"
 _BUNDLE = {}
 
 
-def rules_bundle():
-    """The repository's rules, loaded once per test session."""
-    if "bundle" not in _BUNDLE:
-        _BUNDLE["bundle"] = load_rules(ROOT / "rules")
-    return _BUNDLE["bundle"]
+def example_shops():
+    """The example shops: folders under examples/ with their own rules/ and cases/."""
+    return sorted(path for path in EXAMPLES.glob("*") if (path / "rules").is_dir())
+
+
+def shops():
+    """(rules folder, cases folder) of every shop with golden cases, as pytest params."""
+    found = [pytest.param(ROOT / "rules", CASES, id="rules")]
+    for shop in example_shops():
+        found.append(pytest.param(shop / "rules", shop / "cases", id=shop.name))
+    return found
+
+
+def rules_bundle(rules=ROOT / "rules"):
+    """A rules folder's bundle (default: the repository's rules), loaded once per test session."""
+    key = str(rules)
+    if key not in _BUNDLE:
+        _BUNDLE[key] = load_rules(rules)
+    return _BUNDLE[key]
 
 
 @pytest.fixture(scope="session")
@@ -35,10 +50,10 @@ def read_case(path):
     return data
 
 
-def all_cases():
-    """(flow id, path, case data) for every golden case."""
+def all_cases(cases=CASES):
+    """(flow id, path, case data) for every golden case in a cases folder (<flow>/*.yaml)."""
     found = []
-    for path in sorted(CASES.glob("*/*.yaml")):
+    for path in sorted(cases.glob("*/*.yaml")):
         found.append((path.parent.name, path, read_case(path)))
     return found
 
@@ -124,6 +139,12 @@ def compare(expect, kind, value, case_rules):
     return diffs
 
 
+def case_diffs(bundle, flow_id, data):
+    """Run one golden case through the engine; its differences from what the case expects."""
+    kind, value = run_case(bundle, flow_id, dict(data["answers"]))
+    return compare(data["expect"], kind, value, data.get("rules", []) if kind == "decision" else [])
+
+
 def _brief(kind, value):
     return value["outcome"] if kind == "decision" else value
 
@@ -139,9 +160,7 @@ class GoldenCase(pytest.Item):
         self.data = data
 
     def runtest(self):
-        kind, value = run_case(rules_bundle(), self.flow_id, dict(self.data["answers"]))
-        case_rules = self.data.get("rules", [])
-        diffs = compare(self.data["expect"], kind, value, case_rules if kind == "decision" else [])
+        diffs = case_diffs(rules_bundle(), self.flow_id, self.data)
         if diffs:
             raise CaseMismatch("; ".join(diffs))
 

@@ -1,6 +1,7 @@
-"""The golden cases together exercise every decision rule and reach every outcome."""
+"""Each shop's golden cases together exercise every decision rule and reach every outcome."""
 
-from conftest import all_cases, run_case
+import pytest
+from conftest import all_cases, rules_bundle, run_case, shops
 
 from checker.flowrefs import rules_used
 
@@ -9,23 +10,29 @@ def test_there_are_at_least_60_golden_cases():
     assert len(all_cases()) >= 60
 
 
-def test_cases_name_real_rules(bundle):
+@pytest.mark.parametrize("rules, cases", shops())
+def test_cases_name_real_rules(rules, cases):
+    bundle = rules_bundle(rules)
     unknown = [
-        (path.name, rule) for _, path, case in all_cases() for rule in case.get("rules", []) if rule not in bundle["rules"]
+        (path.name, rule) for _, path, case in all_cases(cases) for rule in case.get("rules", []) if rule not in bundle["rules"]
     ]
     assert unknown == []
 
 
-def test_every_decision_rule_is_exercised_by_a_case(bundle):
-    named = {rule for _, _, case in all_cases() for rule in case.get("rules", [])}
+@pytest.mark.parametrize("rules, cases", shops())
+def test_every_decision_rule_is_exercised_by_a_case(rules, cases):
+    bundle = rules_bundle(rules)
+    named = {rule for _, _, case in all_cases(cases) for rule in case.get("rules", [])}
     for flow_id, flow in bundle["flows"].items():
         missing = sorted(rules_used(flow) - named)
         assert missing == [], f"flow {flow_id}: decision rules no golden case names: {missing}"
 
 
-def test_every_outcome_is_reached_by_a_case(bundle):
+@pytest.mark.parametrize("rules, cases", shops())
+def test_every_outcome_is_reached_by_a_case(rules, cases):
+    bundle = rules_bundle(rules)
     reached = set()
-    for flow_id, _, case in all_cases():
+    for flow_id, _, case in all_cases(cases):
         kind, value = run_case(bundle, flow_id, dict(case["answers"]))
         if kind == "decision":
             reached.add((flow_id, value["outcome"]))
