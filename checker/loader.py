@@ -10,9 +10,10 @@ import os
 from pathlib import Path
 
 from .errors import Problem, RulesError
+from .scenarios import check_scenarios
 from .schema import SchemaChecker
 from .shop_calendar import assemble_calendar, calendar_warnings
-from .validate import check_scenarios, check_semantics
+from .validate import check_semantics
 from .yamlsource import Mark, load_yaml_text
 
 __all__ = ["load_rules", "load_documents", "build_bundle", "DEFAULT_RULES_DIR", "BUNDLE_VERSION"]
@@ -141,7 +142,7 @@ def load_rules(rules_dir=DEFAULT_RULES_DIR, base=None, today=None, warnings=None
     if problems:
         raise RulesError(problems)
     bundle = build_bundle(documents, today)
-    problems = check_scenarios(bundle, [data for _, data in documents if data["kind"] == "scenarios"])
+    problems = check_scenarios(bundle, [data for _, data in documents])
     if problems:
         raise RulesError(problems)
     if warnings is not None:

@@ -122,7 +122,8 @@ def test_a_scenario_must_reach_the_outcome_it_teaches(tmp_path, monkeypatch):
     )
     line = next(n for n, text in enumerate(lines, 1) if "outcome: out_too_late" in text)
     assert problems == [
-        f"rules/training.yaml:{line}:14: scenario 'washed-sweater' reaches out_condition, not out_too_late; "
+        f"rules/training.yaml:{line}:14: 训练场景「洗过的毛衣」得到 out_condition，不是 out_too_late；请修改它的答案或 outcome · "
+        "scenario 'washed-sweater' reaches out_condition, not out_too_late; "
         "fix its answers or its outcome"
     ]
 
@@ -136,7 +137,8 @@ def test_a_scenario_must_answer_every_question_on_its_path(tmp_path, monkeypatch
     )
     line = next(n for n, text in enumerate(lines, 1) if 'exchanged_before: "no", refuses_all: "no"}' in text)
     assert problems == [
-        f"rules/training.yaml:{line}:14: scenario 'washed-sweater' does not answer 'condition', "
+        f"rules/training.yaml:{line}:14: 训练场景「洗过的毛衣」没有回答它的路径会问到的 'condition'；请把它加到 answers · "
+        "scenario 'washed-sweater' does not answer 'condition', "
         "which its path asks; add it to answers"
     ]
 

@@ -1,0 +1,277 @@
+"""Training scenarios that follow the rules: answers relative to params, text filled from them.
+
+A scenario's answer may be a plain value or an expression, so that changing a param keeps
+each scenario teaching what it teaches:
+
+- ``{param: RET-WINDOW.days, plus: 1}``: a number from a rule's param (``plus`` optional);
+- ``{answer: outbound_postage, plus: 20}``: a number from another answer of the scenario;
+- ``{date: signed_on, plus_days: 5}``: a date some days after another answer (the days may
+  themselves be a param expression).
+
+Its title and story may use ``{answer_id}`` or a derived fact such as ``{window_day}``; dates
+read as people write them (10 月 12 日, 12 October). Build-time and CPython only: the bundle
+carries each scenario resolved, so the browser sees plain values.
+"""
+
+import difflib
+
+from .engine import AnswerError, step
+from .engine.dates import civil, format_date, parse_date
+from .engine.text import fill, placeholders
+
+__all__ = ["check_scenarios"]
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+class _Unresolvable(Exception):
+    def __init__(self, mark, message):
+        super().__init__(message)
+        self.mark, self.message = mark, message
+
+
+def _hint(name, known):
+    match = difflib.get_close_matches(name, list(known), n=1)
+    return f"; did you mean '{match[0]}'?" if match else ""
+
+
+def _param(bundle, reference, mark):
+    rule_id, _, key = reference.partition(".")
+    rule = bundle["rules"].get(rule_id)
+    if rule is None:
+        raise _Unresolvable(mark, f"unknown rule '{rule_id}'{_hint(rule_id, bundle['rules'])}")
+    params = rule.get("params", {})
+    if key not in params or isinstance(params[key], (dict, list, str, bool)):
+        raise _Unresolvable(mark, f"'{reference}' is not a number param of {rule_id}{_hint(key, params)}")
+    return params[key]
+
+
+def _number(bundle, expression, resolve, mark):
+    if not isinstance(expression, dict):
+        return expression
+    if "param" in expression:
+        base = _param(bundle, expression["param"], expression.value_mark("param"))
+    else:
+        base = resolve(expression["answer"], expression.value_mark("answer"))
+        if isinstance(base, str):
+            raise _Unresolvable(expression.value_mark("answer"), f"answer '{expression['answer']}' is not a number")
+    return base + expression.get("plus", 0)
+
+
+def resolve_answers(bundle, answers):
+    """The answers with every expression worked out; raises _Unresolvable at the bad value."""
+    resolved, busy = {}, set()
+
+    def resolve(qid, mark):
+        if qid in resolved:
+            return resolved[qid]
+        if qid not in answers:
+            raise _Unresolvable(mark, f"'{qid}' is not one of this scenario's answers{_hint(qid, answers)}")
+        if qid in busy:
+            raise _Unresolvable(mark, f"'{qid}' is worked out from itself; give one of these answers as a plain value")
+        busy.add(qid)
+        expression = answers[qid]
+        if isinstance(expression, dict) and not any(key in expression for key in ("param", "answer", "date")):
+            raise _Unresolvable(
+                answers.value_mark(qid), "write {param: RULE-ID.key}, {answer: question_id} or {date: question_id, plus_days: N}"
+            )
+        if isinstance(expression, dict) and "date" in expression and "plus_days" not in expression:
+            raise _Unresolvable(expression.value_mark("date"), "a date worked out from another answer needs plus_days: N")
+        if isinstance(expression, dict) and "date" in expression:
+            start = resolve(expression["date"], expression.value_mark("date"))
+            if not isinstance(start, str) or parse_date(start) is None:
+                raise _Unresolvable(expression.value_mark("date"), f"answer '{expression['date']}' is not a date")
+            days = _number(bundle, expression["plus_days"], resolve, expression.value_mark("plus_days"))
+            value = format_date(parse_date(start) + int(days))
+        else:
+            value = _number(bundle, expression, resolve, answers.value_mark(qid))
+        resolved[qid] = value
+        return value
+
+    for qid in answers:
+        resolve(qid, answers.value_mark(qid))
+    return resolved
+
+
+def _shown(value, lang):
+    if isinstance(value, str) and parse_date(value) is not None and len(value) == 10:
+        _, month, day = civil(parse_date(value))
+        return f"{month} 月 {day} 日" if lang == "zh" else f"{day} {_MONTHS[month - 1]}"
+    if isinstance(value, float) and value == int(value):
+        return str(int(value))
+    return str(value)
+
+
+def _filled_text(text, values):
+    return {lang: fill(text[lang], {name: _shown(value, lang) for name, value in values.items()}) for lang in ("zh", "en")}
+
+
+def _params_on_path(bundle, flow, trace):
+    """(rule id, key) of every param a check on this path compares with, in path order."""
+    checks = {check["id"]: check for check in flow.get("checks", [])}
+    found = []
+
+    def walk(value):
+        if isinstance(value, dict):
+            if isinstance(value.get("param"), str):
+                reference = tuple(value["param"].split(".", 1))
+                if reference not in found:
+                    found.append(reference)
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for entry in trace:
+        if entry["type"] == "check":
+            walk([branch["when"] for branch in checks[entry["step"]]["branches"]])
+    return found
+
+
+def _relative_params(answers):
+    found = set()
+
+    def walk(value):
+        if isinstance(value, dict):
+            if isinstance(value.get("param"), str):
+                found.add(tuple(value["param"].split(".", 1)))
+            for item in value.values():
+                walk(item)
+
+    walk(dict(answers))
+    return found
+
+
+def _param_marks(documents):
+    """(rule id, key) -> the mark of that param's value, for messages at the line changed."""
+    marks = {}
+    for data in documents:
+        for section in data.get("sections", []) if data["kind"] == "area" else []:
+            for rule in section["rules"]:
+                for key in rule.get("params", {}):
+                    marks[(rule["id"], key)] = rule["params"].value_mark(key)
+    return marks
+
+
+def _wrong_outcome(bundle, flow, scenario, trace, reached, param_marks):
+    """The scenario no longer reaches what it teaches. When one param on its path explains
+    it, the problem is reported at that param (the line the supervisor changed); else None."""
+    taught, name = scenario["outcome"], scenario["id"]
+    where = scenario.value_mark("outcome")
+    relative = _relative_params(scenario["answers"])
+    suspects = [ref for ref in _params_on_path(bundle, flow, trace) if ref not in relative and ref in param_marks]
+    if len(suspects) == 1:
+        rule_id, key = suspects[0]
+        value = bundle["rules"][rule_id]["params"][key]
+        example = f"{{date: signed_on, plus_days: {{param: {rule_id}.{key}, plus: 1}}}}"
+        return param_marks[suspects[0]].problem(
+            f"训练场景「{scenario['title']['zh']}」（{where.path}:{where.line}）在 {rule_id}.{key} = {value} 时{reached['zh']}，"
+            f"不再是它要教的 {taught}；请把它的答案写成相对于该参数的形式（如 {example}），或修改它的 outcome · "
+            f"training scenario '{name}' ({where.path}:{where.line}) {reached['en']}, not {taught}, with {rule_id}.{key} = {value}; "
+            f"write its answers relative to this param (e.g. {example}) or change its outcome"
+        )
+    return None
+
+
+def _check_scenario(bundle, flow, scenario, param_marks):
+    """Problems of one scenario, and the scenario resolved (None when it has problems)."""
+    answers = scenario["answers"]
+    questions = {q["id"] for q in flow["questions"]}
+    unknown = [qid for qid in answers if qid not in questions]
+    if unknown:
+        return [
+            answers.key_mark(qid).problem(f"'{qid}' is not a question of flow '{flow['id']}'{_hint(qid, questions)}")
+            for qid in unknown
+        ], None
+    try:
+        values = resolve_answers(bundle, answers)
+        result = step(bundle, flow["id"], dict(values))
+    except _Unresolvable as error:
+        return [error.mark.problem(f"scenario '{scenario['id']}': {error.message}")], None
+    except AnswerError as error:
+        return [answers.value_mark(error.question_id).problem(f"scenario '{scenario['id']}': {error.message}")], None
+    if result["type"] == "question":
+        asked = result["question"]["id"]
+        reached = {"zh": f"会问到它没有回答的 '{asked}'", "en": f"asks '{asked}', which it does not answer"}
+        blamed = _wrong_outcome(bundle, flow, scenario, result["trace"], reached, param_marks)
+        return [
+            blamed
+            or answers.mark.problem(
+                f"训练场景「{scenario['title']['zh']}」没有回答它的路径会问到的 '{asked}'；请把它加到 answers · "
+                f"scenario '{scenario['id']}' does not answer '{asked}', which its path asks; add it to answers"
+            )
+        ], None
+    decision = result["decision"]
+    if decision["outcome"] != scenario["outcome"]:
+        reached = {"zh": f"得到 {decision['outcome']}", "en": f"reaches {decision['outcome']}"}
+        blamed = _wrong_outcome(bundle, flow, scenario, decision["trace"], reached, param_marks)
+        return [
+            blamed
+            or scenario.value_mark("outcome").problem(
+                f"训练场景「{scenario['title']['zh']}」{reached['zh']}，不是 {scenario['outcome']}；请修改它的答案或 outcome · "
+                f"scenario '{scenario['id']}' {reached['en']}, not {scenario['outcome']}; fix its answers or its outcome"
+            )
+        ], None
+    known = dict(values)
+    known.update(decision["facts"])
+    problems = []
+    for field in ("title", "story"):
+        for lang in ("zh", "en"):
+            for name in placeholders(scenario[field][lang]):
+                if name not in known:
+                    problems.append(
+                        scenario[field]
+                        .value_mark(lang)
+                        .problem(
+                            f"'{{{name}}}' is neither an answer of this scenario nor a fact its path works out{_hint(name, known)}"
+                        )
+                    )
+    if problems:
+        return problems, None
+    plain = dict(scenario)
+    plain.update(answers=values, title=_filled_text(scenario["title"], known), story=_filled_text(scenario["story"], known))
+    return [], plain
+
+
+def check_scenarios(bundle, documents):
+    """Each scenario must lead, through its flow, to the outcome it teaches; the bundle's
+    scenarios are replaced by their resolved form (plain answers, filled text)."""
+    problems, seen, resolved = [], {}, []
+    param_marks = _param_marks(documents)
+    for data in documents:
+        if data["kind"] != "scenarios":
+            continue
+        for scenario in data["scenarios"]:
+            mark = scenario.value_mark("id")
+            if scenario["id"] in seen:
+                problems.append(mark.problem(f"scenario '{scenario['id']}' is already defined at {seen[scenario['id']]}"))
+                continue
+            seen[scenario["id"]] = mark
+            flow = bundle["flows"].get(scenario["flow"])
+            if flow is None:
+                problems.append(
+                    scenario.value_mark("flow").problem(
+                        f"unknown flow '{scenario['flow']}'{_hint(scenario['flow'], bundle['flows'])}"
+                    )
+                )
+                continue
+            found, plain = _check_scenario(bundle, flow, scenario, param_marks)
+            problems.extend(found)
+            if plain is not None:
+                resolved.append(plain)
+    bundle["scenarios"] = resolved
+    return problems
