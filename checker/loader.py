@@ -8,6 +8,7 @@ import json
 import os
 from pathlib import Path
 
+from .check_site import check_site, default_site
 from .errors import Problem, RulesError
 from .schema import SchemaChecker
 from .validate import check_scenarios, check_semantics
@@ -79,10 +80,12 @@ def build_bundle(documents):
         "shop": None,
         "calendar": None,
         "roles": {},
+        "escalation": [],
         "rules": {},
         "areas": [],
         "flows": {},
         "scenarios": [],
+        "site": None,
     }
     for shown, data in documents:
         kind = data["kind"]
@@ -90,6 +93,9 @@ def build_bundle(documents):
             bundle["shop"] = {"name": data["name"], "description": data.get("description")}
             for role in data["roles"]:
                 bundle["roles"][role["id"]] = role["name"]
+            bundle["escalation"] = list(data.get("escalation", []))
+        elif kind == "site":
+            bundle["site"] = {k: v for k, v in data.items() if k != "kind"}
         elif kind == "calendar":
             bundle["calendar"] = {k: v for k, v in data.items() if k != "kind"}
         elif kind == "scenarios":
@@ -100,6 +106,8 @@ def build_bundle(documents):
                 "order": data["order"],
                 "title": data["title"],
                 "summary": data["summary"],
+                "nav": data.get("nav", data["title"]),
+                "views": data.get("views", []),
                 "file": shown,
                 "sections": [],
             }
@@ -116,10 +124,12 @@ def build_bundle(documents):
             if "flow" in data:
                 flow = dict(data["flow"])
                 flow["area"] = data["area"]
+                flow.setdefault("nav", flow["title"])
                 bundle["flows"][flow["id"]] = flow
                 area["flow"] = flow["id"]
             bundle["areas"].append(area)
     bundle["areas"].sort(key=lambda a: (a["order"], a["area"]))
+    bundle["site"] = default_site(bundle, bundle["site"])
     return _plain(bundle)
 
 
@@ -130,6 +140,7 @@ def load_rules(rules_dir=DEFAULT_RULES_DIR, base=None):
     """
     documents, problems = load_documents(rules_dir, base)
     problems.extend(check_semantics(documents))
+    problems.extend(check_site(documents))
     if problems:
         raise RulesError(problems)
     bundle = build_bundle(documents)
