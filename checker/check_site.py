@@ -13,9 +13,10 @@ DURATIONS = ("days", "hours", "working_days", "minutes")
 CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 
-def _hint(name, known):
+def _hint(name, known, otherwise=""):
+    """'; did you mean ...?' for a near miss, else what to do instead."""
     match = difflib.get_close_matches(str(name), [str(k) for k in known], n=1)
-    return f"; did you mean '{match[0]}'?" if match else ""
+    return f"; did you mean '{match[0]}'?" if match else otherwise
 
 
 def default_site(bundle, site):
@@ -60,7 +61,7 @@ class _Site:
         rule_id = owner[key] if rule_id is None else rule_id
         mark = owner.value_mark(key) if mark is None else mark
         if rule_id not in self.rules:
-            self.add(mark, f"unknown rule id {rule_id}{_hint(rule_id, self.rules)}")
+            self.add(mark, f"unknown rule {rule_id}{_hint(rule_id, self.rules, '; name a rule of an area file')}")
             return None
         return self.rules[rule_id][0]
 
@@ -90,7 +91,7 @@ def _check_escalation(site):
     seen = set()
     for role, mark in site.listed(site.shop, "escalation"):
         if role not in site.roles:
-            site.add(mark, f"escalation target '{role}' is not a role of this shop{_hint(role, site.roles)}")
+            site.add(mark, f"escalation target '{role}' is not a role of this shop{_hint(role, site.roles, '; add it to roles')}")
         if role in seen:
             site.add(mark, f"'{role}' is listed twice in escalation; list each role once")
         seen.add(role)
@@ -124,18 +125,21 @@ def _check_view(site, area, view):
     if kind == "shift_table" and rule is not None:
         for shift in view.get("shifts", []):
             for key in ("start", "end"):
-                value = params.get(shift[key])
-                if not (isinstance(value, str) and CLOCK.match(value)):
-                    site.add(
-                        shift.value_mark(key),
-                        f"rule {rule['id']} has no clock-time param '{shift[key]}' (HH:MM){_hint(shift[key], params)}",
-                    )
+                name = shift[key]
+                if name not in params:
+                    hint = _hint(name, params, "; name a param of that rule")
+                    site.add(shift.value_mark(key), f"rule {rule['id']} has no param '{name}'{hint}")
+                elif not (isinstance(params[name], str) and CLOCK.match(params[name])):
+                    site.add(shift.value_mark(key), f"param '{name}' of rule {rule['id']} is not a clock time; write it as HH:MM")
     elif kind == "routing_table" and rule is not None:
         _check_routing(site, area, view, rule)
     elif kind == "timeline" and not any("time" in r.get("params", {}) for r, _ in site.rules.values()):
         site.add(view.value_mark("view"), "no rule has a 'time' param, so the timeline would be empty; remove the view")
     elif kind == "flag_legend" and not any(_is_flag(r) for r, _ in site.rules.values()):
-        site.add(view.value_mark("view"), "no rule has 'colour', 'hex' and 'note' params, so the legend would be empty")
+        site.add(
+            view.value_mark("view"),
+            "no rule has 'colour', 'hex' and 'note' params, so the legend would be empty; remove the view",
+        )
 
 
 def _is_flag(rule):
@@ -149,18 +153,19 @@ def _check_routing(site, area, view, rule):
         site.add(view.value_mark("rule"), f"rule {rule['id']} has no 'routes' param of category and department; pick another")
         return
     flow = area.get("flow")
-    questions = {q["id"]: q for q in flow["questions"]} if flow else {}
-    question = questions.get(view.get("question"))
-    if question is None or question["kind"] != "choice":
-        site.add(
-            view.value_mark("question"),
-            f"'{view.get('question')}' is not a choice question of this area's flow{_hint(view.get('question'), questions)}",
-        )
+    choices = {q["id"]: q for q in flow["questions"] if q["kind"] == "choice"} if flow else {}
+    question = choices.get(view["question"])
+    if question is None:
+        hint = _hint(view["question"], choices, "; name a choice question")
+        site.add(view.value_mark("question"), f"'{view['question']}' is not a choice question of this area's flow{hint}")
         return
     values = {answer["value"] for answer in question.get("answers", [])}
     for route in routes:
         if route["category"] not in values:
-            site.add(view.value_mark("question"), f"question '{question['id']}' has no answer '{route['category']}' for a route")
+            site.add(
+                view.value_mark("question"),
+                f"question '{question['id']}' has no answer '{route['category']}', a category of rule {rule['id']}; add it",
+            )
 
 
 def _check_site_file(site, data):
@@ -187,7 +192,9 @@ def _check_site_file(site, data):
         if "area" in page:
             name = page["area"]
             if name not in site.areas:
-                site.add(page.value_mark("area"), f"unknown area '{name}'{_hint(name, site.areas)}")
+                site.add(
+                    page.value_mark("area"), f"unknown area '{name}'{_hint(name, site.areas, '; name the area of an area file')}"
+                )
             elif not any(rule["audience"] == "public" for rule, area in site.rules.values() if area == name):
                 site.add(page.value_mark("area"), f"area '{name}' has no public rule; make one public or leave the area out")
             if name in pages:
@@ -205,4 +212,4 @@ def _check_site_file(site, data):
 
 def _flow_ref(site, mark, flow_id):
     if flow_id not in site.flows:
-        site.add(mark, f"unknown flow '{flow_id}'{_hint(flow_id, site.flows)}")
+        site.add(mark, f"unknown flow '{flow_id}'{_hint(flow_id, site.flows, '; name the flow id of an area file')}")
