@@ -165,7 +165,10 @@ def render_decision(bundle, decision, lang):
         lines.append(f"{_term('follow_up', lang)}: {rules[decision['follow_up']]['text'][lang]}")
     escalation = decision["escalation"]
     reasons = ", ".join(r["rule"] for r in escalation["reasons"])
-    lines.append(f"{_term('escalation', lang)}: {_term(escalation['to'], lang)}" + (f" ({reasons})" if reasons else ""))
+    lines.append(
+        f"{_term('escalation', lang)}: {bundle['roles'][escalation['to']][lang] if escalation['to'] in bundle['roles'] else _term(escalation['to'], lang)}"
+        + (f" ({reasons})" if reasons else "")
+    )
     for warning in decision["warnings"]:
         lines.append(f"{_term('warnings', lang)}: {warning[lang]}")
     lines.append(f"{_term('rules', lang)}:")

@@ -9,6 +9,7 @@ import json
 import os
 from pathlib import Path
 
+from .check_site import check_site, default_site
 from .errors import Problem, RulesError
 from .scenarios import check_scenarios
 from .schema import SchemaChecker
@@ -85,10 +86,12 @@ def build_bundle(documents, today=None):
         "shop": None,
         "calendar": None,
         "roles": {},
+        "escalation": [],
         "rules": {},
         "areas": [],
         "flows": {},
         "scenarios": [],
+        "site": None,
     }
     for shown, data in documents:
         kind = data["kind"]
@@ -96,6 +99,9 @@ def build_bundle(documents, today=None):
             bundle["shop"] = {"name": data["name"], "description": data.get("description")}
             for role in data["roles"]:
                 bundle["roles"][role["id"]] = role["name"]
+            bundle["escalation"] = list(data.get("escalation", []))
+        elif kind == "site":
+            bundle["site"] = {k: v for k, v in data.items() if k != "kind"}
         elif kind == "calendar":
             bundle["calendar"] = assemble_calendar(data, today)
         elif kind == "scenarios":
@@ -106,6 +112,8 @@ def build_bundle(documents, today=None):
                 "order": data["order"],
                 "title": data["title"],
                 "summary": data["summary"],
+                "nav": data.get("nav", data["title"]),
+                "views": data.get("views", []),
                 "file": shown,
                 "sections": [],
             }
@@ -122,10 +130,12 @@ def build_bundle(documents, today=None):
             if "flow" in data:
                 flow = dict(data["flow"])
                 flow["area"] = data["area"]
+                flow.setdefault("nav", flow["title"])
                 bundle["flows"][flow["id"]] = flow
                 area["flow"] = flow["id"]
             bundle["areas"].append(area)
     bundle["areas"].sort(key=lambda a: (a["order"], a["area"]))
+    bundle["site"] = default_site(bundle, bundle["site"])
     return _plain(bundle)
 
 
@@ -139,6 +149,7 @@ def load_rules(rules_dir=DEFAULT_RULES_DIR, base=None, today=None, warnings=None
     today = today or datetime.date.today()
     documents, problems = load_documents(rules_dir, base)
     problems.extend(check_semantics(documents, today))
+    problems.extend(check_site(documents))
     if problems:
         raise RulesError(problems)
     bundle = build_bundle(documents, today)

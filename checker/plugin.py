@@ -16,6 +16,7 @@ from .errors import RulesError
 from .loader import load_rules
 from .site import generate_pages
 from .site.checker_page import checker_data, checker_page, pyscript_config, training_data
+from .site.pages import navigation
 from .site.pyship import shipped_source
 
 __all__ = ["PolicyPlugin", "PolicyConfig"]
@@ -32,6 +33,28 @@ def engine_sources():
         *sorted((PACKAGE / "engine").glob("*.py")),
         *(PACKAGE / "browser" / name for name in ("__init__.py", "view.py", "state.py", "training.py")),
     ]
+
+
+def _folder(path):
+    return path.rsplit("/", 1)[0] if "/" in path else ""
+
+
+def place_generated(nav, generated):
+    """The nav with the generated pages, in the rules' order, right after their folder's
+    ``index.md``; a hand-written entry for a generated page is dropped, so the rules decide."""
+    paths = {path for _, path in generated}
+    placed = []
+    for item in nav:
+        title, value = next(iter(item.items())) if isinstance(item, dict) else (None, item)
+        if isinstance(value, list):
+            placed.append({title: place_generated(value, generated)})
+            continue
+        if value in paths:
+            continue
+        placed.append(item)
+        if value.rsplit("/", 1)[-1] == "index.md":
+            placed += [{label: path} for label, path in generated if _folder(path) == _folder(value)]
+    return placed
 
 
 class PolicyConfig(base.Config):
@@ -71,6 +94,11 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
                     f"{self.config.mermaid} is missing; run `npm ci` (`make serve` does it) to install the pinned Mermaid"
                 )
             self.assets["assets/vendor/mermaid.min.js"] = mermaid  # loaded by handbook.js on flow pages only
+        if config.nav is not None:
+            generated = navigation(self.bundle, self.config.audience)
+            if not self.config.checker or not checker_data(self.bundle, self.config.audience)["modes"]:
+                generated = [entry for entry in generated if entry[1] != "checker.md"]
+            config.nav = place_generated(config.nav, generated)
         config.extra_css.append("assets/handbook.css")
         config.extra_javascript.append("assets/handbook.js")
         return config
@@ -80,7 +108,7 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} would hide the page generated from the rules; remove the hand-written file")
             files.append(File.generated(config, path, content=markdown))
-        if self.config.checker:
+        if self.config.checker and checker_data(self.bundle, self.config.audience)["modes"]:
             self.add_checker(files, config)
         for path, source in self.assets.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))

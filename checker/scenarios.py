@@ -3,12 +3,12 @@
 A scenario's answer may be a plain value or an expression, so that changing a param keeps
 each scenario teaching what it teaches:
 
-- ``{param: RET-WINDOW.days, plus: 1}``: a number from a rule's param (``plus`` optional);
-- ``{answer: outbound_postage, plus: 20}``: a number from another answer of the scenario;
-- ``{date: signed_on, plus_days: 5}``: a date some days after another answer (the days may
+- ``{param: RULE-ID.key, plus: 1}``: a number from a rule's param (``plus`` optional);
+- ``{answer: question_id, plus: 20}``: a number from another answer of the scenario;
+- ``{date: question_id, plus_days: 5}``: a date some days after another answer (the days may
   themselves be a param expression).
 
-Its title and story may use ``{answer_id}`` or a derived fact such as ``{window_day}``; dates
+Its title and story may use ``{question_id}`` or a fact the flow derives; dates
 read as people write them (10 月 12 日, 12 October). Build-time and CPython only: the bundle
 carries each scenario resolved, so the browser sees plain values.
 """
@@ -177,7 +177,9 @@ def _wrong_outcome(bundle, flow, scenario, trace, reached, param_marks):
     if len(suspects) == 1:
         rule_id, key = suspects[0]
         value = bundle["rules"][rule_id]["params"][key]
-        example = f"{{date: signed_on, plus_days: {{param: {rule_id}.{key}, plus: 1}}}}"
+        dates = [qid for qid, value in scenario["answers"].items() if isinstance(value, str) and parse_date(value) is not None]
+        by_param = f"{{param: {rule_id}.{key}, plus: 1}}"
+        example = f"{{date: {dates[0]}, plus_days: {by_param}}}" if dates else by_param
         return param_marks[suspects[0]].problem(
             f"训练场景「{scenario['title']['zh']}」（{where.path}:{where.line}）在 {rule_id}.{key} = {value} 时{reached['zh']}，"
             f"不再是它要教的 {taught}；请把它的答案写成相对于该参数的形式（如 {example}），或修改它的 outcome · "

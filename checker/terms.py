@@ -1,4 +1,5 @@
-"""Display names for the engine's codes (statuses, resolutions, payers, escalation, UI labels).
+"""Display names for the engine's codes (statuses, resolutions, payers, UI labels); role names
+(escalation targets, departments) come from the shop file.
 
 Build-time and CPython only: each site ships just the names its pages use (see
 checker.site.checker_page.checker_data), so the public site carries no staff-only wording.
@@ -18,8 +19,6 @@ TERMS = {
     "none": {"zh": "无", "en": "None"},
     "buyer": {"zh": "买家", "en": "buyer"},
     "shop": {"zh": "店铺", "en": "shop"},
-    "supervisor": {"zh": "客服主管", "en": "Customer-service supervisor"},
-    "shop_manager": {"zh": "店长", "en": "Shop manager"},
     "return_leg": {"zh": "寄回", "en": "Return leg"},
     "resend_leg": {"zh": "重新寄出", "en": "Resend leg"},
     "outbound_postage": {"zh": "原寄出运费", "en": "the original outbound postage"},

@@ -76,7 +76,7 @@ def test_duplicate_rule_ids_across_files_name_the_first_place(tmp_path, monkeypa
     )
     problems = problems_for([*sorted((ROOT / "rules").glob("*.yaml")), copy], tmp_path, monkeypatch)
     assert len(problems) == 5
-    assert problems[0] == "rules/zz-flags-copy.yaml:16:13: rule id FLAG-RED is already defined at rules/order-flags.yaml:16:13"
+    assert problems[0] == "rules/zz-flags-copy.yaml:18:13: rule id FLAG-RED is already defined at rules/order-flags.yaml:18:13"
 
 
 def test_the_schema_uses_only_keywords_the_validator_implements():

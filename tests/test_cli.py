@@ -79,7 +79,7 @@ def test_decide_json_has_the_documented_shape():
         {"rule": "CMP-FIRST-REPLY", "due": "2026-04-05T20:00", "weekday": "sun"},
         {"rule": "CMP-RESOLVE", "due": "2026-04-15T18:30", "weekday": "wed"},
     ]
-    assert decision["escalation"] == {"to": "supervisor", "reasons": [{"to": "supervisor", "rule": "CMP-ESC-AGENT"}]}
+    assert decision["escalation"] == {"to": "cs_supervisor", "reasons": [{"to": "cs_supervisor", "rule": "CMP-ESC-AGENT"}]}
     assert [step["step"] for step in decision["trace"]][:3] == ["received_at", "channel", "category"]
 
 

@@ -41,10 +41,6 @@ def test_golden_case(shop, flow_id, data):
     assert case_diffs(rules_bundle(shop / "rules"), flow_id, data) == []
 
 
-RENDERERS_HARD_CODE = pytest.mark.xfail(reason="renderers still hard-code the example shop's policy", strict=True)
-
-
-@RENDERERS_HARD_CODE
 @pytest.mark.parametrize("shop", SHOPS, ids=lambda shop: shop.name)
 def test_staff_site_builds_strictly(shop, tmp_path):
     assert build_site(tmp_path / "site", "mkdocs.yml", project=shop) == []
@@ -70,7 +66,6 @@ def test_public_site_builds_strictly(shop, public_site):
     assert (public_site(shop) / "index.html").is_file()
 
 
-@RENDERERS_HARD_CODE
 @pytest.mark.parametrize("shop", SHOPS, ids=lambda shop: shop.name)
 def test_public_site_shows_every_public_rule(shop, public_site):
     pages = site_text(public_site(shop))

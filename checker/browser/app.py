@@ -20,7 +20,7 @@ PROGRESS_KEY = "policy-checker-training"
 
 root = document.getElementById("policy-checker")
 screen = root.querySelector(".pc-screen")
-app = {"mode": "check", "flow": "returns", "answers": {}, "order": [], "error": None, "train": None}
+app = {"mode": "check", "flow": DATA["modes"][0], "answers": {}, "order": [], "error": None, "train": None}
 
 
 def now():

@@ -11,8 +11,6 @@ from checker.engine.text import wording
 from checker.engine.vocabulary import leg_text
 
 UI = {
-    "returns": {"zh": "退换货", "en": "Return or exchange"},
-    "complaints": {"zh": "投诉", "en": "Complaint"},
     "training": {"zh": "培训", "en": "Training"},
     "step": {"zh": "第 %d 步", "en": "Step %d"},
     "next": {"zh": "下一步", "en": "Next"},
@@ -106,6 +104,11 @@ def rule_text(data, rule_id, field="text"):
     return {"zh": wording(rule, field, "zh"), "en": wording(rule, field, "en")}
 
 
+def mode_label(data, mode):
+    """A tab's label: the flow's tab title from the site file, or the checker's own word."""
+    return data["tabs"][mode] if mode in data["tabs"] else UI[mode]
+
+
 def tabs(data, state):
     """The mode switch between the flows (and training) the data offers."""
     if len(data["modes"]) < 2:
@@ -114,7 +117,7 @@ def tabs(data, state):
     out = '<div class="pc-tabs" role="group" aria-label="检查器 · Checker">'
     for mode in data["modes"]:
         pressed = "true" if mode == current else "false"
-        out += button("mode", UI[mode], ' data-value="' + mode + '" aria-pressed="' + pressed + '"', "pc-tab")
+        out += button("mode", mode_label(data, mode), ' data-value="' + mode + '" aria-pressed="' + pressed + '"', "pc-tab")
     return out + "</div>"
 
 
@@ -273,7 +276,10 @@ def decision_card(data, state, decision, share_url="", extra="", nav=None):
         out += row(
             data,
             "escalation",
-            "<strong>" + both(vocab(data, escalation["to"])) + "</strong>" + ("<ul>" + reasons + "</ul>" if reasons else ""),
+            "<strong>"
+            + both(data["roles"].get(escalation["to"]) or vocab(data, escalation["to"]))
+            + "</strong>"
+            + ("<ul>" + reasons + "</ul>" if reasons else ""),
         )
     for warning in decision["warnings"]:
         out += row(data, "warnings", both(warning, "p"))
@@ -374,7 +380,7 @@ def training_list(data, progress):
             "<li>"
             + button("scenario", scenario["title"], ' data-value="' + escape(scenario["id"]) + '"', "pc-link")
             + ' <span class="pc-flowname">'
-            + both(UI[scenario["flow"]])
+            + both(mode_label(data, scenario["flow"]))
             + "</span>"
             + mark
             + "</li>"

@@ -8,7 +8,7 @@ from .choices import answer_label
 from .dates import WorkCalendar, civil, day_number, format_datetime, parse_datetime, weekday_name
 from .text import fill
 
-ESCALATION_LEVELS = ("none", "supervisor", "shop_manager")
+NO_ESCALATION = "none"
 
 
 def build_decision(flow, walk, outcome):
@@ -157,7 +157,9 @@ def _escalate(flow, walk, outcome, decision, cite):
         if walk.holds(item["when"], outcome["status"]):
             reasons.append({"to": item["to"], "rule": item["rule"]})
             cite(item["rule"])
+    # The shop lists its escalation roles lowest first; the highest one a reason names wins.
+    levels = [NO_ESCALATION] + list(flow.bundle.get("escalation", []))
     level = 0
     for reason in reasons:
-        level = max(level, ESCALATION_LEVELS.index(reason["to"]))
-    decision["escalation"] = {"to": ESCALATION_LEVELS[level], "reasons": reasons}
+        level = max(level, levels.index(reason["to"]))
+    decision["escalation"] = {"to": levels[level], "reasons": reasons}

@@ -8,15 +8,15 @@ from ..browser import view
 from ..engine import step
 from ..flowrefs import rules_used
 from ..terms import terms_for
+from .markup import md
 
-STAFF_LINKS = {
-    "conduct": "policies/conduct/",
-    "schedules": "policies/schedules/",
-    "returns": "policies/returns/",
-    "complaints": "policies/complaints/",
-    "order-flags": "policies/order-flags/",
+# The staff checker's heading; the public one's comes from the site file.
+TITLE = {"zh": "案例检查器", "en": "Case checker"}
+INTRO = {
+    "zh": "回答问题，看规则怎么判定，并学习每一步的依据。",
+    "en": "Answer the questions, see what the rules decide, and why.",
 }
-PUBLIC_LINKS = {"returns": "returns/", "complaints": "complaints/"}
+
 RULE_FIELDS = ("id", "title", "text", "params", "area", "audience")
 
 
@@ -27,13 +27,21 @@ def checker_data(bundle, audience):
     staff-only question, answer, flag or escalation in it.
     """
     allowed = {rule_id for rule_id, rule in bundle["rules"].items() if audience == "staff" or rule["audience"] == "public"}
+    site = bundle["site"]
+    page = {"title": TITLE, "intro": INTRO}
     if audience == "public":
-        flows = {"returns": public_flow(bundle["flows"]["returns"], allowed)}
+        page = next((entry for entry in site["public"] if "checker" in entry), {"checker": [], "intro": INTRO})
+        tabs = {flow_id: bundle["flows"][flow_id]["title"] for flow_id in page["checker"]}
+        flows = {flow_id: public_flow(bundle["flows"][flow_id], allowed) for flow_id in tabs}
+        links = {entry["area"]: entry["area"] + "/" for entry in site["public"] if "area" in entry}
     else:
-        flows = copy.deepcopy(bundle["flows"])
+        tabs = {entry["flow"]: entry["tab"] for entry in site["checker"]["flows"]}
+        flows = {flow_id: copy.deepcopy(bundle["flows"][flow_id]) for flow_id in tabs}
         for flow in flows.values():
             for question in flow["questions"]:
                 question.pop("customer", None)  # the staff checker asks in staff wording
+        links = {area["area"]: "policies/" + area["area"] + "/" for area in bundle["areas"]}
+    modes = list(tabs)  # in the site file's order; the first opens
     used = set().union(*(rules_used(flow) for flow in flows.values())) & allowed
     rules = {}
     for rule_id in sorted(used):
@@ -48,7 +56,11 @@ def checker_data(bundle, audience):
             colours[params["colour"]] = params["hex"]
     return {
         "audience": audience,
-        "modes": ["returns", "complaints", "training"] if audience == "staff" else ["returns"],
+        "title": page["title"],
+        "intro": page.get("intro", page["title"]),
+        "modes": modes + (["training"] if audience == "staff" and modes and bundle["scenarios"] else []),
+        "tabs": tabs,
+        "escalation": bundle["escalation"] if audience == "staff" else [],
         "show_escalation": audience == "staff",
         "flows": flows,
         "rules": rules,
@@ -56,7 +68,7 @@ def checker_data(bundle, audience):
         "calendar": bundle["calendar"],
         "flag_colours": colours if audience == "staff" else {},
         "links_base": "../",
-        "links": STAFF_LINKS if audience == "staff" else PUBLIC_LINKS,
+        "links": links,
         "training": "training.json" if audience == "staff" and bundle["scenarios"] else None,
         "terms": terms_for(audience),
     }
@@ -134,10 +146,11 @@ def training_data(bundle):
 
 def initial_html(data):
     """The checker as it first appears: mode switch and first question, rendered at build time."""
-    state = {"mode": "check", "flow": "returns", "answers": {}, "order": []}
-    first = view.question_card(data, state, step(data, "returns", {}))
+    start = data["modes"][0]
+    state = {"mode": "check", "flow": start, "answers": {}, "order": []}
+    first = view.question_card(data, state, step(data, start, {}))
     return (
-        f'<div id="policy-checker" class="policy-checker" data-audience="{data["audience"]}" data-flow="returns">'
+        f'<div id="policy-checker" class="policy-checker" data-audience="{data["audience"]}" data-flow="{view.escape(start)}">'
         f"{view.tabs(data, state)}{view.loading_note()}"
         f'<div class="pc-screen" aria-live="polite">{first}</div></div>'
     )
@@ -160,17 +173,8 @@ def pyscript_config(runtime, engine_files):
 def checker_page(data, runtime):
     """The Markdown of the checker page: title, pre-rendered first screen, scripts."""
     script_type = "mpy" if runtime == "micropython" else "py"
-    titles = {
-        "staff": (
-            "案例检查器 · Case checker",
-            "回答问题，看规则怎么判定，并学习每一步的依据。 · Answer the questions, see what the rules decide, and why.",
-        ),
-        "public": (
-            "我能退换吗？ · Can I return this?",
-            "回答几个问题，看看您的情况能否退换货。 · Answer a few questions to see whether your item can be returned or exchanged.",
-        ),
-    }
-    title, intro = titles[data["audience"]]
+    title = f"{md(data['title']['zh'])} · {md(data['title']['en'])}"
+    intro = f"{data['intro']['zh']} · {data['intro']['en']}"
     return "\n".join(
         [
             "---",

@@ -4,7 +4,7 @@ from .calendar import PAGE as CALENDAR_PAGE
 from .calendar import calendar_page
 from .flows import flow_page
 from .policies import area_page
-from .public import PUBLIC_AREAS, public_page
+from .public import public_page
 from .reference import quick_reference, rule_index
 
 STAFF = "staff"
@@ -15,9 +15,10 @@ def generate_pages(bundle, audience=STAFF):
     """{path inside docs: Markdown} for the staff handbook or the public site."""
     pages = {}
     if audience == PUBLIC:
-        for area in bundle["areas"]:
-            if area["area"] in PUBLIC_AREAS:
-                pages[PUBLIC_AREAS[area["area"]]["page"]] = public_page(bundle, area)
+        areas = {area["area"]: area for area in bundle["areas"]}
+        for entry in bundle["site"]["public"]:
+            if "area" in entry:
+                pages[f"{entry['area']}.md"] = public_page(bundle, areas[entry["area"]], entry["title"])
         return pages
     for area in bundle["areas"]:
         path = f"policies/{area['area']}.md"
@@ -30,3 +31,22 @@ def generate_pages(bundle, audience=STAFF):
         pages[CALENDAR_PAGE] = calendar_page(bundle)
     pages["reference/rules.md"] = rule_index(bundle)
     return pages
+
+
+def navigation(bundle, audience=STAFF):
+    """[(label, path)] of the generated pages in the order the rules give, for the site's nav.
+
+    The checker page (``checker.md``) is listed where the public site file puts it; the staff
+    handbook's hand-written navigation places its own checker entry.
+    """
+    label = lambda text: f"{text['zh']} · {text['en']}"  # noqa: E731
+    if audience == PUBLIC:
+        return [
+            (label(entry.get("nav", entry["title"])), f"{entry['area']}.md" if "area" in entry else "checker.md")
+            for entry in bundle["site"]["public"]
+        ]
+    nav = [(label(area["nav"]), f"policies/{area['area']}.md") for area in bundle["areas"]]
+    nav += [
+        (label(bundle["flows"][area["flow"]]["nav"]), f"flows/{area['flow']}.md") for area in bundle["areas"] if area.get("flow")
+    ]
+    return nav

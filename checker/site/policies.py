@@ -74,8 +74,8 @@ def area_page(bundle, area, page):
     ]
     if area.get("flow"):
         lines += [f"[{md(LABELS['flow']['zh'])} · {md(LABELS['flow']['en'])}](../flows/{area['flow']}.md)", ""]
-    for extra in EXTRAS.get(area["area"], ()):
-        lines += [extra(bundle), ""]
+    for view in area["views"]:
+        lines += [VIEWS[view["view"]](bundle, view), ""]
     for section in area["sections"]:
         lines += [f"## {md(section['title']['zh'])} · {md(section['title']['en'])}", ""]
         for rule_id in section["rules"]:
@@ -83,16 +83,18 @@ def area_page(bundle, area, page):
     return "\n".join(lines)
 
 
-def shift_table(bundle):
-    params = bundle["rules"]["SCH-SHIFTS"]["params"]
-    rows = [
-        [md("早班 · Early"), f"{params['early_start']}–{params['early_end']}"],
-        [md("晚班 · Late"), f"{params['late_start']}–{params['late_end']}"],
-    ]
+def shift_rows(bundle, view):
+    """(label, "start–end") for each shift a shift_table view names."""
+    params = bundle["rules"][view["rule"]]["params"]
+    return [(shift["label"], f"{params[shift['start']]}–{params[shift['end']]}") for shift in view["shifts"]]
+
+
+def shift_table(bundle, view):
+    rows = [[pair(label), hours] for label, hours in shift_rows(bundle, view)]
     return (
         f"## {pair(LABELS['shifts'])}\n\n"
         + table([md("班次 · Shift"), md("时间 · Hours")], rows)
-        + f"\n\n{rule_link(bundle, 'SCH-SHIFTS', 'policies/x')}"
+        + f"\n\n{rule_link(bundle, view['rule'], 'policies/x')}"
     )
 
 
@@ -111,29 +113,33 @@ def timeline_rows(bundle):
     return sorted(rows, key=lambda row: row[0])
 
 
-def timeline(bundle):
+def timeline(bundle, view):
     rows = [[when, pair(rule["title"]), rule_link(bundle, rule["id"], "policies/x")] for _, when, rule in timeline_rows(bundle)]
     return f"## {pair(LABELS['timeline'])}\n\n" + table([md("时间 · When"), md("事项 · What"), md("规则 · Rule")], rows)
 
 
-def flag_legend(bundle):
+def flag_rules(bundle):
+    """Rules that define an order flag (colour, hex and note params), in bundle order."""
+    return [rule for rule in bundle["rules"].values() if all(k in rule.get("params", {}) for k in ("colour", "hex", "note"))]
+
+
+def flag_legend(bundle, view):
     rows = []
-    for rule in bundle["rules"].values():
-        params = rule.get("params", {})
-        if "colour" in params and "hex" in params:
-            swatch = f'<span class="flag-swatch" style="background:{esc(params["hex"])}"></span>'
-            rows.append(
-                [swatch + " " + pair(rule["title"]), f"`{md(params['note']['zh'])}`", rule_link(bundle, rule["id"], "policies/x")]
-            )
+    for rule in flag_rules(bundle):
+        params = rule["params"]
+        swatch = f'<span class="flag-swatch" style="background:{esc(params["hex"])}"></span>'
+        rows.append(
+            [swatch + " " + pair(rule["title"]), f"`{md(params['note']['zh'])}`", rule_link(bundle, rule["id"], "policies/x")]
+        )
     return f"## {pair(LABELS['legend'])}\n\n" + table([md("旗帜 · Flag"), md("备注格式 · Note"), md("规则 · Rule")], rows)
 
 
-def routing_table(bundle):
+def routing_table(bundle, view):
     rows = []
-    flow = bundle["flows"]["complaints"]
-    category = next(q for q in flow["questions"] if q["id"] == "category")
-    labels = {answer["value"]: answer["label"] for answer in category["answers"]}
-    for route in bundle["rules"]["CMP-ROUTING"]["params"]["routes"]:
+    area = next(a for a in bundle["areas"] if a["area"] == bundle["rules"][view["rule"]]["area"])
+    question = next(q for q in bundle["flows"][area["flow"]]["questions"] if q["id"] == view["question"])
+    labels = {answer["value"]: answer["label"] for answer in question["answers"]}
+    for route in bundle["rules"][view["rule"]]["params"]["routes"]:
         role = bundle["roles"][route["department"]]
         rows.append([pair(labels[route["category"]]), pair(role)])
     return f"## {pair(LABELS['routing'])}\n\n" + table([md("类别 · Category"), md("转交 · Goes to")], rows)
@@ -155,4 +161,5 @@ def postage_rows(bundle):
     return rows
 
 
-EXTRAS = {"schedules": (shift_table, timeline), "order-flags": (flag_legend,), "complaints": (routing_table,)}
+# The tables an area's `views` can ask for, by the name the schema lists.
+VIEWS = {"shift_table": shift_table, "timeline": timeline, "flag_legend": flag_legend, "routing_table": routing_table}

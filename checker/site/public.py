@@ -3,11 +3,6 @@
 from ..engine.text import wording
 from .markup import both, esc, md
 
-PUBLIC_AREAS = {
-    "returns": {"page": "returns.md", "title": {"zh": "退换货政策", "en": "Return and exchange policy"}},
-    "complaints": {"page": "complaints.md", "title": {"zh": "如何投诉", "en": "How to complain"}},
-}
-
 
 def public_rules(bundle, area):
     """The public rules of an area, grouped by section, in the order of the rules file."""
@@ -17,9 +12,9 @@ def public_rules(bundle, area):
             yield section, rules
 
 
-def public_page(bundle, area):
-    spec = PUBLIC_AREAS[area["area"]]
-    lines = [f"# {md(spec['title']['zh'])} · {md(spec['title']['en'])}", ""]
+def public_page(bundle, area, title):
+    """An area's page on the public site, under the title the site file gives it."""
+    lines = [f"# {md(title['zh'])} · {md(title['en'])}", ""]
     for section, rules in public_rules(bundle, area):
         lines += [f"## {md(section['title']['zh'])} · {md(section['title']['en'])}", ""]
         for rule in rules:

@@ -1,21 +1,10 @@
 """Pages for agents mid-shift: a one-screen quick reference and the index of every rule id."""
 
+from ..check_site import DURATIONS
 from ..terms import TERMS
-from .markup import md, pair, table
-from .policies import AUDIENCE, postage_rows, rule_link, timeline_rows
+from .markup import esc, md, pair, table
+from .policies import AUDIENCE, flag_rules, postage_rows, rule_link, shift_rows, timeline_rows
 
-# The time limits an agent needs at a glance, in the order they come up in a case.
-QUICK_LIMITS = (
-    "RET-WINDOW",
-    "RET-MISSING",
-    "RET-REFUND-TIMING",
-    "CMP-FIRST-REPLY",
-    "CMP-RESOLVE",
-    "CMP-INQUIRY-EMAIL",
-    "CMP-INQUIRY-CHAT",
-    "CMP-NEG-REVIEW",
-    "SCH-COD-CONTACT",
-)
 UNITS = {
     "days": {"zh": "天", "en": "days"},
     "hours": {"zh": "小时", "en": "hours"},
@@ -25,9 +14,10 @@ UNITS = {
 
 
 def _limit(rule):
-    for key, unit in UNITS.items():
+    """A rule's time limit with its unit, from the first duration param it has."""
+    for key in DURATIONS:
         if key in rule.get("params", {}):
-            value = rule["params"][key]
+            value, unit = rule["params"][key], UNITS[key]
             return f"**{value}** {md(unit['zh'])} · {value} {md(unit['en'])}"
     return ""
 
@@ -42,8 +32,7 @@ def escalation_rows(bundle, page):
             title = bundle["rules"][rule_id]["title"]
             key = (title["zh"], target)
             if key not in index:
-                role = bundle["roles"]["cs_supervisor" if target == "supervisor" else "shop_manager"]
-                index[key] = [pair(title), f"**{pair(role)}**", []]
+                index[key] = [pair(title), f"**{pair(bundle['roles'][target])}**", []]
                 rows.append(index[key])
             if rule_id not in index[key][2]:
                 index[key][2].append(rule_id)
@@ -53,20 +42,25 @@ def escalation_rows(bundle, page):
 def quick_reference(bundle):
     page = "reference/quick.md"
     rules = bundle["rules"]
-    limits = [[pair(rules[r]["title"]), _limit(rules[r]), rule_link(bundle, r, page)] for r in QUICK_LIMITS if r in rules]
+    choices = bundle["site"]["quick_reference"]
+    limits = [[pair(rules[r]["title"]), _limit(rules[r]), rule_link(bundle, r, page)] for r in choices["limits"]]
     postage = [
         [pair(rule["title"]), pair(ret), pair(resend), rule_link(bundle, rule["id"], page)]
         for rule, ret, resend in postage_rows(bundle)
     ]
-    flags = []
-    for rule in rules.values():
-        params = rule.get("params", {})
-        if "colour" in params and "hex" in params:
-            flags.append(
-                f'<span class="flag-swatch" style="background:{params["hex"]}"></span> '
-                f"{rule_link(bundle, rule['id'], page)} {pair(rule['title'])}"
-            )
-    shifts = rules["SCH-SHIFTS"]["params"]
+    flags = [
+        f'<span class="flag-swatch" style="background:{esc(rule["params"]["hex"])}"></span> '
+        f"{rule_link(bundle, rule['id'], page)} {pair(rule['title'])}"
+        for rule in flag_rules(bundle)
+    ]
+    shifts = [
+        " · ".join(f"{pair(label)} {hours}" for label, hours in shift_rows(bundle, view))
+        + f" ({rule_link(bundle, view['rule'], page)})"
+        for area in bundle["areas"]
+        for view in area["views"]
+        if view["view"] == "shift_table"
+    ]
+    notes = [f"{pair(rules[r]['title'])}: {rule_link(bundle, r, page)}" for r in choices["postage_notes"]]
     day = [f"{when} {pair(rule['title'])}" for _, when, rule in timeline_rows(bundle)]
     return "\n".join(
         [
@@ -92,8 +86,7 @@ def quick_reference(bundle):
             "",
             "## 班次与每日 · Shifts and the day",
             "",
-            f"{md('早班 · Early')} {shifts['early_start']}–{shifts['early_end']} · "
-            f"{md('晚班 · Late')} {shifts['late_start']}–{shifts['late_end']} ({rule_link(bundle, 'SCH-SHIFTS', page)})",
+            "<br>".join(shifts),
             "",
             "<br>".join(day),
             "",
@@ -105,7 +98,7 @@ def quick_reference(bundle):
             "",
             table([md("情形 · Case"), pair(TERMS["return_leg"]), pair(TERMS["resend_leg"]), md("规则 · Rule")], postage),
             "",
-            f"{md('不接受到付 · No freight-collect returns')}: {rule_link(bundle, 'RET-NO-COD', page)}",
+            "<br>".join(notes),
             "",
             "## 升级 · Escalation",
             "",
