@@ -287,12 +287,15 @@ class _FlowChecker:
                 self.ctx.add(outcome.value_mark("flag"), f"rule {rule['id']} is not a flag (needs params.colour and params.note)")
             elif rule:
                 known = set(self.nodes) | {"postage"}
+                note, where, owner = rule["params"]["note"], outcome.value_mark("flag"), f"{rule['id']} note"
+                if "flag_note" in outcome:
+                    note, owner = outcome["flag_note"], "flag_note"
                 for lang in ("zh", "en"):
-                    for name in placeholders(rule["params"]["note"].get(lang, "")):
+                    for name in placeholders(note.get(lang, "")):
                         if name not in known:
                             self.ctx.add(
-                                outcome.value_mark("flag"),
-                                f"{rule['id']} note.{lang} uses {{{name}}}, which is no question of flow '{self.flow['id']}' nor 'postage'{_hint(name, known)}",
+                                note.value_mark(lang) if owner == "flag_note" else where,
+                                f"{owner}.{lang} uses {{{name}}}, which is no question of flow '{self.flow['id']}' nor 'postage'{_hint(name, known)}",
                             )
         if "route" in outcome:
             rule = self.rule_ref(outcome, "route")

@@ -4,7 +4,7 @@ Plain Python for CPython and MicroPython. It reads the bundle's rules for every 
 and wording; nothing here knows a particular shop's policy.
 """
 
-from .choices import answer_label
+from .choices import answer_short
 from .dates import WorkCalendar, civil, day_number, format_datetime, parse_datetime, weekday_name
 from .text import fill
 
@@ -81,18 +81,18 @@ def _postage(rules, postage, answers):
 
 
 def _flag(flow, rules, outcome, answers):
+    """The flag and its note, ready to paste: answers in their short form, the postage legs."""
     rule = rules[outcome["flag"]]
-    labels = {}
-    for qid in answers:
-        labels[qid] = answer_label(flow.questions[qid], answers[qid])
+    template = outcome.get("flag_note") or rule["params"]["note"]
     note = {}
     for lang in ("zh", "en"):
-        localised = {}
-        for qid in labels:
-            localised[qid] = labels[qid][lang]
+        values = {}
+        for qid in answers:
+            values[qid] = answer_short(flow.questions[qid], answers[qid])[lang]
         if "postage" in outcome:
-            localised["postage"] = rules[outcome["postage"]["rule"]]["title"][lang]
-        note[lang] = fill(rule["params"]["note"][lang], localised)
+            postage_rule = rules[outcome["postage"]["rule"]]
+            values["postage"] = (postage_rule.get("short") or postage_rule["title"])[lang]
+        note[lang] = fill(template[lang], values)
     return {"rule": rule["id"], "colour": rule["params"]["colour"], "note": note}
 
 
