@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import Problem, RulesError
 from .schema import SchemaChecker
-from .validate import check_scenarios, check_semantics
+from .validation import check_scenarios, check_semantics
 from .yamlsource import Mark, load_yaml_text
 
 __all__ = ["load_rules", "load_documents", "build_bundle", "DEFAULT_RULES_DIR", "BUNDLE_VERSION"]

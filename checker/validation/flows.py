@@ -1,143 +1,15 @@
-"""Checks of meaning, after the schema: ids, references, and the shape of each interview.
+"""One interview's shape: references, reachability, loops, and facts read before they are asked."""
 
-Every check adds a Problem at the place to fix; nothing stops at the first error.
-"""
+from ..engine.text import placeholders
+from .common import hint
 
-import difflib
-
-from .engine import AnswerError, step
-from .engine.dates import parse_date, weekday_name
-from .engine.text import placeholders
-
-__all__ = ["check_semantics", "check_scenarios"]
+__all__ = ["FlowChecker", "COMPARISONS"]
 
 COUNT_FROM = {"next_day", "signoff_day"}
-_DAY_NAMES = {
-    "mon": "Monday",
-    "tue": "Tuesday",
-    "wed": "Wednesday",
-    "thu": "Thursday",
-    "fri": "Friday",
-    "sat": "Saturday",
-    "sun": "Sunday",
-}
 COMPARISONS = ("lt", "le", "gt", "ge", "eq")
 
 
-def _hint(name, known):
-    match = difflib.get_close_matches(name, list(known), n=1)
-    return f"; did you mean '{match[0]}'?" if match else ""
-
-
-class _Context:
-    def __init__(self):
-        self.problems = []
-        self.rules = {}  # id -> (rule, mark)
-        self.roles = None
-        self.calendars = []
-
-    def add(self, mark, message):
-        self.problems.append(mark.problem(message))
-
-
-def check_semantics(documents):
-    ctx = _Context()
-    areas = []
-    for _, data in documents:
-        kind = data["kind"]
-        if kind == "shop":
-            _check_shop(ctx, data)
-        elif kind == "calendar":
-            ctx.calendars.append(data)
-            _check_calendar(ctx, data)
-        elif kind == "area":
-            areas.append(data)
-    if len(ctx.calendars) > 1:
-        ctx.add(ctx.calendars[1].mark, f"a second calendar file; the first is {ctx.calendars[0].mark.path}; keep one")
-    seen_areas = {}
-    for data in areas:
-        name = data["area"]
-        if name in seen_areas:
-            ctx.add(data.value_mark("area"), f"area '{name}' is already defined at {seen_areas[name]}; give each area one file")
-        else:
-            seen_areas[name] = data.value_mark("area")
-        for section in data["sections"]:
-            for rule in section["rules"]:
-                _check_rule(ctx, rule)
-    flows = {}
-    for data in areas:
-        if "flow" in data:
-            flow = data["flow"]
-            if flow["id"] in flows:
-                ctx.add(flow.value_mark("id"), f"flow '{flow['id']}' is already defined at {flows[flow['id']]}")
-            else:
-                flows[flow["id"]] = flow.value_mark("id")
-            _FlowChecker(ctx, flow).run()
-    return ctx.problems
-
-
-def _check_shop(ctx, data):
-    ctx.roles = {}
-    for role in data["roles"]:
-        if role["id"] in ctx.roles:
-            ctx.add(role.value_mark("id"), f"role id '{role['id']}' is already defined at {ctx.roles[role['id']]}")
-        else:
-            ctx.roles[role["id"]] = role.value_mark("id")
-
-
-def _check_calendar(ctx, data):
-    covers = data["covers"]
-    for key in ("from", "to"):
-        if parse_date(covers[key]) is None:
-            ctx.add(covers.value_mark(key), f"'{covers[key]}' is not a real date (YYYY-MM-DD)")
-    for holiday in data["holidays"]:
-        start, end = parse_date(holiday["from"]), parse_date(holiday["to"])
-        for key, value in (("from", start), ("to", end)):
-            if value is None:
-                ctx.add(holiday.value_mark(key), f"'{holiday[key]}' is not a real date (YYYY-MM-DD)")
-        if start is not None and end is not None and end < start:
-            ctx.add(holiday.value_mark("to"), f"holiday ends ({holiday['to']}) before it starts ({holiday['from']}); swap them")
-    weekend = set(data["weekend"])
-    for day in data["working_days"]:
-        value = parse_date(day["date"])
-        if value is None:
-            ctx.add(day.value_mark("date"), f"'{day['date']}' is not a real date (YYYY-MM-DD)")
-        elif weekday_name(value) not in weekend:
-            ctx.add(
-                day.value_mark("date"),
-                f"{day['date']} is a {_DAY_NAMES[weekday_name(value)]}, already a working day; list only weekend days worked in lieu",
-            )
-
-
-def _check_rule(ctx, rule):
-    rule_id = rule["id"]
-    if rule_id in ctx.rules:
-        ctx.add(rule.value_mark("id"), f"rule id {rule_id} is already defined at {ctx.rules[rule_id][1]}")
-        return
-    ctx.rules[rule_id] = (rule, rule.value_mark("id"))
-    if parse_date(rule["effective"]) is None:
-        ctx.add(rule.value_mark("effective"), f"'{rule['effective']}' is not a real date (YYYY-MM-DD)")
-    if ctx.roles is not None and rule["owner"] not in ctx.roles:
-        ctx.add(rule.value_mark("owner"), f"owner '{rule['owner']}' is not a role in shop.yaml{_hint(rule['owner'], ctx.roles)}")
-    if rule["audience"] == "public" and "customer" not in rule:
-        ctx.add(rule.mark, f"public rule {rule_id} has no 'customer' wording; add it, in the second person")
-    if rule["audience"] == "staff" and "customer" in rule:
-        ctx.add(
-            rule.key_mark("customer"), f"staff rule {rule_id} must not have 'customer' wording; remove it or make the rule public"
-        )
-    params = rule.get("params", {})
-    for field in ("text", "customer"):
-        if field in rule:
-            for lang in ("zh", "en"):
-                for name in placeholders(rule[field][lang]):
-                    if name not in params:
-                        ctx.add(
-                            rule[field].value_mark(lang),
-                            f"{{{name}}} in {rule_id} {field}.{lang} is not in its params{_hint(name, params)}; add it to params or fix the name",
-                        )
-
-
-class _FlowChecker:
+class FlowChecker:
     """Checks one interview: references, reachability, loops, and facts read before asked."""
 
     def __init__(self, ctx, flow):
@@ -159,7 +31,7 @@ class _FlowChecker:
     def rule_ref(self, node, key, value=None, mark=None):
         value = node[key] if value is None else value
         if value not in self.ctx.rules:
-            self.ctx.add(mark or node.value_mark(key), f"unknown rule {value}{_hint(value, self.ctx.rules)}")
+            self.ctx.add(mark or node.value_mark(key), f"unknown rule {value}{hint(value, self.ctx.rules)}")
             return None
         return self.ctx.rules[value][0]
 
@@ -169,7 +41,7 @@ class _FlowChecker:
             known = [k for k, v in self.nodes.items() if v[0] != "derived"]
             self.ctx.add(
                 holder.value_mark(key),
-                f"'{target}' is not a question, check or outcome of flow '{self.flow['id']}'{_hint(target, known)}",
+                f"'{target}' is not a question, check or outcome of flow '{self.flow['id']}'{hint(target, known)}",
             )
             return None
         if target in self.after_questions:
@@ -325,7 +197,7 @@ class _FlowChecker:
                         if name not in known:
                             self.ctx.add(
                                 outcome.value_mark("flag"),
-                                f"{rule['id']} note.{lang} uses {{{name}}}, which is no question of flow '{self.flow['id']}' nor 'postage'{_hint(name, known)}",
+                                f"{rule['id']} note.{lang} uses {{{name}}}, which is no question of flow '{self.flow['id']}' nor 'postage'{hint(name, known)}",
                             )
         if "route" in outcome:
             rule = self.rule_ref(outcome, "route")
@@ -356,11 +228,11 @@ class _FlowChecker:
         if "param" in operand:
             rule_id, _, key = operand["param"].partition(".")
             if rule_id not in self.ctx.rules:
-                self.ctx.add(mark, f"unknown rule {rule_id}{_hint(rule_id, self.ctx.rules)}")
+                self.ctx.add(mark, f"unknown rule {rule_id}{hint(rule_id, self.ctx.rules)}")
                 return None
             params = self.ctx.rules[rule_id][0].get("params", {})
             if key not in params:
-                self.ctx.add(mark, f"rule {rule_id} has no param '{key}'{_hint(key, params)}")
+                self.ctx.add(mark, f"rule {rule_id} has no param '{key}'{hint(key, params)}")
                 return None
             return params[key]
         self.fact_ref(operand["fact"], mark)
@@ -373,7 +245,7 @@ class _FlowChecker:
         if kind == "questions" and self.nodes[name][1]["kind"] == "number":
             return True
         facts = [k for k, v in self.nodes.items() if v[0] == "derived" or (v[0] == "questions" and v[1]["kind"] == "number")]
-        self.ctx.add(mark, f"fact '{name}' is not a derived value or number question{_hint(name, facts)}")
+        self.ctx.add(mark, f"fact '{name}' is not a derived value or number question{hint(name, facts)}")
         return False
 
     def check_condition(self, condition, mark, allow_status=False):
@@ -410,13 +282,13 @@ class _FlowChecker:
             return
         if self.kind(qid) != "questions" or self.nodes[qid][1]["kind"] != "choice":
             choices = [k for k, v in self.nodes.items() if v[0] == "questions" and v[1]["kind"] == "choice"]
-            self.ctx.add(mark, f"'{qid}' is not a choice question of this flow{_hint(qid, choices)}")
+            self.ctx.add(mark, f"'{qid}' is not a choice question of this flow{hint(qid, choices)}")
             return
         values = [a["value"] for a in self.nodes[qid][1]["answers"]]
         wanted = condition["is"] if "is" in condition else condition["in"]
         for value in wanted if isinstance(wanted, list) else [wanted]:
             if value not in values:
-                self.ctx.add(mark, f"question '{qid}' has no answer '{value}'{_hint(value, values)}")
+                self.ctx.add(mark, f"question '{qid}' has no answer '{value}'{hint(value, values)}")
 
     def check_graph(self):
         """Every step reachable, no loops, and every fact asked before a check reads it."""
@@ -498,53 +370,3 @@ def _facts_in(condition):
         for item in condition.get(key, []):
             found.extend(_facts_in(item))
     return found
-
-
-def check_scenarios(bundle, documents):
-    """Each training scenario's answers must lead, through its flow, to the outcome it teaches."""
-    problems, seen = [], {}
-    for data in documents:
-        for scenario in data["scenarios"]:
-            mark = scenario.value_mark("id")
-            if scenario["id"] in seen:
-                problems.append(mark.problem(f"scenario '{scenario['id']}' is already defined at {seen[scenario['id']]}"))
-                continue
-            seen[scenario["id"]] = mark
-            flow = bundle["flows"].get(scenario["flow"])
-            if flow is None:
-                problems.append(
-                    scenario.value_mark("flow").problem(
-                        f"unknown flow '{scenario['flow']}'{_hint(scenario['flow'], bundle['flows'])}"
-                    )
-                )
-                continue
-            problems.extend(_check_scenario(bundle, flow, scenario))
-    return problems
-
-
-def _check_scenario(bundle, flow, scenario):
-    answers = scenario["answers"]
-    questions = {q["id"] for q in flow["questions"]}
-    unknown = [qid for qid in answers if qid not in questions]
-    if unknown:
-        return [
-            answers.key_mark(qid).problem(f"'{qid}' is not a question of flow '{flow['id']}'{_hint(qid, questions)}")
-            for qid in unknown
-        ]
-    try:
-        result = step(bundle, flow["id"], dict(answers))
-    except AnswerError as error:
-        return [answers.value_mark(error.question_id).problem(f"scenario '{scenario['id']}': {error.message}")]
-    if result["type"] == "question":
-        asked = result["question"]["id"]
-        return [
-            answers.mark.problem(f"scenario '{scenario['id']}' does not answer '{asked}', which its path asks; add it to answers")
-        ]
-    reached = result["decision"]["outcome"]
-    if reached != scenario["outcome"]:
-        return [
-            scenario.value_mark("outcome").problem(
-                f"scenario '{scenario['id']}' reaches {reached}, not {scenario['outcome']}; fix its answers or its outcome"
-            )
-        ]
-    return []
