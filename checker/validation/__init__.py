@@ -5,6 +5,7 @@ By subject: ``rules`` (shop roles and each rule), ``calendar``, ``flows`` (each
 interview's shape) and ``scenarios`` (training stories run through the engine).
 """
 
+from .audience import check_customer_flow
 from .calendar import check_calendar
 from .common import Context
 from .flows import FlowChecker
@@ -47,4 +48,5 @@ def check_semantics(documents):
             else:
                 flows[flow["id"]] = flow.value_mark("id")
             FlowChecker(ctx, flow).run()
+            check_customer_flow(ctx, flow)
     return ctx.problems

@@ -35,8 +35,10 @@ class FlowChecker:
             return None
         return self.ctx.rules[value][0]
 
-    def next_ref(self, holder, key="next"):
+    def next_ref(self, holder, source, key="next"):
+        """Check a step's `next`; remember where the edge is written, to report a loop there."""
         target = holder[key]
+        self.edge_marks[(source, target)] = holder.value_mark(key)
         if self.kind(target) not in ("questions", "checks", "outcomes"):
             known = [k for k, v in self.nodes.items() if v[0] != "derived"]
             self.ctx.add(
@@ -61,6 +63,7 @@ class FlowChecker:
                 "outcomes have deadlines but the flow has no 'deadlines_from'; name the datetime question they count from",
             )
         self.edges = {}
+        self.edge_marks = {}  # (step, next step) -> where that `next` is written
         for question in flow["questions"]:
             self.check_question(question)
         for check in flow.get("checks", []):
@@ -107,7 +110,7 @@ class FlowChecker:
                         answer.mark, f"answer '{answer['value']}' of question '{qid}' is handled by no branch; give it a 'next'"
                     )
                 else:
-                    targets.append(self.next_ref(answer))
+                    targets.append(self.next_ref(answer, qid))
         else:
             if "answers" in question:
                 self.ctx.add(
@@ -119,7 +122,7 @@ class FlowChecker:
             elif "next" not in question:
                 self.ctx.add(question.mark, f"question '{qid}' has no 'next'; say which step follows it")
             else:
-                targets.append(self.next_ref(question))
+                targets.append(self.next_ref(question, qid))
         if "public_answer" in question:
             values = [a["value"] for a in question.get("answers", [])]
             if question.get("audience") != "staff" or question["public_answer"] not in values:
@@ -144,10 +147,10 @@ class FlowChecker:
         for branch in check["branches"]:
             self.rule_ref(branch, "rule")
             self.check_condition(branch["when"], branch.value_mark("when"))
-            targets.append(self.next_ref(branch))
+            targets.append(self.next_ref(branch, check["id"]))
         otherwise = check["otherwise"]
         self.rule_ref(otherwise, "rule")
-        targets.append(self.next_ref(otherwise))
+        targets.append(self.next_ref(otherwise, check["id"]))
         self.edges[check["id"]] = [t for t in targets if t]
 
     def check_derived(self, derived):
@@ -310,8 +313,8 @@ class FlowChecker:
             if state.get(child) == "open":
                 if not loop_reported:
                     cycle = path[path.index(child) :] + [child]
-                    kind, holder = self.nodes[node]
-                    self.ctx.add(holder.mark, f"the interview can loop: {' -> '.join(cycle)}; point one of these steps forward")
+                    mark = self.edge_marks.get((node, child), self.nodes[node][1].mark)
+                    self.ctx.add(mark, f"the interview can loop: {' -> '.join(cycle)}; point one of these steps forward")
                     loop_reported = True
                 continue
             if child not in state:
