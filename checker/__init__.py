@@ -1,6 +1,6 @@
 """Customer-service policy as code.
 
-Layers: rules/ (YAML data) -> checker.loader and checker.validate (CPython only)
+Layers: rules/ (YAML data) -> checker.loader and checker.validation (CPython only)
 -> checker.engine (pure decisions, runs on CPython and MicroPython) -> renderers
 (checker.cli, the MkDocs plugin, the browser checker).
 

@@ -1,19 +1,20 @@
 """Which rules a flow refers to: for coverage checks and for the checker's slim data file."""
 
-__all__ = ["rules_used"]
+__all__ = ["rules_used", "params_in"]
 
 
-def _params_in(condition, found):
+def params_in(condition, found):
+    """Add to ``found`` the rule id of every {param: RULE.key} in a condition or operand."""
     for value in condition.values():
         if isinstance(value, dict):
             if "param" in value:
                 found.add(value["param"].split(".", 1)[0])
             else:
-                _params_in(value, found)
+                params_in(value, found)
         elif isinstance(value, list):
             for item in value:
                 if isinstance(item, dict):
-                    _params_in(item, found)
+                    params_in(item, found)
 
 
 def rules_used(flow):
@@ -22,11 +23,11 @@ def rules_used(flow):
     for question in flow["questions"]:
         found.add(question["why"])
     for derived in flow.get("derived", []):
-        _params_in(derived, found)
+        params_in(derived, found)
     for check in flow.get("checks", []):
         for branch in check["branches"]:
             found.add(branch["rule"])
-            _params_in(branch["when"], found)
+            params_in(branch["when"], found)
         found.add(check["otherwise"]["rule"])
     for item in flow.get("escalations", []):
         found.add(item["rule"])

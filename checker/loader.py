@@ -14,7 +14,7 @@ from .errors import Problem, RulesError
 from .scenarios import check_scenarios
 from .schema import SchemaChecker
 from .shop_calendar import assemble_calendar, calendar_warnings
-from .validate import check_semantics
+from .validation import check_semantics
 from .yamlsource import Mark, load_yaml_text
 
 __all__ = ["load_rules", "load_documents", "build_bundle", "DEFAULT_RULES_DIR", "BUNDLE_VERSION"]

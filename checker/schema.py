@@ -34,6 +34,7 @@ SUPPORTED_KEYWORDS = {
     "minItems",
     "maxItems",
     "minimum",
+    "maximum",
     "minLength",
     "oneOf",
 }
@@ -118,6 +119,8 @@ class SchemaChecker:
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             if "minimum" in schema and value < schema["minimum"]:
                 problems.append(mark.problem(f"{label} must be at least {schema['minimum']}"))
+            if "maximum" in schema and value > schema["maximum"]:
+                problems.append(mark.problem(f"{label} must be at most {schema['maximum']}"))
         elif isinstance(value, dict):
             self._check_object(value, schema, mark, where, problems)
         elif isinstance(value, list):

@@ -127,6 +127,18 @@ def _construct_timestamp(loader, node):
     return loader.construct_scalar(node)
 
 
+def _construct_float(loader, node):
+    """Floats as YAML reads them, but no NaN or infinity: the bundle is strict JSON."""
+    value = yaml.SafeLoader.construct_yaml_float(loader, node)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise _ProblemFound(
+            Mark.of(loader.path, node.start_mark).problem(
+                f"'{node.value}' is not a finite number; write a plain number such as 7 or 1.5"
+            )
+        )
+    return value
+
+
 def _construct_unknown(loader, node):
     raise _ProblemFound(
         Mark.of(loader.path, node.start_mark).problem(
@@ -138,6 +150,7 @@ def _construct_unknown(loader, node):
 _RulesLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _RulesLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 _RulesLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_RulesLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 _RulesLoader.add_constructor(None, _construct_unknown)
 
 

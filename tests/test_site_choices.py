@@ -46,7 +46,9 @@ def test_cross_file_references_of_the_site_file_are_checked(tmp_path, monkeypatc
     returns = (tmp_path / "rules" / "returns.yaml").read_text(encoding="utf-8").splitlines()
     line = next(n for n, text in enumerate(returns, 1) if text.strip() == "to: shop_manager")
     assert any(
-        p.startswith(f"rules/returns.yaml:{line}:11: 'shop_manager' is not an escalation target; use one of the shop's escalation roles")
+        p.startswith(
+            f"rules/returns.yaml:{line}:11: 'shop_manager' is not an escalation target; use one of the shop's escalation roles"
+        )
         for p in problems
     )
 

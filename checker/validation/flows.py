@@ -1,110 +1,15 @@
-"""Checks of meaning, after the schema: ids, references, and the shape of each interview.
+"""One interview's shape: references, reachability, loops, and facts read before they are asked."""
 
-Every check adds a Problem at the place to fix; nothing stops at the first error.
-"""
+from ..engine.text import placeholders
+from .common import hint
 
-import difflib
-
-from .engine.dates import parse_date
-from .engine.text import placeholders
-from .shop_calendar import check_calendar
-
-__all__ = ["check_semantics"]
+__all__ = ["FlowChecker", "COMPARISONS"]
 
 COUNT_FROM = {"next_day", "signoff_day"}
 COMPARISONS = ("lt", "le", "gt", "ge", "eq")
 
 
-def _hint(name, known):
-    match = difflib.get_close_matches(name, list(known), n=1)
-    return f"; did you mean '{match[0]}'?" if match else ""
-
-
-class _Context:
-    def __init__(self):
-        self.problems = []
-        self.rules = {}  # id -> (rule, mark)
-        self.roles = None
-        self.calendars = []
-
-    def add(self, mark, message):
-        self.problems.append(mark.problem(message))
-
-
-def check_semantics(documents, today):
-    ctx = _Context()
-    areas = []
-    for _, data in documents:
-        kind = data["kind"]
-        if kind == "shop":
-            _check_shop(ctx, data)
-        elif kind == "calendar":
-            ctx.calendars.append(data)
-            check_calendar(ctx.add, data, today)
-        elif kind == "area":
-            areas.append(data)
-    if len(ctx.calendars) > 1:
-        ctx.add(ctx.calendars[1].mark, f"a second calendar file; the first is {ctx.calendars[0].mark.path}; keep one")
-    seen_areas = {}
-    for data in areas:
-        name = data["area"]
-        if name in seen_areas:
-            ctx.add(data.value_mark("area"), f"area '{name}' is already defined at {seen_areas[name]}; give each area one file")
-        else:
-            seen_areas[name] = data.value_mark("area")
-        for section in data["sections"]:
-            for rule in section["rules"]:
-                _check_rule(ctx, rule)
-    flows = {}
-    for data in areas:
-        if "flow" in data:
-            flow = data["flow"]
-            if flow["id"] in flows:
-                ctx.add(flow.value_mark("id"), f"flow '{flow['id']}' is already defined at {flows[flow['id']]}")
-            else:
-                flows[flow["id"]] = flow.value_mark("id")
-            _FlowChecker(ctx, flow).run()
-    return ctx.problems
-
-
-def _check_shop(ctx, data):
-    ctx.roles = {}
-    for role in data["roles"]:
-        if role["id"] in ctx.roles:
-            ctx.add(role.value_mark("id"), f"role id '{role['id']}' is already defined at {ctx.roles[role['id']]}")
-        else:
-            ctx.roles[role["id"]] = role.value_mark("id")
-
-
-def _check_rule(ctx, rule):
-    rule_id = rule["id"]
-    if rule_id in ctx.rules:
-        ctx.add(rule.value_mark("id"), f"rule id {rule_id} is already defined at {ctx.rules[rule_id][1]}")
-        return
-    ctx.rules[rule_id] = (rule, rule.value_mark("id"))
-    if parse_date(rule["effective"]) is None:
-        ctx.add(rule.value_mark("effective"), f"'{rule['effective']}' is not a real date (YYYY-MM-DD)")
-    if ctx.roles is not None and rule["owner"] not in ctx.roles:
-        ctx.add(rule.value_mark("owner"), f"owner '{rule['owner']}' is not a role in shop.yaml{_hint(rule['owner'], ctx.roles)}")
-    if rule["audience"] == "public" and "customer" not in rule:
-        ctx.add(rule.mark, f"public rule {rule_id} has no 'customer' wording; add it, in the second person")
-    if rule["audience"] == "staff" and "customer" in rule:
-        ctx.add(
-            rule.key_mark("customer"), f"staff rule {rule_id} must not have 'customer' wording; remove it or make the rule public"
-        )
-    params = rule.get("params", {})
-    for field in ("text", "customer"):
-        if field in rule:
-            for lang in ("zh", "en"):
-                for name in placeholders(rule[field][lang]):
-                    if name not in params:
-                        ctx.add(
-                            rule[field].value_mark(lang),
-                            f"{{{name}}} in {rule_id} {field}.{lang} is not in its params{_hint(name, params)}; add it to params or fix the name",
-                        )
-
-
-class _FlowChecker:
+class FlowChecker:
     """Checks one interview: references, reachability, loops, and facts read before asked."""
 
     def __init__(self, ctx, flow):
@@ -126,17 +31,19 @@ class _FlowChecker:
     def rule_ref(self, node, key, value=None, mark=None):
         value = node[key] if value is None else value
         if value not in self.ctx.rules:
-            self.ctx.add(mark or node.value_mark(key), f"unknown rule {value}{_hint(value, self.ctx.rules)}")
+            self.ctx.add(mark or node.value_mark(key), f"unknown rule {value}{hint(value, self.ctx.rules)}")
             return None
         return self.ctx.rules[value][0]
 
-    def next_ref(self, holder, key="next"):
+    def next_ref(self, holder, source, key="next"):
+        """Check a step's `next`; remember where the edge is written, to report a loop there."""
         target = holder[key]
+        self.edge_marks[(source, target)] = holder.value_mark(key)
         if self.kind(target) not in ("questions", "checks", "outcomes"):
             known = [k for k, v in self.nodes.items() if v[0] != "derived"]
             self.ctx.add(
                 holder.value_mark(key),
-                f"'{target}' is not a question, check or outcome of flow '{self.flow['id']}'{_hint(target, known)}",
+                f"'{target}' is not a question, check or outcome of flow '{self.flow['id']}'{hint(target, known)}",
             )
             return None
         if target in self.after_questions:
@@ -156,6 +63,7 @@ class _FlowChecker:
                 "outcomes have deadlines but the flow has no 'deadlines_from'; name the datetime question they count from",
             )
         self.edges = {}
+        self.edge_marks = {}  # (step, next step) -> where that `next` is written
         for question in flow["questions"]:
             self.check_question(question)
         for check in flow.get("checks", []):
@@ -202,7 +110,7 @@ class _FlowChecker:
                         answer.mark, f"answer '{answer['value']}' of question '{qid}' is handled by no branch; give it a 'next'"
                     )
                 else:
-                    targets.append(self.next_ref(answer))
+                    targets.append(self.next_ref(answer, qid))
         else:
             if "answers" in question:
                 self.ctx.add(
@@ -214,7 +122,7 @@ class _FlowChecker:
             elif "next" not in question:
                 self.ctx.add(question.mark, f"question '{qid}' has no 'next'; say which step follows it")
             else:
-                targets.append(self.next_ref(question))
+                targets.append(self.next_ref(question, qid))
         if "public_answer" in question:
             values = [a["value"] for a in question.get("answers", [])]
             if question.get("audience") != "staff" or question["public_answer"] not in values:
@@ -239,10 +147,10 @@ class _FlowChecker:
         for branch in check["branches"]:
             self.rule_ref(branch, "rule")
             self.check_condition(branch["when"], branch.value_mark("when"))
-            targets.append(self.next_ref(branch))
+            targets.append(self.next_ref(branch, check["id"]))
         otherwise = check["otherwise"]
         self.rule_ref(otherwise, "rule")
-        targets.append(self.next_ref(otherwise))
+        targets.append(self.next_ref(otherwise, check["id"]))
         self.edges[check["id"]] = [t for t in targets if t]
 
     def check_derived(self, derived):
@@ -295,7 +203,7 @@ class _FlowChecker:
                         if name not in known:
                             self.ctx.add(
                                 note.value_mark(lang) if owner == "flag_note" else where,
-                                f"{owner}.{lang} uses {{{name}}}, which is no question of flow '{self.flow['id']}' nor 'postage'{_hint(name, known)}",
+                                f"{owner}.{lang} uses {{{name}}}, which is no question of flow '{self.flow['id']}' nor 'postage'{hint(name, known)}",
                             )
         if "route" in outcome:
             rule = self.rule_ref(outcome, "route")
@@ -326,11 +234,11 @@ class _FlowChecker:
         if "param" in operand:
             rule_id, _, key = operand["param"].partition(".")
             if rule_id not in self.ctx.rules:
-                self.ctx.add(mark, f"unknown rule {rule_id}{_hint(rule_id, self.ctx.rules)}")
+                self.ctx.add(mark, f"unknown rule {rule_id}{hint(rule_id, self.ctx.rules)}")
                 return None
             params = self.ctx.rules[rule_id][0].get("params", {})
             if key not in params:
-                self.ctx.add(mark, f"rule {rule_id} has no param '{key}'{_hint(key, params)}")
+                self.ctx.add(mark, f"rule {rule_id} has no param '{key}'{hint(key, params)}")
                 return None
             return params[key]
         self.fact_ref(operand["fact"], mark)
@@ -343,7 +251,7 @@ class _FlowChecker:
         if kind == "questions" and self.nodes[name][1]["kind"] == "number":
             return True
         facts = [k for k, v in self.nodes.items() if v[0] == "derived" or (v[0] == "questions" and v[1]["kind"] == "number")]
-        self.ctx.add(mark, f"fact '{name}' is not a derived value or number question{_hint(name, facts)}")
+        self.ctx.add(mark, f"fact '{name}' is not a derived value or number question{hint(name, facts)}")
         return False
 
     def check_condition(self, condition, mark, allow_status=False):
@@ -380,13 +288,13 @@ class _FlowChecker:
             return
         if self.kind(qid) != "questions" or self.nodes[qid][1]["kind"] != "choice":
             choices = [k for k, v in self.nodes.items() if v[0] == "questions" and v[1]["kind"] == "choice"]
-            self.ctx.add(mark, f"'{qid}' is not a choice question of this flow{_hint(qid, choices)}")
+            self.ctx.add(mark, f"'{qid}' is not a choice question of this flow{hint(qid, choices)}")
             return
         values = [a["value"] for a in self.nodes[qid][1]["answers"]]
         wanted = condition["is"] if "is" in condition else condition["in"]
         for value in wanted if isinstance(wanted, list) else [wanted]:
             if value not in values:
-                self.ctx.add(mark, f"question '{qid}' has no answer '{value}'{_hint(value, values)}")
+                self.ctx.add(mark, f"question '{qid}' has no answer '{value}'{hint(value, values)}")
 
     def check_graph(self):
         """Every step reachable, no loops, and every fact asked before a check reads it."""
@@ -408,8 +316,8 @@ class _FlowChecker:
             if state.get(child) == "open":
                 if not loop_reported:
                     cycle = path[path.index(child) :] + [child]
-                    kind, holder = self.nodes[node]
-                    self.ctx.add(holder.mark, f"the interview can loop: {' -> '.join(cycle)}; point one of these steps forward")
+                    mark = self.edge_marks.get((node, child), self.nodes[node][1].mark)
+                    self.ctx.add(mark, f"the interview can loop: {' -> '.join(cycle)}; point one of these steps forward")
                     loop_reported = True
                 continue
             if child not in state:

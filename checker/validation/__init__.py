@@ -1,0 +1,52 @@
+"""Checks of meaning, after the schema: ids, references, and the shape of each interview.
+
+Every check adds a Problem at the place to fix; nothing stops at the first error.
+By subject: ``rules`` (shop roles and each rule), ``flows`` (each interview's shape) and
+``audience`` (the customer's flow). The calendar is checked by ``checker.shop_calendar``,
+training scenarios by ``checker.scenarios``.
+"""
+
+from ..shop_calendar import check_calendar
+from .audience import check_customer_flow
+from .common import Context
+from .flows import FlowChecker
+from .rules import check_rule, check_shop
+
+__all__ = ["check_semantics"]
+
+
+def check_semantics(documents, today):
+    ctx = Context()
+    areas = []
+    for _, data in documents:
+        kind = data["kind"]
+        if kind == "shop":
+            check_shop(ctx, data)
+        elif kind == "calendar":
+            ctx.calendars.append(data)
+            check_calendar(ctx.add, data, today)
+        elif kind == "area":
+            areas.append(data)
+    if len(ctx.calendars) > 1:
+        ctx.add(ctx.calendars[1].mark, f"a second calendar file; the first is {ctx.calendars[0].mark.path}; keep one")
+    seen_areas = {}
+    for data in areas:
+        name = data["area"]
+        if name in seen_areas:
+            ctx.add(data.value_mark("area"), f"area '{name}' is already defined at {seen_areas[name]}; give each area one file")
+        else:
+            seen_areas[name] = data.value_mark("area")
+        for section in data["sections"]:
+            for rule in section["rules"]:
+                check_rule(ctx, rule)
+    flows = {}
+    for data in areas:
+        if "flow" in data:
+            flow = data["flow"]
+            if flow["id"] in flows:
+                ctx.add(flow.value_mark("id"), f"flow '{flow['id']}' is already defined at {flows[flow['id']]}")
+            else:
+                flows[flow["id"]] = flow.value_mark("id")
+            FlowChecker(ctx, flow).run()
+            check_customer_flow(ctx, flow)
+    return ctx.problems
