@@ -3,11 +3,10 @@ and a sample decided the same on MicroPython (the browser's runtime) as on CPyth
 
 import json
 import random
-import subprocess
 
 import pytest
-from conftest import ROOT, rules_bundle
-from test_micropython_parity import MICROPYTHON, RUNNER
+from conftest import rules_bundle
+from test_micropython_parity import MICROPYTHON, run_on_micropython
 
 from checker.engine import AnswerError, step
 from checker.engine.dates import format_date, format_datetime, parse_date, parse_datetime
@@ -104,15 +103,6 @@ def test_a_sample_of_walks_decides_the_same_on_micropython(walks, tmp_path):
             cases.append({"id": case_id, "flow": flow_id, "answers": answers})
             expected[case_id] = json.loads(json.dumps({"id": case_id, "result": step(bundle, flow_id, answers)}))
     assert MICROPYTHON.exists(), "run npm ci (make test does)"
-    (tmp_path / "bundle.json").write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
-    (tmp_path / "cases.json").write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
-    run = subprocess.run(
-        ["node", str(RUNNER), str(tmp_path / "bundle.json"), str(tmp_path / "cases.json")],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=ROOT,
-    )
-    assert run.returncode == 0, run.stderr[-3000:]
-    results = {item["id"]: item for item in json.loads(run.stdout)["results"]}
+    report = run_on_micropython(bundle, cases, tmp_path)
+    results = {item["id"]: item for item in report["results"]}
     assert [case_id for case_id in expected if results.get(case_id) != expected[case_id]] == []
