@@ -18,14 +18,13 @@ serve: setup node_modules/.installed
 	$(PY) -m checker validate
 	$(PY) -m mkdocs serve --strict --livereload -a 127.0.0.1:8000
 
-# Build into a fresh folder and swap it in only when the whole build succeeded.
+# Build into a fresh folder of its own and swap it in only when the whole build succeeded;
+# a second build started meanwhile waits for the first (a lock under build/).
 build: setup node_modules/.installed
-	rm -rf build/site.new && $(PY) -m mkdocs build --strict -q -d build/site.new
-	rm -rf site && mv build/site.new site
+	$(PY) -m checker.publish mkdocs.yml site
 
 build-public: setup node_modules/.installed
-	rm -rf build/site-public.new && $(PY) -m mkdocs build --strict -q -f mkdocs.public.yml -d build/site-public.new
-	rm -rf site-public && mv build/site-public.new site-public
+	$(PY) -m checker.publish mkdocs.public.yml site-public
 
 walk: setup
 	$(PY) -m checker walk $(FLOW)

@@ -9,7 +9,7 @@ answers:
 import difflib
 
 from .errors import UsageError
-from .yamlsource import MarkedDict, load_yaml_text
+from .yamlsource import MarkedDict, load_yaml_text, read_text_file
 
 __all__ = ["load_case", "CASE_KEYS"]
 
@@ -19,12 +19,11 @@ CASE_KEYS = ("name", "flow", "answers", "rules", "expect", "story", "notes")
 def load_case(path, flow):
     """Read a case file for ``flow`` (an engine Flow); return (answers, marks by question id)."""
     try:
-        with open(path, encoding="utf-8") as source:
-            text = source.read()
+        text = read_text_file(path, "case file")
     except FileNotFoundError:
         raise UsageError(f"{path}: no such case file") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{path}: not UTF-8 text; save the case file as UTF-8") from None
+    except ValueError as error:
+        raise UsageError(f"{path}: {error}") from None
     except OSError as error:
         raise UsageError(f"{path}: cannot read the case file ({error.strerror})") from None
     data, problem = load_yaml_text(text, path)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .casefile import load_case
 from .engine import AnswerError, Flow, UnknownFlow, normalise_answer, step, vocabulary
+from .engine.numbers import parse_number
 from .engine.text import wording
 from .errors import RulesError, UsageError
 from .loader import DEFAULT_RULES_DIR, display_path, load_rules
@@ -50,7 +51,14 @@ def _parser():
 
 def main(argv=None):
     try:
-        return _run(_parser().parse_args(argv))
+        status = _run(_parser().parse_args(argv))
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:
+        # The reader (say `| head`) stopped reading: stop quietly, and keep Python's own
+        # flush at exit from hitting the closed pipe again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except RulesError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -83,7 +91,7 @@ def _run(args):
         print(f"{display_path(args.rules)}: {len(bundle['rules'])} rules in {len(bundle['areas'])} areas, flows: {flows}. OK")
         return 0
     if args.command == "compile":
-        _write_atomically(Path(args.out), json.dumps(bundle, ensure_ascii=False, sort_keys=True))
+        _write_atomically(args.out, json.dumps(bundle, ensure_ascii=False, sort_keys=True))
         return 0
     try:
         flow = Flow(bundle, args.flow)
@@ -94,16 +102,30 @@ def _run(args):
     return _walk(bundle, flow, args.lang)
 
 
-def _write_atomically(path, text):
-    """Write the whole file or nothing: a temporary file renamed into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+def _write_atomically(out, text):
+    """Write the whole file or nothing: a temporary file renamed into place, with the
+    permissions a new file gets from the umask (mkstemp's own are owner-only)."""
+    if not out:
+        raise UsageError("--out needs a file name, like build/bundle.json")
+    path = Path(out)
+    if path.is_dir():
+        raise UsageError(f"--out {out}: is a folder; give a file name inside it, like {path / 'bundle.json'}")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError as error:
+        raise UsageError(f"--out {out}: cannot write in {path.parent} ({error.strerror})") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise UsageError(f"--out {out}: cannot write the file ({error.strerror})") from None
         raise
 
 
@@ -199,7 +221,16 @@ def _walk(bundle, flow, lang):
     answers, history = {}, []
     print(f"{flow.data['title'][lang]} — {prompts['back']} · {prompts['restart']} · {prompts['quit']}")
     while True:
-        result = step(bundle, flow.id, answers, flow=flow)
+        try:
+            result = step(bundle, flow.id, answers, flow=flow)
+        except AnswerError as error:
+            # An answer that is fine alone but not with the others (a request before the
+            # sign-off): drop it and ask that question again, saying why.
+            print(f"   ! {error.message}")
+            answers.pop(error.question_id, None)
+            if error.question_id in history:
+                history.remove(error.question_id)
+            continue
         if result["type"] == "decision":
             print()
             print(render_decision(bundle, result["decision"], lang))
@@ -244,10 +275,10 @@ def _walk(bundle, flow, lang):
 
 def _interpret(question, reply):
     """Turn what was typed into an answer: a choice number, or an empty line for today/now."""
-    if question["kind"] == "choice" and reply.isdigit():
-        index = int(reply) - 1
-        if 0 <= index < len(question["answers"]):
-            return question["answers"][index]["value"]
+    if question["kind"] == "choice":
+        number, _ = parse_number(reply)
+        if isinstance(number, int) and 1 <= number <= len(question["answers"]):
+            return question["answers"][number - 1]["value"]
     now = datetime.datetime.now()
     if reply == "" and question.get("default") == "today":
         return now.date().isoformat()

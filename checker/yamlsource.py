@@ -1,19 +1,25 @@
 """Safe YAML loading that remembers where every value came from.
 
-Rules files are plain data: no Python tags, no anchors or aliases (which is also
-what keeps an alias bomb from expanding), no duplicate keys. ``yes``/``no`` stay
-strings, as in YAML 1.2, and dates stay ISO strings so the data is JSON as written.
+Rules and case files are plain data: no Python tags, no anchors or aliases (which is
+also what keeps an alias bomb from expanding), no duplicate keys, no sets or binary, no
+nesting past MAX_DEPTH. Scalars follow YAML 1.2: ``yes``/``no``, ``1:30`` and ``0x10``
+stay strings instead of silently becoming true, 90 or 16; numbers have at most
+MAX_DIGITS digits; dates stay ISO strings so the data is JSON as written.
 """
 
+import os
 import re
+import stat
 
 import yaml
 
+from .engine.numbers import MAX_DIGITS
 from .errors import Problem
 
-__all__ = ["Mark", "MarkedDict", "MarkedList", "load_yaml_text", "MAX_FILE_BYTES"]
+__all__ = ["Mark", "MarkedDict", "MarkedList", "load_yaml_text", "read_text_file", "MAX_FILE_BYTES", "MAX_DEPTH", "MAX_DIGITS"]
 
 MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 50
 
 
 class Mark:
@@ -69,15 +75,34 @@ class _RulesLoader(yaml.SafeLoader):
     """SafeLoader with marks, strict keys, and no aliases."""
 
 
-# YAML 1.1 booleans (yes/no/on/off) are a trap in answer values; keep only true/false.
+# YAML 1.2 core scalars: only true/false are booleans, only plain decimals are numbers.
+_NOT_1_1 = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _RulesLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _NOT_1_1]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?$")
 _RulesLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+_RulesLoader.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
+_RulesLoader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+.0123456789"))
 
 
 def _compose_node(self, parent, index):
+    if len(self.nesting) >= MAX_DEPTH:
+        raise _ProblemFound(
+            Mark.of(self.path, self.peek_event().start_mark).problem(
+                f"nested more than {MAX_DEPTH} levels deep; flatten the structure or split it into several entries"
+            )
+        )
+    self.nesting.append(index)
+    try:
+        return _compose_plain_node(self, parent, index)
+    finally:
+        self.nesting.pop()
+
+
+def _compose_plain_node(self, parent, index):
     if self.check_event(yaml.AliasEvent):
         event = self.peek_event()
         raise _ProblemFound(
@@ -127,16 +152,36 @@ def _construct_timestamp(loader, node):
     return loader.construct_scalar(node)
 
 
+def _number_text(loader, node, pattern, kind, example):
+    """The scalar of a number node, refused at its place unless it is plain digits."""
+    text = loader.construct_scalar(node)
+    where = Mark.of(loader.path, node.start_mark)
+    if not isinstance(text, str) or not pattern.match(text):
+        raise _ProblemFound(where.problem(f"'{text}' is not {kind}; write it with digits only, like {example}"))
+    digits = sum(1 for ch in text if ch.isdigit())
+    if digits > MAX_DIGITS:
+        raise _ProblemFound(where.problem(f"a number of {digits} digits is too long; use at most {MAX_DIGITS} digits"))
+    return text
+
+
+def _construct_int(loader, node):
+    return int(_number_text(loader, node, _INT, "a whole number", "48"))
+
+
 def _construct_float(loader, node):
-    """Floats as YAML reads them, but no NaN or infinity: the bundle is strict JSON."""
-    value = yaml.SafeLoader.construct_yaml_float(loader, node)
-    if value != value or value in (float("inf"), float("-inf")):
-        raise _ProblemFound(
-            Mark.of(loader.path, node.start_mark).problem(
-                f"'{node.value}' is not a finite number; write a plain number such as 7 or 1.5"
-            )
-        )
+    """Plain decimals only, and finite: the bundle is strict JSON."""
+    value = float(_number_text(loader, node, _FLOAT, "a decimal number", "0.5"))
+    if value in (float("inf"), float("-inf")):
+        where = Mark.of(loader.path, node.start_mark)
+        raise _ProblemFound(where.problem(f"'{node.value}' is not a finite number; write a plain number such as 7 or 1.5"))
     return value
+
+
+def _construct_bool(loader, node):
+    text = loader.construct_scalar(node)
+    if text not in ("true", "false"):
+        raise _ProblemFound(Mark.of(loader.path, node.start_mark).problem(f"'{text}' is not true or false; write one of them"))
+    return text == "true"
 
 
 def _construct_unknown(loader, node):
@@ -150,8 +195,35 @@ def _construct_unknown(loader, node):
 _RulesLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _RulesLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 _RulesLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_RulesLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _RulesLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_RulesLoader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
+for _tag in ("binary", "set", "omap", "pairs"):
+    _RulesLoader.add_constructor("tag:yaml.org,2002:" + _tag, _construct_unknown)
 _RulesLoader.add_constructor(None, _construct_unknown)
+
+
+# What YAML refuses to read (besides tab, newline and carriage return), and the BOM inside a file.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def read_text_file(path, what):
+    """The UTF-8 text of a regular file of at most MAX_FILE_BYTES; OSError/ValueError say why not.
+
+    The size is checked on the open file and at most one byte over the limit is read, so
+    /dev/zero cannot fill the memory and a FIFO is refused instead of waiting for a writer.
+    """
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(handle, "rb", buffering=0, closefd=True) as source:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise ValueError(f"not a regular file; give the path of a {what}")
+        data = source.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise ValueError(f"over the {MAX_FILE_BYTES:,}-byte limit for a {what}; make it smaller")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError(f"not UTF-8 text; save the {what} as UTF-8") from None
 
 
 def load_yaml_text(text, path):
@@ -164,8 +236,15 @@ def load_yaml_text(text, path):
             1,
             f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a rules file; split it into several files",
         )
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        code = f"U+{ord(bad.group()):04X}"
+        return None, Problem(path, line, column, f"control character {code} is not allowed in YAML; delete it")
     loader = _RulesLoader(text)
     loader.path = str(path)
+    loader.nesting = []
     try:
         return loader.get_single_data(), None
     except _ProblemFound as found:
@@ -176,6 +255,6 @@ def load_yaml_text(text, path):
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return None, Problem(path, line, column, f"YAML syntax error: {what}; fix the syntax here")
     except yaml.YAMLError as error:
-        return None, Problem(path, 1, 1, f"YAML error: {error}")
+        return None, Problem(path, 1, 1, "YAML error: " + " ".join(str(error).split()))
     finally:
         loader.dispose()

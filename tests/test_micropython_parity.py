@@ -20,6 +20,20 @@ def cpython_result(bundle, case):
         return {"id": case["id"], "error": {"question": error.question_id, "message": error.message}}
 
 
+def run_on_micropython(bundle, cases, folder):
+    """The engine's report for these cases ({"id", "flow", "answers"}) as run on MicroPython."""
+    (folder / "bundle.json").write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
+    (folder / "cases.json").write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
+    run = subprocess.run(
+        ["node", str(RUNNER), str(folder / "bundle.json"), str(folder / "cases.json")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    return json.loads(run.stdout)
+
+
 @pytest.fixture(scope="module")
 def micropython_results(bundle, tmp_path_factory):
     if shutil.which("node") is None or not MICROPYTHON.exists():
@@ -28,16 +42,7 @@ def micropython_results(bundle, tmp_path_factory):
     cases = [
         {"id": str(path.relative_to(ROOT)), "flow": flow, "answers": dict(case["answers"])} for flow, path, case in all_cases()
     ]
-    (folder / "bundle.json").write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
-    (folder / "cases.json").write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
-    run = subprocess.run(
-        ["node", str(RUNNER), str(folder / "bundle.json"), str(folder / "cases.json")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert run.returncode == 0, run.stderr[-3000:]
-    report = json.loads(run.stdout)
+    report = run_on_micropython(bundle, cases, folder)
     assert report["implementation"] == "micropython"
     return cases, {item["id"]: item for item in report["results"]}
 

@@ -17,9 +17,12 @@ def _days_in_month(year, month):
 
 
 def day_number(year, month, day):
-    """Days since 1970-01-01 (Howard Hinnant's days_from_civil)."""
+    """Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+
+    Python's // already rounds down, so the C version's adjustment for negative
+    years is not needed (it would put year 0 and earlier a day or more off)."""
     year -= month <= 2
-    era = (year if year >= 0 else year - 399) // 400
+    era = year // 400
     year_of_era = year - era * 400
     day_of_year = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
     day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
@@ -29,7 +32,7 @@ def day_number(year, month, day):
 def civil(days):
     """(year, month, day) for a day number."""
     days += 719468
-    era = (days if days >= 0 else days - 146096) // 146097
+    era = days // 146097
     day_of_era = days - era * 146097
     year_of_era = (day_of_era - day_of_era // 1460 + day_of_era // 36524 - day_of_era // 146096) // 365
     day_of_year = day_of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)

@@ -8,6 +8,7 @@ MicroPython's dicts do not keep insertion order, so nothing here relies on it.
 from .choices import answer_label, chosen
 from .dates import format_datetime, parse_date, parse_datetime
 from .decision import build_decision
+from .numbers import parse_number
 
 QUESTION = "question"
 DECISION = "decision"
@@ -63,33 +64,38 @@ def normalise_answer(question, raw):
         value = str(raw)
         values = [answer["value"] for answer in question["answers"]]
         if value not in values:
-            raise AnswerError(qid, "'%s' is not an answer to '%s'; choose one of: %s" % (value, qid, ", ".join(values)))
+            raise AnswerError(qid, "'%s' is not an answer to '%s'; choose one of: %s" % (_shown(value), qid, ", ".join(values)))
         return value
     if kind == "date":
         if parse_date(str(raw)) is None:
-            raise AnswerError(qid, "'%s' is not a date for '%s'; write it as YYYY-MM-DD" % (raw, qid))
+            raise AnswerError(qid, "'%s' is not a date for '%s'; write it as YYYY-MM-DD" % (_shown(raw), qid))
         return str(raw)
     if kind == "datetime":
         minute = parse_datetime(str(raw))
         if minute is None:
-            raise AnswerError(qid, "'%s' is not a date and time for '%s'; write it as YYYY-MM-DDTHH:MM" % (raw, qid))
+            raise AnswerError(qid, "'%s' is not a date and time for '%s'; write it as YYYY-MM-DDTHH:MM" % (_shown(raw), qid))
         return format_datetime(minute)
     if isinstance(raw, bool):
         raise AnswerError(qid, "'%s' needs a number, not %s" % (qid, raw))
     if isinstance(raw, (int, float)):
         number = raw
     else:
-        try:
-            number = float(str(raw).strip())
-        except ValueError:
-            raise AnswerError(qid, "'%s' is not a number for '%s'" % (raw, qid))
+        number, reason = parse_number(raw)
+        if reason is not None:
+            raise AnswerError(qid, "'%s' is not a number for '%s'; %s" % (_shown(raw), qid, reason))
     if number != number or number in (float("inf"), float("-inf")):
-        raise AnswerError(qid, "'%s' is not a number for '%s'" % (raw, qid))
+        raise AnswerError(qid, "'%s' is not a number for '%s'" % (_shown(raw), qid))
     if "min" in question and number < question["min"]:
         raise AnswerError(qid, "'%s' must be at least %s, not %s" % (qid, _number(question["min"]), _number(number)))
     if "max" in question and number > question["max"]:
         raise AnswerError(qid, "'%s' must be at most %s, not %s" % (qid, _number(question["max"]), _number(number)))
     return _number(number)
+
+
+def _shown(raw):
+    """An answer as quoted back in a message: long typing is cut, not echoed whole."""
+    text = str(raw)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _number(value):

@@ -17,6 +17,13 @@ def md(text):
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS and ch not in "<>" else ch for ch in escaped).replace("\n", " ")
 
 
+def code(text):
+    """Text shown as code in a Markdown context (a table cell too). A backtick span would
+    show md()'s escapes and entities literally, so this is a <code> element whose content
+    is escaped like any other Markdown text."""
+    return f"<code>{md(text)}</code>"
+
+
 def table(header, rows):
     """A Markdown table from cells that are already escaped."""
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]

@@ -4,7 +4,7 @@ from ..engine.dates import WEEKDAYS as WEEKDAY_ORDER
 from ..engine.text import wording
 from ..engine.vocabulary import leg_text
 from ..terms import TERMS
-from .markup import both, esc, md, pair, table
+from .markup import both, code, esc, md, pair, table
 
 AUDIENCE = {"public": {"zh": "公开", "en": "public"}, "staff": {"zh": "仅员工", "en": "staff only"}}
 LABELS = {
@@ -128,9 +128,7 @@ def flag_legend(bundle, view):
     for rule in flag_rules(bundle):
         params = rule["params"]
         swatch = f'<span class="flag-swatch" style="background:{esc(params["hex"])}"></span>'
-        rows.append(
-            [swatch + " " + pair(rule["title"]), f"`{md(params['note']['zh'])}`", rule_link(bundle, rule["id"], "policies/x")]
-        )
+        rows.append([swatch + " " + pair(rule["title"]), code(params["note"]["zh"]), rule_link(bundle, rule["id"], "policies/x")])
     return f"## {pair(LABELS['legend'])}\n\n" + table([md("旗帜 · Flag"), md("备注格式 · Note"), md("规则 · Rule")], rows)
 
 
