@@ -96,6 +96,7 @@ def quick_reference(bundle):
         "<br>".join(notes),
         "",
     ]
+    money = money if postage or notes else []
     escalation = [
         "## 升级 · Escalation",
         "",
