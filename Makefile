@@ -7,6 +7,7 @@ PY     := $(VENV)/bin/python
 FLOW   ?= returns
 CHROMIUM := /usr/bin/chromium
 CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+PDFTOPPM := /usr/bin/pdftoppm
 SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 
 export NO_MKDOCS_2_WARNING := 1
@@ -32,7 +33,7 @@ walk: setup
 validate: setup
 	$(PY) -m checker validate
 
-test: setup node_modules/.installed $(CHROMIUM) $(CJK_FONT)
+test: setup node_modules/.installed $(CHROMIUM) $(CJK_FONT) $(PDFTOPPM)
 	$(PY) -m pytest
 
 # Checker start-up, page weight and answer latency on MicroPython and Pyodide (not a test).
@@ -48,10 +49,10 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # Browser tests use Debian's Chromium (Playwright's own browser download does not work here),
-# and a CJK font so that screenshots show the Chinese text.
-$(CHROMIUM) $(CJK_FONT):
+# a CJK font so that screenshots show the Chinese text, and poppler-utils to read printed PDFs.
+$(CHROMIUM) $(CJK_FONT) $(PDFTOPPM):
 	$(SUDO) apt-get update -qq
-	$(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei
+	$(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei poppler-utils
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund

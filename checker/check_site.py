@@ -25,6 +25,7 @@ def default_site(bundle, site):
     quick = dict(site.get("quick_reference", {}))
     quick.setdefault("limits", [])
     quick.setdefault("postage_notes", [])
+    quick.setdefault("groups", [])
     site["quick_reference"] = quick
     if "checker" not in site:
         flows = [bundle["flows"][a["flow"]] for a in bundle["areas"] if a.get("flow")]
@@ -176,6 +177,13 @@ def _check_site_file(site, data):
             site.add(mark, f"rule {rule_id} has no time limit ({', '.join(DURATIONS)}) in its params; list it elsewhere")
     for rule_id, mark in site.listed(quick, "postage_notes"):
         site.rule(quick, "postage_notes", rule_id, mark)
+    grouped = set()
+    for group in quick.get("groups", []):
+        for rule_id, mark in site.listed(group, "rules"):
+            site.rule(group, "rules", rule_id, mark)
+            if rule_id in grouped:
+                site.add(mark, f"rule {rule_id} is in the quick reference's groups already; list it once")
+            grouped.add(rule_id)
     checker = data.get("checker", {})
     seen = set()
     for entry in checker.get("flows", []):

@@ -16,7 +16,7 @@ from .errors import RulesError
 from .loader import load_rules
 from .site import generate_pages
 from .site.checker_page import checker_data, checker_page, pyscript_config, training_data
-from .site.pages import navigation
+from .site.pages import closing_navigation, navigation
 from .site.pyship import shipped_source
 
 __all__ = ["PolicyPlugin", "PolicyConfig"]
@@ -98,7 +98,9 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
             generated = navigation(self.bundle, self.config.audience)
             if not self.config.checker or not checker_data(self.bundle, self.config.audience)["modes"]:
                 generated = [entry for entry in generated if entry[1] != "checker.md"]
-            config.nav = place_generated(config.nav, generated)
+            closing = closing_navigation(self.config.audience)
+            config.nav = place_generated(config.nav, generated + closing)
+            config.nav += [{label: path} for label, path in closing]
         config.extra_css.append("assets/handbook.css")
         config.extra_javascript.append("assets/handbook.js")
         return config

@@ -165,3 +165,14 @@ def test_the_question_asked_after_a_verdict_is_linked_from_the_outcomes_that_ask
     refused = {o["id"] for o in bundle["flows"]["returns"]["outcomes"] if o["status"] == "not_eligible"}
     linked = set(re.findall(r"^    (\w+) -\.-> refuses_all$", source, re.M))
     assert linked == refused
+
+
+def test_the_print_page_holds_every_rule_and_closes_the_nav(bundle, staff_site):
+    page = (staff_site / "reference" / "print" / "index.html").read_text(encoding="utf-8")
+    for rule_id in bundle["rules"]:
+        assert f'id="{rule_id}"' in page
+    for area in bundle["areas"]:
+        assert f'href="#area-{area["area"]}"' in page and f'id="area-{area["area"]}"' in page
+    assert 'id="signoff"' in page and "工号" in page
+    nav_links = re.findall(r'<a href="([^"]+)" class="md-nav__link', (staff_site / "index.html").read_text(encoding="utf-8"))
+    assert nav_links[-1].rstrip("/").endswith("reference/print")

@@ -55,7 +55,7 @@ def test_cross_file_references_of_the_site_file_are_checked(tmp_path, monkeypatc
 
 def test_a_public_area_needs_a_public_rule_and_one_page(tmp_path, monkeypatch):
     _, problems = rules_with(tmp_path, monkeypatch, {"site.yaml": ("  - area: complaints\n", "  - area: conduct\n")})
-    assert problems == ["rules/site.yaml:34:11: area 'conduct' has no public rule; make one public or leave the area out"]
+    assert problems == ["rules/site.yaml:42:11: area 'conduct' has no public rule; make one public or leave the area out"]
 
 
 def test_the_site_file_orders_the_checker_and_the_public_site(tmp_path, monkeypatch):

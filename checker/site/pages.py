@@ -4,6 +4,8 @@ from .calendar import PAGE as CALENDAR_PAGE
 from .calendar import calendar_page
 from .flows import flow_page
 from .policies import area_page
+from .printed import PAGE as PRINT_PAGE
+from .printed import print_nav, print_page
 from .public import public_page
 from .reference import quick_reference, rule_index
 
@@ -30,6 +32,7 @@ def generate_pages(bundle, audience=STAFF):
     if bundle["calendar"]:
         pages[CALENDAR_PAGE] = calendar_page(bundle)
     pages["reference/rules.md"] = rule_index(bundle)
+    pages[PRINT_PAGE] = print_page(bundle)
     return pages
 
 
@@ -50,3 +53,8 @@ def navigation(bundle, audience=STAFF):
         (label(bundle["flows"][area["flow"]]["nav"]), f"flows/{area['flow']}.md") for area in bundle["areas"] if area.get("flow")
     ]
     return nav
+
+
+def closing_navigation(audience=STAFF):
+    """[(label, path)] of generated pages that close the site's navigation: the print page."""
+    return [print_nav()] if audience == STAFF else []

@@ -1,8 +1,10 @@
 """Pages for agents mid-shift: a one-screen quick reference and the index of every rule id."""
 
 from ..check_site import DURATIONS
+from ..engine.text import wording
 from ..terms import TERMS
-from .markup import esc, md, pair, table
+from .edition import edition_text
+from .markup import both, esc, md, pair, table
 from .policies import AUDIENCE, flag_rules, postage_rows, rule_link, shift_rows, timeline_rows
 
 UNITS = {
@@ -39,7 +41,27 @@ def escalation_rows(bundle, page):
     return [[situation, target, ", ".join(rule_link(bundle, r, page) for r in rule_ids)] for situation, target, rule_ids in rows]
 
 
+def _group(bundle, group, page):
+    """A box of rules to know by heart: each rule's title and text, per language, and its link."""
+    items = []
+    for rule_id in group["rules"]:
+        rule = bundle["rules"][rule_id]
+        texts = "".join(
+            f'<span lang="{tag}"><strong>{esc(rule["title"][lang])}</strong> {esc(wording(rule, "text", lang))}</span> '
+            for lang, tag in (("zh", "zh-CN"), ("en", "en"))
+        )
+        items.append(f"- {texts}{rule_link(bundle, rule_id, page)}")
+    return [f"## {pair(group['title'])}", "", '<div class="quick-rules" markdown>', "", *items, "", "</div>", ""]
+
+
+def _box(lines):
+    """A heading and its content, kept together in one column of the quick reference."""
+    return "\n".join(['<div class="quick-box" markdown>', "", *lines, "</div>", ""])
+
+
 def quick_reference(bundle):
+    """One screen and one printed page: time limits, postage, escalation, flags, the day and
+    the rules the site file groups, with the rules' edition under the title."""
     page = "reference/quick.md"
     rules = bundle["rules"]
     choices = bundle["site"]["quick_reference"]
@@ -62,50 +84,42 @@ def quick_reference(bundle):
     ]
     notes = [f"{pair(rules[r]['title'])}: {rule_link(bundle, r, page)}" for r in choices["postage_notes"]]
     day = [f"{when} {pair(rule['title'])}" for _, when, rule in timeline_rows(bundle)]
+    groups = [_group(bundle, group, page) for group in choices["groups"]]
+    edition = edition_text(bundle)
+    time = ["## 时限 · Time limits", "", table([md("事项 · What"), md("时限 · Limit"), md("规则 · Rule")], limits), ""]
+    day = ["## 班次与每日 · Shifts and the day", "", "<br>".join(shifts), "", "<br>".join(day), ""] if shifts or day else []
+    money = [
+        "## 运费 · Postage",
+        "",
+        table([md("情形 · Case"), pair(TERMS["return_leg"]), pair(TERMS["resend_leg"]), md("规则 · Rule")], postage),
+        "",
+        "<br>".join(notes),
+        "",
+    ]
+    money = money if postage or notes else []
+    escalation = [
+        "## 升级 · Escalation",
+        "",
+        table([md("情形 · When"), md("交给 · To"), md("规则 · Rule")], escalation_rows(bundle, page)),
+        "",
+    ]
+    legend = ["## 旗帜 · Flags", "", "<br>".join(flags), ""] if flags else []
     return "\n".join(
         [
             "---",
             "hide:",
             "  - navigation",
             "  - toc",
+            "  - footer",
             "---",
             "",
             "# 速查 · Quick reference",
             "",
+            both(edition["zh"], edition["en"], "span", "quick-edition"),
+            "",
             '<div class="quick-grid" markdown>',
             "",
-            "<div markdown>",
-            "",
-            "## 时限 · Time limits",
-            "",
-            table([md("事项 · What"), md("时限 · Limit"), md("规则 · Rule")], limits),
-            "",
-            "## 旗帜 · Flags",
-            "",
-            "<br>".join(flags),
-            "",
-            "## 班次与每日 · Shifts and the day",
-            "",
-            "<br>".join(shifts),
-            "",
-            "<br>".join(day),
-            "",
-            "</div>",
-            "",
-            "<div markdown>",
-            "",
-            "## 运费 · Postage",
-            "",
-            table([md("情形 · Case"), pair(TERMS["return_leg"]), pair(TERMS["resend_leg"]), md("规则 · Rule")], postage),
-            "",
-            "<br>".join(notes),
-            "",
-            "## 升级 · Escalation",
-            "",
-            table([md("情形 · When"), md("交给 · To"), md("规则 · Rule")], escalation_rows(bundle, page)),
-            "",
-            "</div>",
-            "",
+            *(_box(block) for block in (time, day, legend, money, escalation, *groups) if block),
             "</div>",
             "",
         ]
