@@ -44,7 +44,7 @@ def test_cross_file_references_of_the_site_file_are_checked(tmp_path, monkeypatc
     assert "rules/shop.yaml:31:35: 'cs_supervisor' is listed twice in escalation; list each role once" in problems
     assert "rules/schedules.yaml:11:11: rule RET-WINDOW is not in this area; a view shows a rule of its own area" in problems
     assert (
-        "rules/returns.yaml:599:11: 'shop_manager' is not an escalation target; use one of the shop's escalation roles: cs_supervisor, boss, cs_supervisor"
+        "rules/returns.yaml:607:11: 'shop_manager' is not an escalation target; use one of the shop's escalation roles: cs_supervisor, boss, cs_supervisor"
         in problems
     )
 
