@@ -31,6 +31,7 @@ def default_site(bundle, site):
         flows = [bundle["flows"][a["flow"]] for a in bundle["areas"] if a.get("flow")]
         site["checker"] = {"flows": [{"flow": f["id"], "tab": f["title"]} for f in flows]}
     site.setdefault("public", [])
+    site.setdefault("search", {})
     return site
 
 
@@ -83,6 +84,9 @@ def check_site(documents):
         site.add(site.sites[1].mark, f"a second site file; the first is {site.sites[0].mark.path}; keep one")
     for data in site.sites[:1]:
         _check_site_file(site, data)
+        _check_search(site, data.get("search", {}))
+    for rule, _ in site.rules.values():
+        _check_words(site, rule, "keywords")
     return site.problems
 
 
@@ -221,3 +225,31 @@ def _check_site_file(site, data):
 def _flow_ref(site, mark, flow_id):
     if flow_id not in site.flows:
         site.add(mark, f"unknown flow '{flow_id}'{_hint(flow_id, site.flows, '; name the flow id of an area file')}")
+
+
+def _rule_words(rule):
+    """A rule's title, text and customer wording in both languages, lower-cased."""
+    return " ".join(
+        str(rule.get(key, {}).get(lang, "")) for key in ("title", "text", "customer") for lang in ("zh", "en")
+    ).lower()
+
+
+def _check_words(site, owner, key):
+    """Search words: listed once each; a segmenter word is one word (no spaces)."""
+    seen = set()
+    for word, mark in site.listed(owner, key):
+        if word in seen:
+            site.add(mark, f"'{word}' is listed twice; list each word once")
+        if key == "words" and any(ch.isspace() for ch in word):
+            site.add(mark, f"'{word}' has a space; the segmenter keeps single words, list each word on its own")
+        seen.add(word)
+
+
+def _check_search(site, search):
+    _check_words(site, search, "words")
+    texts = [_rule_words(rule) for rule, _ in site.rules.values()]
+    synonyms = search.get("synonyms", {})
+    for term in synonyms:
+        if not any(term.lower() in text for text in texts):
+            site.add(synonyms.key_mark(term), f"no rule uses '{term}', so its synonyms find nothing; use a word of a rule's text")
+        _check_words(site, synonyms, term)

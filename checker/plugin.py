@@ -3,6 +3,9 @@
 It only orchestrates: loading lives in checker.loader, pages in checker.site.
 """
 
+import importlib
+import importlib.util
+import io
 import json
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from .site import generate_pages
 from .site.checker_page import checker_data, checker_page, pyscript_config, training_data
 from .site.pages import closing_navigation, navigation
 from .site.pyship import shipped_source
+from .site.search import jieba_dictionary
 
 __all__ = ["PolicyPlugin", "PolicyConfig"]
 
@@ -77,6 +81,14 @@ class PolicyConfig(base.Config):
     """Where `npm ci` put the pinned PyScript, MicroPython and Pyodide packages."""
 
 
+def _segmenter_config(config):
+    """The config of the search plugin that segments Chinese with jieba, if one is active."""
+    for plugin in config.plugins.values():
+        if "jieba_dict_user" in getattr(plugin, "config", {}):
+            return plugin.config
+    return None
+
+
 class PolicyPlugin(BasePlugin[PolicyConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
@@ -101,9 +113,21 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
             closing = closing_navigation(self.config.audience)
             config.nav = place_generated(config.nav, generated + closing)
             config.nav += [{label: path} for label, path in closing]
+        self.add_dictionary(config)
         config.extra_css.append("assets/handbook.css")
         config.extra_javascript.append("assets/handbook.js")
         return config
+
+    def add_dictionary(self, config):
+        """Give the search plugin's segmenter (jieba) the rules' search words as its user
+        dictionary, generated at build time and never written to disk. Loaded from memory, not
+        through Material's `jieba_dict_user` path, because jieba leaves that file open; a
+        `jieba_dict_user` in mkdocs.yml still adds to it."""
+        search = _segmenter_config(config)
+        if search is None or importlib.util.find_spec("jieba") is None:
+            return
+        jieba = importlib.import_module("jieba")
+        jieba.load_userdict(io.BytesIO(jieba_dictionary(self.bundle).encode("utf-8")))
 
     def on_files(self, files, *, config):
         for path, markdown in generate_pages(self.bundle, self.config.audience).items():

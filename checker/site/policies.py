@@ -5,6 +5,7 @@ from ..engine.text import wording
 from ..engine.vocabulary import leg_text
 from ..terms import TERMS
 from .markup import both, code, esc, md, pair, table
+from .search import rule_search_words, search_block
 
 AUDIENCE = {"public": {"zh": "公开", "en": "public"}, "staff": {"zh": "仅员工", "en": "staff only"}}
 LABELS = {
@@ -33,7 +34,10 @@ def rule_link(bundle, rule_id, from_page):
 
 
 def rule_block(bundle, rule, level="###"):
-    """One rule: heading with the id as anchor, then its metadata, text and customer wording."""
+    """One rule: heading with the id as anchor, then its metadata, text and customer wording.
+    The metadata line is left out of the search index (`data-search-exclude`), so a search
+    result's snippet starts with the rule's text; the id stays findable through the hidden
+    search words."""
     owner = bundle["roles"].get(rule["owner"], {"zh": rule["owner"], "en": rule["owner"]})
     source = rule["source"]
     audience = AUDIENCE[rule["audience"]]
@@ -48,7 +52,7 @@ def rule_block(bundle, rule, level="###"):
     parts = [
         f"{level} {md(rule['title']['zh'])} · {md(rule['title']['en'])} {{#{rule['id']}}}",
         "",
-        f'<div class="rule-meta">{meta}</div>',
+        f'<div class="rule-meta" data-search-exclude>{meta}</div>',
         f'<div class="rule-text">{both(wording(rule, "text", "zh"), wording(rule, "text", "en"))}</div>',
     ]
     if rule["audience"] == "public":
@@ -57,7 +61,8 @@ def rule_block(bundle, rule, level="###"):
             f"{esc(LABELS['customer']['en'])}</span>"
             f"{both(wording(rule, 'customer', 'zh'), wording(rule, 'customer', 'en'))}</div>"
         )
-    return "\n".join(parts) + "\n"
+    parts.append(search_block(rule_search_words(bundle, rule, "staff")))
+    return "\n".join(part for part in parts if part) + "\n"
 
 
 def area_page(bundle, area, page):

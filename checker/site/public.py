@@ -2,6 +2,7 @@
 
 from ..engine.text import wording
 from .markup import both, esc, md
+from .search import rule_search_words, search_block
 
 
 def public_rules(bundle, area):
@@ -23,6 +24,7 @@ def public_page(bundle, area, title):
                 "",
                 f'<div class="rule-text">{both(wording(rule, "customer", "zh"), wording(rule, "customer", "en"))}</div>',
                 f'<p class="rule-effective">{esc("生效日期 · Effective")} {esc(rule["effective"])}</p>',
+                search_block(rule_search_words(bundle, rule, "public")),
                 "",
             ]
     return "\n".join(lines)

@@ -100,8 +100,23 @@
     }).catch(function () { /* the source and the numbered steps stay readable */ });
   }
 
+  // Material's search box reads its field only on keyup, on focus and when the index is ready.
+  // Text that arrives without a key release (a Chinese input method's commit, a paste from the
+  // menu, autofill) was never searched; on a small site the index is ready before the words
+  // arrive, so the box kept "键入以开始搜索". Tell Material about every finished input.
+  function searchOnInput() {
+    var box = document.querySelector("input.md-search__input");
+    if (!box) { return; }
+    box.addEventListener("input", function (event) {
+      if (!event.isComposing) { box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true })); }
+    });
+    box.addEventListener("compositionend", function () {
+      box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    });
+  }
+
   apply(stored());
-  function ready() { mount(); drawFlowcharts(); }
+  function ready() { mount(); drawFlowcharts(); searchOnInput(); }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
   } else {
