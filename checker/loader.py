@@ -4,6 +4,7 @@ The bundle is what the engine reads (as JSON in the browser): plain dicts, lists
 strings and numbers, with order kept in lists because MicroPython's dicts are unordered.
 """
 
+import copy
 import datetime
 import json
 import os
@@ -57,19 +58,37 @@ def load_documents(rules_dir, base=None):
         except OSError as error:
             problems.append(Problem(shown, 1, 1, f"cannot read the file: {error.strerror}"))
             continue
-        data, problem = load_yaml_text(text, shown)
-        if problem:
-            problems.append(problem)
-            continue
-        if data is None:
-            problems.append(Problem(shown, 1, 1, "file is empty; add rules or delete it"))
-            continue
-        found = checker.check(data, Mark(shown, 1, 1) if not hasattr(data, "mark") else data.mark)
+        data, found = _parsed(text, shown, checker)
         if found:
             problems.extend(found)
         else:
             documents.append((shown, data))
     return documents, problems
+
+
+_PARSED = {}
+
+
+def _parsed(text, shown, checker):
+    """(data, problems) of one file's text, parsed and schema-checked.
+
+    Parsing YAML in pure Python is the slow part of loading; a rules folder is loaded many
+    times with the same files (each build, `mkdocs serve` after an edit to one file, the
+    tests), so results are kept by file text and handed out as copies."""
+    key = (shown, text)
+    if key not in _PARSED:
+        data, problem = load_yaml_text(text, shown)
+        if problem:
+            found = [problem]
+        elif data is None:
+            found = [Problem(shown, 1, 1, "file is empty; add rules or delete it")]
+        else:
+            found = checker.check(data, Mark(shown, 1, 1) if not hasattr(data, "mark") else data.mark)
+        if len(_PARSED) > 64:
+            _PARSED.clear()
+        _PARSED[key] = (data, found)
+    data, found = _PARSED[key]
+    return copy.deepcopy(data), list(found)
 
 
 def _plain(value):

@@ -226,6 +226,49 @@ def read_text_file(path, what):
         raise ValueError(f"not UTF-8 text; save the {what} as UTF-8") from None
 
 
+if yaml.__with_libyaml__:
+
+    class _FastComposer(yaml.cyaml.CParser, yaml.resolver.BaseResolver):
+        """libyaml's parser and composer with our YAML 1.2 resolvers: the same nodes, much faster."""
+
+        yaml_implicit_resolvers = _RulesLoader.yaml_implicit_resolvers
+
+
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:?-])[&*]\S")
+
+
+def _fast_node(text):
+    """The document's node tree from libyaml, or None to take the slow, exact path.
+
+    The pure-Python composer is the one that reports anchors, aliases, deep nesting and
+    syntax errors at their place; anything that might need such a report goes there."""
+    if not yaml.__with_libyaml__ or _MAYBE_ANCHOR.search(text):
+        return None
+    composer = _FastComposer(text)
+    try:
+        node = composer.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        composer.dispose()
+    if node is None or _too_deep(node):
+        return None
+    return node
+
+
+def _too_deep(root):
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth >= MAX_DEPTH:
+            return True
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+    return False
+
+
 def load_yaml_text(text, path):
     """Parse one YAML document; return (data, None) or (None, Problem)."""
     size = len(text.encode("utf-8"))
@@ -242,10 +285,13 @@ def load_yaml_text(text, path):
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         code = f"U+{ord(bad.group()):04X}"
         return None, Problem(path, line, column, f"control character {code} is not allowed in YAML; delete it")
-    loader = _RulesLoader(text)
+    node = _fast_node(text)
+    loader = _RulesLoader(text if node is None else "")
     loader.path = str(path)
     loader.nesting = []
     try:
+        if node is not None:
+            return loader.construct_document(node), None
         return loader.get_single_data(), None
     except _ProblemFound as found:
         return None, found.problem

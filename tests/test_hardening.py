@@ -9,6 +9,7 @@ import markdown
 import pytest
 from conftest import ROOT, rules_bundle
 
+from checker import yamlsource
 from checker.engine import AnswerError, normalise_answer
 from checker.engine.dates import civil, day_number, format_date, parse_date
 from checker.engine.numbers import parse_number
@@ -89,3 +90,33 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly():
     finally:
         os.close(writer)
     assert (result.returncode, result.stderr) == (0, "")
+
+
+def _same_with_marks(fast, slow, where=""):
+    assert type(fast) is type(slow), where
+    if isinstance(fast, dict):
+        assert list(fast) == list(slow), where
+        assert (fast.mark.line, fast.mark.column) == (slow.mark.line, slow.mark.column), where
+        for key in fast:
+            for marks in ("key_marks", "value_marks"):
+                a, b = getattr(fast, marks)[key], getattr(slow, marks)[key]
+                assert (a.line, a.column) == (b.line, b.column), f"{where}/{key}"
+            _same_with_marks(fast[key], slow[key], f"{where}/{key}")
+    elif isinstance(fast, list):
+        assert [(m.line, m.column) for m in fast.item_marks] == [(m.line, m.column) for m in slow.item_marks], where
+        for index, (a, b) in enumerate(zip(fast, slow, strict=True)):
+            _same_with_marks(a, b, f"{where}[{index}]")
+    else:
+        assert fast == slow, where
+
+
+@pytest.mark.parametrize("path", sorted(ROOT.glob("rules/*.yaml")) + sorted(ROOT.glob("examples/*/rules/*.yaml")), ids=str)
+def test_the_fast_yaml_path_reads_exactly_what_the_exact_path_reads(path, monkeypatch):
+    """libyaml composes the nodes when it safely can; data and every mark must be the same."""
+    text = path.read_text(encoding="utf-8")
+    assert yamlsource._fast_node(text) is not None
+    fast, problem = yamlsource.load_yaml_text(text, "f.yaml")
+    assert problem is None
+    monkeypatch.setattr(yamlsource, "_fast_node", lambda text: None)
+    slow, _ = yamlsource.load_yaml_text(text, "f.yaml")
+    _same_with_marks(fast, slow)
