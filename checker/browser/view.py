@@ -6,6 +6,7 @@ the rules passes through ``escape``. Actions are ``data-action`` attributes that
 delegated event handler (boot.js before the runtime is ready, app.py after) turns into calls.
 """
 
+from checker.engine import graph
 from checker.engine.choices import answer_label
 from checker.engine.text import wording
 from checker.engine.vocabulary import leg_text
@@ -350,10 +351,7 @@ def loading_note():
 
 
 def question_index(data, flow_id):
-    index = {}
-    for question in data["flows"][flow_id]["questions"]:
-        index[question["id"]] = question
-    return index
+    return graph.by_id(data["flows"][flow_id], "questions")
 
 
 def training_list(data, progress):

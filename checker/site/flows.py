@@ -1,5 +1,7 @@
 """Flow pages: numbered steps and a Mermaid flowchart, both drawn from the flow data."""
 
+from ..engine import graph
+from ..engine.graph import step_order
 from .markup import esc, md, pair
 from .policies import rule_link
 
@@ -13,45 +15,9 @@ OPERATORS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥", "eq": "="}
 OTHERWISE = {"zh": "否则", "en": "otherwise"}
 
 
-def _nodes(flow):
-    nodes = {}
-    for kind in ("questions", "checks", "outcomes", "derived"):
-        for node in flow.get(kind, []):
-            nodes[node["id"]] = (kind, node)
-    return nodes
-
-
-def step_order(flow):
-    """Questions and checks in breadth-first order from the start: the numbered steps."""
-    nodes = _nodes(flow)
-    order, queue, seen = [], [flow["start"]], {flow["start"]}
-    while queue:
-        node_id = queue.pop(0)
-        kind, node = nodes[node_id]
-        if kind == "outcomes":
-            continue
-        order.append(node_id)
-        for target in edges(node, kind):
-            if target not in seen:
-                seen.add(target)
-                queue.append(target)
-    order += [item["ask"] for item in flow.get("after", [])]
-    return order
-
-
-def edges(node, kind):
-    if kind == "questions":
-        if "answers" in node:
-            return [a["next"] for a in node["answers"] if "next" in a]
-        return [node["next"]] if "next" in node else []
-    if kind == "checks":
-        return [b["next"] for b in node["branches"]] + [node["otherwise"]["next"]]
-    return []
-
-
 def describe(condition, flow, bundle, lang):
     """A condition in words, e.g. 'window_day > 7' or 'reason = 质量问题'."""
-    nodes = _nodes(flow)
+    nodes = graph.index(flow)
     if "answer" in condition:
         kind, question = nodes[condition["answer"]]
         wanted = [condition["is"]] if "is" in condition else condition["in"]
@@ -95,7 +61,7 @@ def _label(pair_text):
 
 def mermaid(flow, bundle):
     """The flow as a Mermaid flowchart: every question, check and outcome is a node."""
-    nodes = _nodes(flow)
+    nodes = graph.index(flow)
     lines = ["flowchart TD"]
     for node_id in step_order(flow):
         kind, node = nodes[node_id]
@@ -134,7 +100,7 @@ def mermaid(flow, bundle):
 
 
 def flow_page(bundle, flow, page):
-    nodes = _nodes(flow)
+    nodes = graph.index(flow)
     order = step_order(flow)
     number = {node_id: index + 1 for index, node_id in enumerate(order)}
     outcomes = {o["id"]: o for o in flow["outcomes"]}
