@@ -16,7 +16,7 @@ INTRO = {
     "en": "Answer the questions, see what the rules decide, and why.",
 }
 
-RULE_FIELDS = ("id", "title", "text", "params", "area", "audience")
+RULE_FIELDS = ("id", "title", "short", "text", "params", "area", "audience")  # short: flag notes name the postage rule by it
 
 
 def checker_data(bundle, audience):
