@@ -2,17 +2,11 @@
 
 from ..engine import graph
 from ..engine.graph import step_order
+from ..terms import TERMS
 from .markup import esc, md, pair
 from .policies import rule_link
 
-STATUS_LABELS = {
-    "eligible": {"zh": "符合", "en": "eligible"},
-    "not_eligible": {"zh": "不符合", "en": "not eligible"},
-    "pending": {"zh": "待定", "en": "pending"},
-    "registered": {"zh": "已登记", "en": "registered"},
-}
 OPERATORS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥", "eq": "="}
-OTHERWISE = {"zh": "否则", "en": "otherwise"}
 
 
 def describe(condition, flow, bundle, lang):
@@ -27,7 +21,7 @@ def describe(condition, flow, bundle, lang):
         op = next(op for op in OPERATORS if op in condition)
         return f"{_fact_name(condition['fact'], nodes, lang)} {OPERATORS[op]} {_operand(condition[op], bundle, nodes, lang)}"
     if "status" in condition:
-        return " / ".join(STATUS_LABELS[s][lang] for s in condition["status"])
+        return " / ".join(TERMS[s][lang] for s in condition["status"])
     if "not" in condition:
         return ("非 " if lang == "zh" else "not ") + describe(condition["not"], flow, bundle, lang)
     joiner = {"all": {"zh": " 且 ", "en": " and "}, "any": {"zh": " 或 ", "en": " or "}}
@@ -84,7 +78,7 @@ def mermaid(flow, bundle):
             for branch in node["branches"]:
                 text = {lang: describe(branch["when"], flow, bundle, lang) for lang in ("zh", "en")}
                 lines.append(f'    {node_id} -->|"{_label(text)}"| {branch["next"]}')
-            lines.append(f'    {node_id} -->|"{_label(OTHERWISE)}"| {node["otherwise"]["next"]}')
+            lines.append(f'    {node_id} -->|"{_label(TERMS["otherwise"])}"| {node["otherwise"]["next"]}')
     for item in flow.get("after", []):
         statuses = item["when"].get("status")
         for outcome in flow["outcomes"]:
@@ -141,9 +135,9 @@ def flow_page(bundle, flow, page):
             for branch in node["branches"]:
                 text = {lang: describe(branch["when"], flow, bundle, lang) for lang in ("zh", "en")}
                 lines.append(f"    - {pair(text)} → {target(branch['next'])} ({rule_link(bundle, branch['rule'], page)})")
-            lines.append(f"    - {pair(OTHERWISE)} → {target(node['otherwise']['next'])}")
+            lines.append(f"    - {pair(TERMS['otherwise'])} → {target(node['otherwise']['next'])}")
     lines += ["", f"## {md('结果 · Outcomes')}", ""]
     for outcome in flow["outcomes"]:
         rules = ", ".join(rule_link(bundle, rule_id, page) for rule_id in outcome["rules"])
-        lines.append(f"- **{pair(outcome['title'])}** ({pair(STATUS_LABELS[outcome['status']])}) — {rules}")
+        lines.append(f"- **{pair(outcome['title'])}** ({pair(TERMS[outcome['status']])}) — {rules}")
     return "\n".join(lines) + "\n"
