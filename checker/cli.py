@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from .casefile import load_case
-from .engine import AnswerError, Flow, UnknownFlow, normalise_answer, step, vocabulary
+from .engine import AnswerError, Flow, UnknownFlow, normalise_answer, step, verdict, vocabulary
 from .engine.numbers import parse_number
 from .engine.text import wording
 from .errors import RulesError, UsageError
@@ -159,44 +159,61 @@ def _form(question):
 
 def render_decision(bundle, decision, lang):
     """The decision as plain text for the terminal."""
-    rules = bundle["rules"]
     lines = [f"{_term('status', lang)}: {_term(decision['status'], lang)} · {decision['title'][lang]}"]
-    if decision["resolution"]:
-        lines.append(f"{_term('resolution', lang)}: {_term(decision['resolution'], lang)}")
-    lines.append(f"{_term('say', lang)}: {decision['say'][lang]}")
-    if decision["postage"]:
-        for leg in ("return_leg", "resend_leg"):
-            if decision["postage"][leg]:
-                lines.append(
-                    f"{_term('postage', lang)} · {_term(leg, lang)}: {vocabulary.leg_text(decision['postage'][leg], lang, TERMS)}"
-                )
-    if decision["price_difference"]:
-        lines.append(f"{_term('price_difference', lang)}: {rules[decision['price_difference']]['text'][lang]}")
-    if decision["flag"]:
-        flag = decision["flag"]
-        lines.append(f"{_term('flag', lang)}: {rules[flag['rule']]['title'][lang]}")
-        lines.append(f"{_term('note', lang)}: {flag['note'][lang]}")
-    if decision["department"]:
-        lines.append(f"{_term('department', lang)}: {bundle['roles'][decision['department']][lang]}")
-    for deadline in decision["deadlines"]:
-        due = deadline["due"].replace("T", " ")
-        lines.append(
-            f"{_term('deadlines', lang)} · {rules[deadline['rule']]['title'][lang]}: {due} ({_term(deadline['weekday'], lang)})"
-        )
-    if decision["follow_up"]:
-        lines.append(f"{_term('follow_up', lang)}: {rules[decision['follow_up']]['text'][lang]}")
-    escalation = decision["escalation"]
-    reasons = ", ".join(r["rule"] for r in escalation["reasons"])
-    lines.append(
-        f"{_term('escalation', lang)}: {bundle['roles'][escalation['to']][lang] if escalation['to'] in bundle['roles'] else _term(escalation['to'], lang)}"
-        + (f" ({reasons})" if reasons else "")
-    )
-    for warning in decision["warnings"]:
-        lines.append(f"{_term('warnings', lang)}: {warning[lang]}")
-    lines.append(f"{_term('rules', lang)}:")
-    for rule_id in decision["rules"]:
-        lines.append(f"  {rule_id}  {rules[rule_id]['title'][lang]}")
+    for item in verdict.rows(decision, "staff"):
+        lines += _TEXT_ROWS[item["key"]](bundle, item["value"], lang)
     return "\n".join(lines)
+
+
+def _label(key, lang, *parts):
+    return " · ".join([_term(key, lang)] + list(parts))
+
+
+def _text_postage(bundle, postage, lang):
+    return [
+        f"{_label('postage', lang, _term(leg, lang))}: {vocabulary.leg_text(postage[leg], lang, TERMS)}"
+        for leg in ("return_leg", "resend_leg")
+        if postage[leg]
+    ]
+
+
+def _text_flag(bundle, flag, lang):
+    return [
+        f"{_term('flag', lang)}: {bundle['rules'][flag['rule']]['title'][lang]}",
+        f"{_term('note', lang)}: {flag['note'][lang]}",
+    ]
+
+
+def _text_deadlines(bundle, deadlines, lang):
+    return [
+        f"{_label('deadlines', lang, bundle['rules'][d['rule']]['title'][lang])}: {d['due'].replace('T', ' ')} ({_term(d['weekday'], lang)})"
+        for d in deadlines
+    ]
+
+
+def _text_escalation(bundle, escalation, lang):
+    to = escalation["to"]
+    reasons = ", ".join(r["rule"] for r in escalation["reasons"])
+    named = bundle["roles"][to][lang] if to in bundle["roles"] else _term(to, lang)
+    return [f"{_term('escalation', lang)}: {named}" + (f" ({reasons})" if reasons else "")]
+
+
+# How each row of the decision model (checker.engine.verdict) looks in the terminal.
+_TEXT_ROWS = {
+    "say": lambda bundle, say, lang: [f"{_term('say', lang)}: {say[lang]}"],
+    "resolution": lambda bundle, value, lang: [f"{_term('resolution', lang)}: {_term(value, lang)}"],
+    "postage": _text_postage,
+    "price_difference": lambda bundle, r, lang: [f"{_term('price_difference', lang)}: {bundle['rules'][r]['text'][lang]}"],
+    "flag": _text_flag,
+    "department": lambda bundle, role, lang: [f"{_term('department', lang)}: {bundle['roles'][role][lang]}"],
+    "deadlines": _text_deadlines,
+    "follow_up": lambda bundle, r, lang: [f"{_term('follow_up', lang)}: {bundle['rules'][r]['text'][lang]}"],
+    "escalation": _text_escalation,
+    "warnings": lambda bundle, warning, lang: [f"{_term('warnings', lang)}: {warning[lang]}"],
+    "rules": lambda bundle, ids, lang: (
+        [f"{_term('rules', lang)}:"] + [f"  {r}  {bundle['rules'][r]['title'][lang]}" for r in ids]
+    ),
+}
 
 
 def _walk(bundle, flow, lang):

@@ -35,7 +35,7 @@ def engine_sources():
     return [
         PACKAGE / "__init__.py",
         *sorted((PACKAGE / "engine").glob("*.py")),
-        *(PACKAGE / "browser" / name for name in ("__init__.py", "view.py", "state.py", "training.py")),
+        *(PACKAGE / "browser" / name for name in ("__init__.py", "view.py", "training_view.py", "state.py", "training.py")),
     ]
 
 

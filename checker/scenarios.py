@@ -15,7 +15,7 @@ carries each scenario resolved, so the browser sees plain values.
 
 import difflib
 
-from .engine import AnswerError, step
+from .engine import AnswerError, graph, step
 from .engine.dates import civil, format_date, parse_date
 from .engine.text import fill, placeholders
 
@@ -121,24 +121,14 @@ def _filled_text(text, values):
 
 def _params_on_path(bundle, flow, trace):
     """(rule id, key) of every param a check on this path compares with, in path order."""
-    checks = {check["id"]: check for check in flow.get("checks", [])}
+    checks = graph.by_id(flow, "checks")
     found = []
-
-    def walk(value):
-        if isinstance(value, dict):
-            if isinstance(value.get("param"), str):
-                reference = tuple(value["param"].split(".", 1))
-                if reference not in found:
-                    found.append(reference)
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
     for entry in trace:
         if entry["type"] == "check":
-            walk([branch["when"] for branch in checks[entry["step"]]["branches"]])
+            for branch in checks[entry["step"]]["branches"]:
+                for reference in graph.named(branch["when"], "param"):
+                    if tuple(reference.split(".", 1)) not in found:
+                        found.append(tuple(reference.split(".", 1)))
     return found
 
 

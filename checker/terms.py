@@ -30,6 +30,7 @@ TERMS = {
     "sat": {"zh": "周六", "en": "Saturday"},
     "sun": {"zh": "周日", "en": "Sunday"},
     "status": {"zh": "判定", "en": "Decision"},
+    "otherwise": {"zh": "否则", "en": "otherwise"},
     "resolution": {"zh": "处理方式", "en": "Resolution"},
     "say": {"zh": "对客户说", "en": "Tell the customer"},
     "postage": {"zh": "运费", "en": "Postage"},

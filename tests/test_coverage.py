@@ -3,7 +3,7 @@
 import pytest
 from conftest import all_cases, rules_bundle, run_case, shops
 
-from checker.flowrefs import rules_used
+from checker.engine.graph import rules_used
 
 
 def test_there_are_at_least_60_golden_cases():

@@ -11,7 +11,7 @@ from pyscript import document, window
 from pyscript.ffi import create_proxy
 
 from checker.browser import state as url_state
-from checker.browser import training, view
+from checker.browser import training, training_view, view
 from checker.engine import AnswerError, step
 
 with open("rules.json") as source:
@@ -178,13 +178,13 @@ def render_training(focus=True):
         return
     session = app["train"]
     if session is None:
-        show(view.training_list(DATA, progress()), focus)
+        show(training_view.training_list(DATA, progress()), focus)
         return
     scenario = session["scenario"]
     if session["phase"] == "feedback":
-        show(view.training_feedback(DATA, scenario, session["question"], session["right"], session["value"]), focus)
+        show(training_view.training_feedback(DATA, scenario, session["question"], session["right"], session["value"]), focus)
     elif session["phase"] == "verdict":
-        show(view.verdict_pick(DATA, scenario, training.verdict_options(DATA, scenario)), focus)
+        show(training_view.verdict_pick(DATA, scenario, training.verdict_options(DATA, scenario)), focus)
     elif session["phase"] == "result":
         show(session["html"], focus)
     else:
@@ -193,7 +193,7 @@ def render_training(focus=True):
             session["phase"] = "verdict"
             render_training(focus)
         else:
-            show(view.training_question(DATA, scenario, session["graded"], result, session.get("error")), focus)
+            show(training_view.training_question(DATA, scenario, session["graded"], result, session.get("error")), focus)
 
 
 def train_answer(question_id, value):
@@ -218,7 +218,7 @@ def train_verdict(outcome_id):
     record[scenario["id"]] = {"score": session["points"], "total": session["total"], "verdict": outcome_id == scenario["outcome"]}
     save_progress(record)
     session["phase"] = "result"
-    session["html"] = view.training_result(DATA, scenario, outcome_id, decision, session["points"], session["total"])
+    session["html"] = training_view.training_result(DATA, scenario, outcome_id, decision, session["points"], session["total"])
     render_training()
 
 

@@ -6,7 +6,7 @@ the rules passes through ``escape``. Actions are ``data-action`` attributes that
 delegated event handler (boot.js before the runtime is ready, app.py after) turns into calls.
 """
 
-from checker.engine.choices import answer_label
+from checker.engine import graph, verdict
 from checker.engine.text import wording
 from checker.engine.vocabulary import leg_text
 
@@ -216,75 +216,8 @@ def decision_card(data, state, decision, share_url="", extra="", nav=None):
     out += '<p class="pc-status">' + both(vocab(data, "status")) + ": <strong>" + both(vocab(data, status)) + "</strong></p>"
     out += '<h2 class="pc-question" id="pc-question" tabindex="-1">' + both(decision["title"]) + "</h2>"
     out += "<dl>"
-    out += row(data, "say", both(decision["say"], "p") + copy_button(decision["say"]["zh"]))
-    if decision["resolution"]:
-        out += row(data, "resolution", both(vocab(data, decision["resolution"])))
-    if decision["postage"]:
-        parts = ""
-        for leg in ("return_leg", "resend_leg"):
-            terms = decision["postage"][leg]
-            if terms:
-                parts += (
-                    "<p>"
-                    + both(vocab(data, leg))
-                    + ": "
-                    + both({"zh": leg_text(terms, "zh", data["terms"]), "en": leg_text(terms, "en", data["terms"])})
-                    + "</p>"
-                )
-        out += row(data, "postage", parts + "<p>" + rule_link(data, decision["postage"]["rule"]) + "</p>")
-    if decision["price_difference"]:
-        out += row(data, "price_difference", both(rule_text(data, decision["price_difference"]), "p"))
-    if decision["flag"]:
-        flag = decision["flag"]
-        swatch = (
-            '<span class="pc-flag" style="background:' + escape(data["flag_colours"].get(flag["colour"], "#888")) + '"></span>'
-        )
-        out += row(
-            data,
-            "flag",
-            "<p>"
-            + swatch
-            + both(data["rules"][flag["rule"]]["title"])
-            + "</p>"
-            + '<p><code class="pc-note">'
-            + escape(flag["note"]["zh"])
-            + "</code>"
-            + copy_button(flag["note"]["zh"])
-            + "</p>",
-        )
-    if decision["department"]:
-        out += row(data, "department", both(data["roles"][decision["department"]]))
-    if decision["deadlines"]:
-        items = ""
-        for deadline in decision["deadlines"]:
-            due = deadline["due"].replace("T", " ")
-            items += (
-                "<li>"
-                + both(data["rules"][deadline["rule"]]["title"])
-                + ": <strong><time>"
-                + escape(due)
-                + "</time></strong> ("
-                + both(vocab(data, deadline["weekday"]))
-                + ")</li>"
-            )
-        out += row(data, "deadlines", "<ul>" + items + "</ul>")
-    if decision["follow_up"]:
-        out += row(data, "follow_up", both(rule_text(data, decision["follow_up"]), "p"))
-    if data["show_escalation"]:
-        escalation = decision["escalation"]
-        reasons = "".join("<li>" + rule_link(data, reason["rule"]) + "</li>" for reason in escalation["reasons"])
-        out += row(
-            data,
-            "escalation",
-            "<strong>"
-            + both(data["roles"].get(escalation["to"]) or vocab(data, escalation["to"]))
-            + "</strong>"
-            + ("<ul>" + reasons + "</ul>" if reasons else ""),
-        )
-    for warning in decision["warnings"]:
-        out += row(data, "warnings", both(warning, "p"))
-    cited = "".join("<li>" + rule_link(data, rule_id) + "</li>" for rule_id in decision["rules"] if rule_id in data["rules"])
-    out += row(data, "rules", '<ul class="pc-rules">' + cited + "</ul>")
+    for item in verdict.rows(decision, data["audience"]):
+        out += row(data, item["key"], VERDICT_ROWS[item["key"]](data, item["value"]))
     out += "</dl>"
     out += trace_box(data, state, decision)
     if share_url:
@@ -304,8 +237,66 @@ def decision_card(data, state, decision, share_url="", extra="", nav=None):
     return out + "</section>"
 
 
+def _postage(data, postage):
+    parts = ""
+    for leg in ("return_leg", "resend_leg"):
+        if postage[leg]:
+            legs = {"zh": leg_text(postage[leg], "zh", data["terms"]), "en": leg_text(postage[leg], "en", data["terms"])}
+            parts += "<p>" + both(vocab(data, leg)) + ": " + both(legs) + "</p>"
+    return parts + "<p>" + rule_link(data, postage["rule"]) + "</p>"
+
+
+def _flag(data, flag):
+    swatch = '<span class="pc-flag" style="background:' + escape(data["flag_colours"].get(flag["colour"], "#888")) + '"></span>'
+    note = '<p><code class="pc-note">' + escape(flag["note"]["zh"]) + "</code>" + copy_button(flag["note"]["zh"]) + "</p>"
+    return "<p>" + swatch + both(data["rules"][flag["rule"]]["title"]) + "</p>" + note
+
+
+def _deadlines(data, deadlines):
+    items = ""
+    for deadline in deadlines:
+        items += (
+            "<li>"
+            + both(data["rules"][deadline["rule"]]["title"])
+            + ": <strong><time>"
+            + escape(deadline["due"].replace("T", " "))
+            + "</time></strong> ("
+            + both(vocab(data, deadline["weekday"]))
+            + ")</li>"
+        )
+    return "<ul>" + items + "</ul>"
+
+
+def _escalation(data, escalation):
+    reasons = "".join("<li>" + rule_link(data, reason["rule"]) + "</li>" for reason in escalation["reasons"])
+    to = both(data["roles"].get(escalation["to"]) or vocab(data, escalation["to"]))
+    return "<strong>" + to + "</strong>" + ("<ul>" + reasons + "</ul>" if reasons else "")
+
+
+def _cited(data, rule_ids):
+    return (
+        '<ul class="pc-rules">' + "".join("<li>" + rule_link(data, r) + "</li>" for r in rule_ids if r in data["rules"]) + "</ul>"
+    )
+
+
+# How each row of the decision model (checker.engine.verdict) looks on the card.
+VERDICT_ROWS = {
+    "say": lambda data, say: both(say, "p") + copy_button(say["zh"]),
+    "resolution": lambda data, value: both(vocab(data, value)),
+    "postage": _postage,
+    "price_difference": lambda data, rule_id: both(rule_text(data, rule_id), "p"),
+    "flag": _flag,
+    "department": lambda data, role: both(data["roles"][role]),
+    "deadlines": _deadlines,
+    "follow_up": lambda data, rule_id: both(rule_text(data, rule_id), "p"),
+    "escalation": _escalation,
+    "warnings": lambda data, warning: both(warning, "p"),
+    "rules": _cited,
+}
+
+
 def row(data, key, body):
-    return "<dt>" + both(vocab(data, key)) + "</dt><dd>" + body + "</dd>"
+    return '<dt data-row="' + escape(key) + '">' + both(vocab(data, key)) + "</dt><dd>" + body + "</dd>"
 
 
 def copy_button(text):
@@ -350,135 +341,4 @@ def loading_note():
 
 
 def question_index(data, flow_id):
-    index = {}
-    for question in data["flows"][flow_id]["questions"]:
-        index[question["id"]] = question
-    return index
-
-
-def training_list(data, progress):
-    out = '<section class="pc-card"><h2 class="pc-question" id="pc-question" tabindex="-1">' + both(UI["scenarios"]) + "</h2>"
-    done, points, total = 0, 0, 0
-    out += '<ol class="pc-scenarios">'
-    for scenario in data["scenarios"]:
-        record = progress.get(scenario["id"])
-        mark = ""
-        if record:
-            done += 1
-            points += record["score"]
-            total += record["total"]
-            mark = (
-                ' <span class="pc-done">✓ '
-                + both(UI["done"])
-                + " "
-                + escape(record["score"])
-                + "/"
-                + escape(record["total"])
-                + "</span>"
-            )
-        out += (
-            "<li>"
-            + button("scenario", scenario["title"], ' data-value="' + escape(scenario["id"]) + '"', "pc-link")
-            + ' <span class="pc-flowname">'
-            + both(mode_label(data, scenario["flow"]))
-            + "</span>"
-            + mark
-            + "</li>"
-        )
-    out += "</ol>"
-    out += (
-        '<p class="pc-score" data-done="'
-        + escape(done)
-        + '" data-points="'
-        + escape(points)
-        + '" data-total="'
-        + escape(total)
-        + '">'
-        + both(UI["score"])
-        + ": <strong>"
-        + escape(points)
-        + " / "
-        + escape(total)
-        + "</strong> · "
-        + escape(done)
-        + " / "
-        + escape(len(data["scenarios"]))
-        + "</p>"
-    )
-    out += '<div class="pc-nav">' + button("reset", UI["reset"], "", "pc-button pc-button--quiet") + "</div>"
-    return out + "</section>"
-
-
-def story_box(scenario):
-    return (
-        '<div class="pc-story"><p class="pc-why__label">'
-        + both(UI["story"])
-        + " · "
-        + both(scenario["title"])
-        + "</p>"
-        + both(scenario["story"], "p")
-        + "</div>"
-    )
-
-
-def training_question(data, scenario, graded, result, error=None):
-    pseudo = {"order": graded, "flow": scenario["flow"], "answers": {}}
-    # In training the learner moves forward only; back and restart would spoil the grading.
-    nav = button("scenarios", UI["all_scenarios"], "", "pc-button pc-button--quiet")
-    return question_card(data, pseudo, result, error, story_box(scenario), nav)
-
-
-def training_feedback(data, scenario, question, right, value):
-    verdict = "pc-feedback--right" if right else "pc-feedback--wrong"
-    out = '<section class="pc-card pc-feedback ' + verdict + '" data-right="' + ("true" if right else "false") + '">'
-    out += story_box(scenario)
-    out += '<h2 class="pc-question" id="pc-question" tabindex="-1">' + both(question["ask"]) + "</h2>"
-    if right:
-        out += '<p class="pc-grade" role="status">✓ ' + both(UI["correct"]) + "</p>"
-    else:
-        out += (
-            '<p class="pc-grade" role="status">✗ '
-            + both(UI["wrong"])
-            + " <strong>"
-            + both(answer_label(question, value))
-            + "</strong></p>"
-        )
-    if question.get("why") and question["why"] in data["rules"]:
-        out += why_box(data, question["why"])
-    out += '<div class="pc-nav">' + button("continue", UI["continue"], "", "pc-button") + "</div>"
-    return out + "</section>"
-
-
-def verdict_pick(data, scenario, options):
-    outcomes = {}
-    for outcome in data["flows"][scenario["flow"]]["outcomes"]:
-        outcomes[outcome["id"]] = outcome
-    out = '<section class="pc-card">' + story_box(scenario)
-    out += '<h2 class="pc-question" id="pc-question" tabindex="-1">' + both(UI["pick_verdict"]) + "</h2>"
-    out += '<div class="pc-answers" role="group" aria-labelledby="pc-question">'
-    for outcome_id in options:
-        out += button("verdict", outcomes[outcome_id]["title"], ' data-value="' + escape(outcome_id) + '"', "pc-answer")
-    return out + "</div></section>"
-
-
-def training_result(data, scenario, picked, decision, score, total):
-    right = picked == scenario["outcome"]
-    grade = (
-        '<p class="pc-grade" role="status" data-right="'
-        + ("true" if right else "false")
-        + '">'
-        + (
-            "✓ " + both(UI["correct"])
-            if right
-            else "✗ " + both(UI["wrong"]) + " <strong>" + both(decision["title"]) + "</strong>"
-        )
-        + " · "
-        + both(UI["score"])
-        + ": <strong>"
-        + escape(score)
-        + " / "
-        + escape(total)
-        + "</strong></p>"
-    )
-    nav = button("scenarios", UI["all_scenarios"], "", "pc-button")
-    return grade + decision_card(data, {"flow": scenario["flow"]}, decision, nav=nav)
+    return graph.by_id(data["flows"][flow_id], "questions")

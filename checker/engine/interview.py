@@ -5,6 +5,7 @@ enum or __future__; the rules arrive as a plain bundle (dicts and lists, as from
 MicroPython's dicts do not keep insertion order, so nothing here relies on it.
 """
 
+from . import graph
 from .choices import answer_label, chosen
 from .dates import format_datetime, parse_date, parse_datetime
 from .decision import build_decision
@@ -36,18 +37,10 @@ class Flow:
         self.bundle = bundle
         self.data = bundle["flows"][flow_id]
         self.id = flow_id
-        self.questions = {}
-        for question in self.data["questions"]:
-            self.questions[question["id"]] = question
-        self.checks = {}
-        for check in self.data.get("checks", []):
-            self.checks[check["id"]] = check
-        self.outcomes = {}
-        for outcome in self.data["outcomes"]:
-            self.outcomes[outcome["id"]] = outcome
-        self.derived = {}
-        for derived in self.data.get("derived", []):
-            self.derived[derived["id"]] = derived
+        self.questions = graph.by_id(self.data, "questions")
+        self.checks = graph.by_id(self.data, "checks")
+        self.outcomes = graph.by_id(self.data, "outcomes")
+        self.derived = graph.by_id(self.data, "derived")
 
     def param(self, reference):
         rule_id, key = reference.split(".", 1)

@@ -5,8 +5,7 @@ import copy
 import json
 
 from ..browser import view
-from ..engine import step
-from ..flowrefs import rules_used
+from ..engine import graph, step
 from ..terms import terms_for
 from .markup import md
 
@@ -17,7 +16,7 @@ INTRO = {
     "en": "Answer the questions, see what the rules decide, and why.",
 }
 
-RULE_FIELDS = ("id", "title", "short", "text", "params", "area", "audience")
+RULE_FIELDS = ("id", "title", "short", "text", "params", "area", "audience")  # short: flag notes name the postage rule by it
 
 
 def checker_data(bundle, audience):
@@ -42,7 +41,7 @@ def checker_data(bundle, audience):
                 question.pop("customer", None)  # the staff checker asks in staff wording
         links = {area["area"]: "policies/" + area["area"] + "/" for area in bundle["areas"]}
     modes = list(tabs)  # in the site file's order; the first opens
-    used = set().union(*(rules_used(flow) for flow in flows.values())) & allowed
+    used = set().union(*(graph.rules_used(flow) for flow in flows.values())) & allowed
     rules = {}
     for rule_id in sorted(used):
         rule = bundle["rules"][rule_id]
@@ -114,7 +113,7 @@ def public_flow(flow, public_rules):
         outcome["rules"] = [r for r in outcome["rules"] if r in public_rules]
     flow["after"] = []
     flow["escalations"] = []
-    reachable = _reachable(flow)
+    reachable = graph.reachable(flow)
     for kind in ("questions", "checks", "outcomes"):
         flow[kind] = [node for node in flow.get(kind, []) if node["id"] in reachable]
     return flow
@@ -122,21 +121,6 @@ def public_flow(flow, public_rules):
 
 def _answer_next(question, value):
     return next(a["next"] for a in question["answers"] if a["value"] == value)
-
-
-def _reachable(flow):
-    nodes = {n["id"]: n for kind in ("questions", "checks", "outcomes") for n in flow.get(kind, [])}
-    seen, queue = set(), [flow["start"]]
-    while queue:
-        node_id = queue.pop()
-        if node_id in seen:
-            continue
-        seen.add(node_id)
-        node = nodes[node_id]
-        queue += [a["next"] for a in node.get("answers", []) if "next" in a]
-        queue += [node["next"]] if "next" in node else []
-        queue += [b["next"] for b in node.get("branches", []) + ([node["otherwise"]] if "otherwise" in node else [])]
-    return seen
 
 
 def training_data(bundle):

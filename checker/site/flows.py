@@ -1,57 +1,17 @@
 """Flow pages: numbered steps and a Mermaid flowchart, both drawn from the flow data."""
 
+from ..engine import graph
+from ..engine.graph import step_order
+from ..terms import TERMS
 from .markup import esc, md, pair
 from .policies import rule_link
 
-STATUS_LABELS = {
-    "eligible": {"zh": "符合", "en": "eligible"},
-    "not_eligible": {"zh": "不符合", "en": "not eligible"},
-    "pending": {"zh": "待定", "en": "pending"},
-    "registered": {"zh": "已登记", "en": "registered"},
-}
 OPERATORS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥", "eq": "="}
-OTHERWISE = {"zh": "否则", "en": "otherwise"}
-
-
-def _nodes(flow):
-    nodes = {}
-    for kind in ("questions", "checks", "outcomes", "derived"):
-        for node in flow.get(kind, []):
-            nodes[node["id"]] = (kind, node)
-    return nodes
-
-
-def step_order(flow):
-    """Questions and checks in breadth-first order from the start: the numbered steps."""
-    nodes = _nodes(flow)
-    order, queue, seen = [], [flow["start"]], {flow["start"]}
-    while queue:
-        node_id = queue.pop(0)
-        kind, node = nodes[node_id]
-        if kind == "outcomes":
-            continue
-        order.append(node_id)
-        for target in edges(node, kind):
-            if target not in seen:
-                seen.add(target)
-                queue.append(target)
-    order += [item["ask"] for item in flow.get("after", [])]
-    return order
-
-
-def edges(node, kind):
-    if kind == "questions":
-        if "answers" in node:
-            return [a["next"] for a in node["answers"] if "next" in a]
-        return [node["next"]] if "next" in node else []
-    if kind == "checks":
-        return [b["next"] for b in node["branches"]] + [node["otherwise"]["next"]]
-    return []
 
 
 def describe(condition, flow, bundle, lang):
     """A condition in words, e.g. 'window_day > 7' or 'reason = 质量问题'."""
-    nodes = _nodes(flow)
+    nodes = graph.index(flow)
     if "answer" in condition:
         kind, question = nodes[condition["answer"]]
         wanted = [condition["is"]] if "is" in condition else condition["in"]
@@ -61,7 +21,7 @@ def describe(condition, flow, bundle, lang):
         op = next(op for op in OPERATORS if op in condition)
         return f"{_fact_name(condition['fact'], nodes, lang)} {OPERATORS[op]} {_operand(condition[op], bundle, nodes, lang)}"
     if "status" in condition:
-        return " / ".join(STATUS_LABELS[s][lang] for s in condition["status"])
+        return " / ".join(TERMS[s][lang] for s in condition["status"])
     if "not" in condition:
         return ("非 " if lang == "zh" else "not ") + describe(condition["not"], flow, bundle, lang)
     joiner = {"all": {"zh": " 且 ", "en": " and "}, "any": {"zh": " 或 ", "en": " or "}}
@@ -95,7 +55,7 @@ def _label(pair_text):
 
 def mermaid(flow, bundle):
     """The flow as a Mermaid flowchart: every question, check and outcome is a node."""
-    nodes = _nodes(flow)
+    nodes = graph.index(flow)
     lines = ["flowchart TD"]
     for node_id in step_order(flow):
         kind, node = nodes[node_id]
@@ -118,7 +78,7 @@ def mermaid(flow, bundle):
             for branch in node["branches"]:
                 text = {lang: describe(branch["when"], flow, bundle, lang) for lang in ("zh", "en")}
                 lines.append(f'    {node_id} -->|"{_label(text)}"| {branch["next"]}')
-            lines.append(f'    {node_id} -->|"{_label(OTHERWISE)}"| {node["otherwise"]["next"]}')
+            lines.append(f'    {node_id} -->|"{_label(TERMS["otherwise"])}"| {node["otherwise"]["next"]}')
     for item in flow.get("after", []):
         statuses = item["when"].get("status")
         for outcome in flow["outcomes"]:
@@ -134,7 +94,7 @@ def mermaid(flow, bundle):
 
 
 def flow_page(bundle, flow, page):
-    nodes = _nodes(flow)
+    nodes = graph.index(flow)
     order = step_order(flow)
     number = {node_id: index + 1 for index, node_id in enumerate(order)}
     outcomes = {o["id"]: o for o in flow["outcomes"]}
@@ -175,9 +135,9 @@ def flow_page(bundle, flow, page):
             for branch in node["branches"]:
                 text = {lang: describe(branch["when"], flow, bundle, lang) for lang in ("zh", "en")}
                 lines.append(f"    - {pair(text)} → {target(branch['next'])} ({rule_link(bundle, branch['rule'], page)})")
-            lines.append(f"    - {pair(OTHERWISE)} → {target(node['otherwise']['next'])}")
+            lines.append(f"    - {pair(TERMS['otherwise'])} → {target(node['otherwise']['next'])}")
     lines += ["", f"## {md('结果 · Outcomes')}", ""]
     for outcome in flow["outcomes"]:
         rules = ", ".join(rule_link(bundle, rule_id, page) for rule_id in outcome["rules"])
-        lines.append(f"- **{pair(outcome['title'])}** ({pair(STATUS_LABELS[outcome['status']])}) — {rules}")
+        lines.append(f"- **{pair(outcome['title'])}** ({pair(TERMS[outcome['status']])}) — {rules}")
     return "\n".join(lines) + "\n"

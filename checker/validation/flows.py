@@ -1,12 +1,13 @@
 """One interview's shape: references, reachability, loops, and facts read before they are asked."""
 
+from ..engine import graph
+from ..engine.graph import COMPARISONS
 from ..engine.text import placeholders
 from .common import hint
 
 __all__ = ["FlowChecker", "COMPARISONS"]
 
 COUNT_FROM = {"next_day", "signoff_day"}
-COMPARISONS = ("lt", "le", "gt", "ge", "eq")
 
 
 class FlowChecker:
@@ -16,13 +17,12 @@ class FlowChecker:
         self.ctx = ctx
         self.flow = flow
         self.nodes = {}  # id -> (kind, node)
-        for kind in ("derived", "questions", "checks", "outcomes"):
-            for node in flow.get(kind, []):
-                if node["id"] in self.nodes:
-                    first = self.nodes[node["id"]][1].value_mark("id")
-                    ctx.add(node.value_mark("id"), f"'{node['id']}' is already defined at {first}; ids in a flow must be unique")
-                else:
-                    self.nodes[node["id"]] = (kind, node)
+        for kind, node in graph.nodes(flow, ("derived", "questions", "checks", "outcomes")):
+            if node["id"] in self.nodes:
+                first = self.nodes[node["id"]][1].value_mark("id")
+                ctx.add(node.value_mark("id"), f"'{node['id']}' is already defined at {first}; ids in a flow must be unique")
+            else:
+                self.nodes[node["id"]] = (kind, node)
         self.after_questions = {item["ask"] for item in flow.get("after", [])}
 
     def kind(self, node_id):
@@ -343,7 +343,7 @@ class FlowChecker:
             known = asked.get(node_id, set())
             if self.kind(node_id) == "checks":
                 for branch in self.nodes[node_id][1]["branches"]:
-                    for fact in _facts_in(branch["when"]):
+                    for fact in graph.named(branch["when"], "fact"):
                         missing = [q for q in self.fact_sources(fact) if q not in known]
                         if missing:
                             self.ctx.add(
@@ -359,20 +359,3 @@ class FlowChecker:
         if kind == "derived":
             return list(node["days_between"])
         return [fact] if kind == "questions" else []
-
-
-def _facts_in(condition):
-    if "fact" in condition:
-        found = [condition["fact"]]
-        for op in COMPARISONS:
-            operand = condition.get(op)
-            if isinstance(operand, dict) and "fact" in operand:
-                found.append(operand["fact"])
-        return found
-    if "not" in condition:
-        return _facts_in(condition["not"])
-    found = []
-    for key in ("all", "any"):
-        for item in condition.get(key, []):
-            found.extend(_facts_in(item))
-    return found

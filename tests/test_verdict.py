@@ -1,0 +1,61 @@
+"""One decision model: the terminal and the HTML verdict card show the same rows in the same order."""
+
+import re
+
+import pytest
+from conftest import all_cases
+
+from checker.browser import view
+from checker.cli import render_decision
+from checker.engine import AnswerError, step, verdict
+from checker.site.checker_page import checker_data
+from checker.terms import TERMS
+
+
+def _decisions(bundle):
+    for flow, path, case in all_cases():
+        try:
+            result = step(bundle, flow, dict(case["answers"]))
+        except AnswerError:
+            continue
+        if result["type"] == "decision":
+            yield path, result["decision"]
+
+
+def _text_keys(text, lang="en"):
+    """The row keys of the terminal's text, read back from each line's label."""
+    labels = {TERMS[key][lang]: key for key in ("say", "resolution", "postage", "price_difference", "flag", "department")}
+    labels.update({TERMS[key][lang]: key for key in ("deadlines", "follow_up", "escalation", "warnings", "rules")})
+    keys = []
+    for line in text.splitlines()[1:]:
+        label = re.split(r"[:·]", line, maxsplit=1)[0].strip()
+        if label in labels and (not keys or keys[-1] != labels[label] or labels[label] == "warnings"):
+            keys.append(labels[label])
+    return keys
+
+
+def test_terminal_and_card_render_the_same_rows(bundle):
+    data = checker_data(bundle, "staff")
+    seen = 0
+    for path, decision in _decisions(bundle):
+        if decision["flow"] not in data["flows"]:
+            continue
+        model = [item["key"] for item in verdict.rows(decision, "staff")]
+        card = view.decision_card(data, {"mode": "check", "flow": decision["flow"], "answers": {}, "order": []}, decision)
+        assert re.findall(r'<dt data-row="([a-z_]+)"', card) == model, path
+        assert _text_keys(render_decision(bundle, decision, "en")) == model, path
+        seen += 1
+    assert seen > 5
+
+
+def test_customers_see_no_escalation(bundle):
+    path, decision = next(_decisions(bundle))
+    assert "escalation" in [item["key"] for item in verdict.rows(decision, "staff")]
+    assert "escalation" not in [item["key"] for item in verdict.rows(decision, "public")]
+
+
+@pytest.mark.parametrize("empty", ["resolution", "flag", "deadlines"])
+def test_empty_fields_have_no_row(bundle, empty):
+    path, decision = next(_decisions(bundle))
+    decision = dict(decision, **{empty: None})
+    assert empty not in [item["key"] for item in verdict.rows(decision, "staff")]
