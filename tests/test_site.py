@@ -1,5 +1,6 @@
 """Both sites build strictly from the rules: anchors, flowcharts, escaping, and no staff leak."""
 
+import html
 import re
 
 import pytest
@@ -177,3 +178,15 @@ def test_the_print_page_holds_every_rule_and_closes_the_nav(bundle, staff_site):
     assert 'id="signoff"' in page and "工号" in page
     nav_links = re.findall(r'<a href="([^"]+)" class="md-nav__link', (staff_site / "index.html").read_text(encoding="utf-8"))
     assert nav_links[-1].rstrip("/").endswith("reference/print")
+
+
+def test_rule_source_is_folded_and_a_departure_from_it_is_shown(bundle, staff_site):
+    page = (staff_site / "policies" / "returns" / "index.html").read_text(encoding="utf-8")
+    rules = [rule for rule in bundle["rules"].values() if rule["area"] == "returns"]
+    assert page.count('<details class="rule-details">') == len(rules)
+    noted = [rule for rule in rules if rule["source"].get("note")]
+    assert noted
+    for rule in noted:
+        assert html.escape(rule["source"]["note"], quote=True) in page.split(f'id="{rule["id"]}"', 1)[1]
+    dates = {rule["effective"] for rule in rules}
+    assert page.count(f"生效 {next(iter(dates))}") == (1 if len(dates) == 1 else len(rules))
