@@ -60,9 +60,8 @@ def copy_project(destination):
 
 
 def flowchart_source(page_html):
-    """The Mermaid source embedded in a built flow page."""
-    match = re.search(r'<pre class="policy-flowchart__source">(.*?)</pre>', page_html, re.S)
-    return html.unescape(match.group(1)) if match else ""
+    """The Mermaid sources embedded in a built flow page, one per chart."""
+    return [html.unescape(source) for source in re.findall(r'<pre class="policy-flowchart__source">(.*?)</pre>', page_html, re.S)]
 
 
 def site_text(site_dir):

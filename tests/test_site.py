@@ -1,5 +1,6 @@
 """Both sites build strictly from the rules: anchors, flowcharts, escaping, and no staff leak."""
 
+import html
 import re
 
 import pytest
@@ -42,12 +43,13 @@ def test_the_rule_index_and_quick_reference_link_to_rule_anchors(bundle, staff_s
 
 def test_each_flowchart_has_a_node_for_every_outcome(bundle, staff_site):
     for flow_id, flow in bundle["flows"].items():
-        source = flowchart_source((staff_site / "flows" / flow_id / "index.html").read_text(encoding="utf-8"))
-        assert source.startswith("flowchart TD")
+        sources = flowchart_source((staff_site / "flows" / flow_id / "index.html").read_text(encoding="utf-8"))
+        assert sources and all(source.startswith("flowchart TD") for source in sources)
+        source = "\n".join(sources)
         for outcome in flow["outcomes"]:
-            assert re.search(rf"^    {outcome['id']}\(\[\".+\"\]\):::{outcome['status']}$", source, re.M), outcome["id"]
+            assert re.search(rf"^    n_{outcome['id']}\(\[\".+\"\]\):::{outcome['status']}$", source, re.M), outcome["id"]
         for question in flow["questions"]:
-            assert re.search(rf'^    {question["id"]}\["', source, re.M), question["id"]
+            assert re.search(rf'^    n_{question["id"]}\[\[?"', source, re.M), question["id"]
 
 
 def test_the_flowchart_follows_the_rules(bundle):
@@ -163,7 +165,7 @@ def test_mkdocs_configs_parse_as_yaml_with_the_plugin():
 def test_the_question_asked_after_a_verdict_is_linked_from_the_outcomes_that_ask_it(bundle):
     source = mermaid(bundle["flows"]["returns"], bundle)
     refused = {o["id"] for o in bundle["flows"]["returns"]["outcomes"] if o["status"] == "not_eligible"}
-    linked = set(re.findall(r"^    (\w+) -\.-> refuses_all$", source, re.M))
+    linked = set(re.findall(r"^    n_(\w+) -\.-> n_refuses_all$", source, re.M))
     assert linked == refused
 
 
@@ -176,3 +178,15 @@ def test_the_print_page_holds_every_rule_and_closes_the_nav(bundle, staff_site):
     assert 'id="signoff"' in page and "工号" in page
     nav_links = re.findall(r'<a href="([^"]+)" class="md-nav__link', (staff_site / "index.html").read_text(encoding="utf-8"))
     assert nav_links[-1].rstrip("/").endswith("reference/print")
+
+
+def test_rule_source_is_folded_and_a_departure_from_it_is_shown(bundle, staff_site):
+    page = (staff_site / "policies" / "returns" / "index.html").read_text(encoding="utf-8")
+    rules = [rule for rule in bundle["rules"].values() if rule["area"] == "returns"]
+    assert page.count('<details class="rule-details">') == len(rules)
+    noted = [rule for rule in rules if rule["source"].get("note")]
+    assert noted
+    for rule in noted:
+        assert html.escape(rule["source"]["note"], quote=True) in page.split(f'id="{rule["id"]}"', 1)[1]
+    dates = {rule["effective"] for rule in rules}
+    assert page.count(f"生效 {next(iter(dates))}") == (1 if len(dates) == 1 else len(rules))

@@ -1,100 +1,62 @@
-"""Flow pages: numbered steps and a Mermaid flowchart, both drawn from the flow data."""
+"""Flow pages: readable flowcharts (an overview, then one chart per branch) and numbered
+steps, all drawn from the flow data."""
 
-from ..engine import graph
-from ..engine.graph import step_order
-from ..terms import TERMS
+from urllib.parse import quote
+
+from .flowchart import chart, entry_label, parts
+from .flowtext import OTHERWISE, STATUS_LABELS, describe, nodes_of, step_order
 from .markup import esc, md, pair
 from .policies import rule_link
 
-OPERATORS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥", "eq": "="}
+CHARTS = {
+    "overview": {"zh": "概览", "en": "Overview"},
+    "branch": {"zh": "分支", "en": "Branch"},
+    "hint": {
+        "zh": "点击任一步骤打开它的规则；紫色虚线框通往下面的分图。",
+        "en": "Click a step to open its rule; a purple dashed box leads to a chart below.",
+    },
+}
 
 
-def describe(condition, flow, bundle, lang):
-    """A condition in words, e.g. 'window_day > 7' or 'reason = 质量问题'."""
-    nodes = graph.index(flow)
-    if "answer" in condition:
-        kind, question = nodes[condition["answer"]]
-        wanted = [condition["is"]] if "is" in condition else condition["in"]
-        labels = [a["label"][lang] for a in question["answers"] if a["value"] in wanted]
-        return " / ".join(labels)
-    if "fact" in condition:
-        op = next(op for op in OPERATORS if op in condition)
-        return f"{_fact_name(condition['fact'], nodes, lang)} {OPERATORS[op]} {_operand(condition[op], bundle, nodes, lang)}"
-    if "status" in condition:
-        return " / ".join(TERMS[s][lang] for s in condition["status"])
-    if "not" in condition:
-        return ("非 " if lang == "zh" else "not ") + describe(condition["not"], flow, bundle, lang)
-    joiner = {"all": {"zh": " 且 ", "en": " and "}, "any": {"zh": " 或 ", "en": " or "}}
-    key = "all" if "all" in condition else "any"
-    return joiner[key][lang].join(describe(item, flow, bundle, lang) for item in condition[key])
+def _href(bundle, page):
+    """A rule's URL from a built flow page (directory URLs: flows/<id>/)."""
+    up = "../" * (page.count("/") + 1)
+    return lambda rule_id: quote(f"{up}policies/{bundle['rules'][rule_id]['area']}/#{rule_id}", safe="/#-_.")
 
 
-def _fact_name(name, nodes, lang):
-    kind, node = nodes[name]
-    return node["title"][lang] if kind == "derived" else node["ask"][lang].rstrip("?？")
+def mermaid(flow, bundle, page="flows/x.md"):
+    """Every chart of a flow as Mermaid source, one after the other (for tests and tools)."""
+    numbers = {node_id: index + 1 for index, node_id in enumerate(step_order(flow))}
+    charts = parts(flow)
+    anchor = {c["root"]: f"chart-{index + 1}" for index, c in enumerate(charts)}
+    return "\n".join(chart(flow, bundle, part, numbers, _href(bundle, page), anchor) for part in charts)
 
 
-def _operand(operand, bundle, nodes, lang):
-    if isinstance(operand, dict) and "param" in operand:
-        rule_id, key = operand["param"].split(".", 1)
-        return str(bundle["rules"][rule_id]["params"][key])
-    if isinstance(operand, dict):
-        return _fact_name(operand["fact"], nodes, lang)
-    return str(operand)
-
-
-def _mermaid_text(text):
-    """Text for a quoted Mermaid label: entity codes for characters Mermaid would parse."""
-    replacements = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "|": "#124;", "&": "#amp;"}
-    return "".join(replacements.get(ch, ch) for ch in str(text))
-
-
-def _label(pair_text):
-    return f"{_mermaid_text(pair_text['zh'])}<br/><small>{_mermaid_text(pair_text['en'])}</small>"
-
-
-def mermaid(flow, bundle):
-    """The flow as a Mermaid flowchart: every question, check and outcome is a node."""
-    nodes = graph.index(flow)
-    lines = ["flowchart TD"]
-    for node_id in step_order(flow):
-        kind, node = nodes[node_id]
-        if kind == "questions":
-            lines.append(f'    {node_id}["{_label(node["ask"])}"]')
+def flowcharts(bundle, flow, page, numbers):
+    """The Markdown of a flow's charts: an overview, then a titled chart per branch."""
+    charts = parts(flow)
+    anchor = {c["root"]: f"chart-{index + 1}" for index, c in enumerate(charts)}
+    lines = []
+    for index, part in enumerate(charts):
+        if part["entry"] is None:
+            title = CHARTS["overview"] if len(charts) > 1 else None
         else:
-            rule = bundle["rules"][node["branches"][0]["rule"]]
-            lines.append(f'    {node_id}{{"{_label(rule["title"])}"}}')
-    for outcome in flow["outcomes"]:
-        lines.append(f'    {outcome["id"]}(["{_label(outcome["title"])}"]):::{outcome["status"]}')
-    for node_id in step_order(flow):
-        kind, node = nodes[node_id]
-        if kind == "questions":
-            for answer in node.get("answers", []):
-                if "next" in answer:
-                    lines.append(f'    {node_id} -->|"{_label(answer["label"])}"| {answer["next"]}')
-            if "next" in node:
-                lines.append(f"    {node_id} --> {node['next']}")
-        elif kind == "checks":
-            for branch in node["branches"]:
-                text = {lang: describe(branch["when"], flow, bundle, lang) for lang in ("zh", "en")}
-                lines.append(f'    {node_id} -->|"{_label(text)}"| {branch["next"]}')
-            lines.append(f'    {node_id} -->|"{_label(TERMS["otherwise"])}"| {node["otherwise"]["next"]}')
-    for item in flow.get("after", []):
-        statuses = item["when"].get("status")
-        for outcome in flow["outcomes"]:
-            if statuses is None or outcome["status"] in statuses:
-                lines.append(f"    {outcome['id']} -.-> {item['ask']}")
-    lines += [
-        "    classDef eligible fill:#e8f5e9,stroke:#2e7d32",
-        "    classDef not_eligible fill:#ffebee,stroke:#c62828",
-        "    classDef pending fill:#fff8e1,stroke:#f9a825",
-        "    classDef registered fill:#e3f2fd,stroke:#1565c0",
-    ]
-    return "\n".join(lines)
+            into = entry_label(flow, bundle, part["entry"], part["root"])
+            step = numbers.get(part["entry"])
+            title = {lang: f"{CHARTS['branch'][lang]} {index}: {step} → {into[lang]}" for lang in ("zh", "en")}
+        if title:
+            lines += [f"### {pair(title)} {{#{anchor[part['root']]}}}", ""]
+        source = chart(flow, bundle, part, numbers, _href(bundle, page), anchor)
+        lines += [
+            f'<div class="policy-flowchart" data-flow="{esc(flow["id"])}"><pre class="policy-flowchart__source">'
+            f"{esc(source)}</pre></div>",
+            "",
+        ]
+    return lines
 
 
 def flow_page(bundle, flow, page):
-    nodes = graph.index(flow)
+    nodes = nodes_of(flow)
     order = step_order(flow)
     number = {node_id: index + 1 for index, node_id in enumerate(order)}
     outcomes = {o["id"]: o for o in flow["outcomes"]}
@@ -105,13 +67,17 @@ def flow_page(bundle, flow, page):
         return f"{md('步骤 · step')} {number[node_id]}"
 
     lines = [
+        "---",
+        "hide: [toc]",  # the charts need the width more than a contents column
+        "---",
+        "",
         f"# {pair(flow['title'])}",
         "",
         f"## {md('流程图 · Flowchart')}",
         "",
-        f'<div class="policy-flowchart" data-flow="{esc(flow["id"])}"><pre class="policy-flowchart__source">'
-        f"{esc(mermaid(flow, bundle))}</pre></div>",
+        f'<p class="policy-flowchart__hint"><span lang="zh-CN">{esc(CHARTS["hint"]["zh"])}</span> <span lang="en">{esc(CHARTS["hint"]["en"])}</span></p>',
         "",
+        *flowcharts(bundle, flow, page, number),
         f"## {md('步骤 · Steps')}",
         "",
     ]
@@ -135,9 +101,9 @@ def flow_page(bundle, flow, page):
             for branch in node["branches"]:
                 text = {lang: describe(branch["when"], flow, bundle, lang) for lang in ("zh", "en")}
                 lines.append(f"    - {pair(text)} → {target(branch['next'])} ({rule_link(bundle, branch['rule'], page)})")
-            lines.append(f"    - {pair(TERMS['otherwise'])} → {target(node['otherwise']['next'])}")
+            lines.append(f"    - {pair(OTHERWISE)} → {target(node['otherwise']['next'])}")
     lines += ["", f"## {md('结果 · Outcomes')}", ""]
     for outcome in flow["outcomes"]:
         rules = ", ".join(rule_link(bundle, rule_id, page) for rule_id in outcome["rules"])
-        lines.append(f"- **{pair(outcome['title'])}** ({pair(TERMS[outcome['status']])}) — {rules}")
+        lines.append(f"- **{pair(outcome['title'])}** ({pair(STATUS_LABELS[outcome['status']])}) — {rules}")
     return "\n".join(lines) + "\n"

@@ -23,6 +23,8 @@ LABELS = {
     "legend": {"zh": "旗帜图例", "en": "Flag legend"},
     "routing": {"zh": "投诉转交", "en": "Complaint routing"},
     "seed": {"zh": "种子文件", "en": "seed"},
+    "details": {"zh": "来源与负责人", "en": "Source and owner"},
+    "note": {"zh": "与来源不同", "en": "Differs from the source"},
 }
 
 
@@ -33,7 +35,7 @@ def rule_link(bundle, rule_id, from_page):
     return f"[{rule_id}]({'../' * depth}policies/{area}.md#{rule_id})"
 
 
-def rule_block(bundle, rule, level="###"):
+def rule_block(bundle, rule, level="###", dated=True):
     """One rule: heading with the id as anchor, then its metadata, text and customer wording.
     The metadata line is left out of the search index (`data-search-exclude`), so a search
     result's snippet starts with the rule's text; the id stays findable through the hidden
@@ -41,13 +43,17 @@ def rule_block(bundle, rule, level="###"):
     owner = bundle["roles"].get(rule["owner"], {"zh": rule["owner"], "en": rule["owner"]})
     source = rule["source"]
     audience = AUDIENCE[rule["audience"]]
+    effective = f"<span>{esc(LABELS['effective']['zh'])} {esc(rule['effective'])}</span> " if dated else ""
     meta = (
         f'<code class="rule-id">{esc(rule["id"])}</code> '
         f'<span class="rule-audience rule-audience--{esc(rule["audience"])}">{esc(audience["zh"])} · {esc(audience["en"])}</span> '
-        f"<span>{esc(LABELS['effective']['zh'])} {esc(rule['effective'])}</span> "
+        + effective
+    )
+    folded = (
+        f'<details class="rule-details"><summary>{esc(LABELS["details"]["zh"])} · {esc(LABELS["details"]["en"])}</summary>'
         f"<span>{esc(LABELS['owner']['zh'])} {esc(owner['zh'])} · {esc(owner['en'])}</span> "
         f'<span class="rule-source">{esc(LABELS["source"]["zh"])} {esc(LABELS["seed"]["zh"])} {esc(source["seed"])}「{esc(source["passage"])}」</span> '
-        f'<span class="rule-file">{esc(rule["where"]["file"])}:{rule["where"]["line"]}</span>'
+        f'<span class="rule-file">{esc(rule["where"]["file"])}:{rule["where"]["line"]}</span></details>'
     )
     parts = [
         f"{level} {md(rule['title']['zh'])} · {md(rule['title']['en'])} {{#{rule['id']}}}",
@@ -55,6 +61,12 @@ def rule_block(bundle, rule, level="###"):
         f'<div class="rule-meta" data-search-exclude>{meta}</div>',
         f'<div class="rule-text">{both(wording(rule, "text", "zh"), wording(rule, "text", "en"))}</div>',
     ]
+    if source.get("note"):  # where the shop departs from its source, say why, unfolded
+        parts.append(
+            f'<p class="rule-note" data-search-exclude><strong>{esc(LABELS["note"]["zh"])} · {esc(LABELS["note"]["en"])}</strong> '
+            f"{esc(source['note'])}</p>"
+        )
+    parts.append(f'<div class="rule-meta" data-search-exclude>{folded}</div>')
     if rule["audience"] == "public":
         parts.append(
             f'<div class="rule-customer"><span class="rule-customer__label">{esc(LABELS["customer"]["zh"])} · '
@@ -77,6 +89,13 @@ def area_page(bundle, area, page):
         f"{esc(LABELS['generated']['en'])} <code>{esc(area['file'])}</code>.</p>",
         "",
     ]
+    dates = {rules[rule_id]["effective"] for section in area["sections"] for rule_id in section["rules"]}
+    one_date = len(dates) == 1
+    if one_date:  # one date for the whole page: said once, not on every rule
+        lines += [
+            f'<p class="rule-effective">{esc(LABELS["effective"]["zh"])} {esc(next(iter(dates)))} · {esc(LABELS["effective"]["en"])}</p>',
+            "",
+        ]
     if area.get("flow"):
         lines += [f"[{md(LABELS['flow']['zh'])} · {md(LABELS['flow']['en'])}](../flows/{area['flow']}.md)", ""]
     for view in area["views"]:
@@ -84,7 +103,7 @@ def area_page(bundle, area, page):
     for section in area["sections"]:
         lines += [f"## {md(section['title']['zh'])} · {md(section['title']['en'])}", ""]
         for rule_id in section["rules"]:
-            lines.append(rule_block(bundle, rules[rule_id]))
+            lines.append(rule_block(bundle, rules[rule_id], dated=not one_date))
     return "\n".join(lines)
 
 

@@ -54,49 +54,48 @@
     });
   }
 
-  function toolbar(chart) {
-    var tools = document.createElement("div");
-    tools.className = "policy-flowchart__tools";
-    tools.setAttribute("role", "group");
-    tools.setAttribute("aria-label", "流程图大小 · Flowchart size");
-    [["fit", "适应宽度 · Fit"], ["actual", "原始大小 · Actual size"]].forEach(function (mode) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.textContent = mode[1];
-      button.setAttribute("aria-pressed", String(mode[0] === "actual"));
-      button.addEventListener("click", function () {
-        chart.classList.toggle("is-fit", mode[0] === "fit");
-        var all = tools.querySelectorAll("button");
-        for (var i = 0; i < all.length; i++) { all[i].setAttribute("aria-pressed", String(all[i] === button)); }
-      });
-      tools.appendChild(button);
-    });
-    chart.parentNode.insertBefore(tools, chart);
+  // Every chart is drawn at its own size, shrunk to its box only so far that the smallest
+  // text (the English line, 0.8 of 16 px) stays at least 12 px; wider charts scroll in their box.
+  var MIN_SCALE = 0.95;
+
+  function fit(chart, svg) {
+    var box = svg.viewBox && svg.viewBox.baseVal;
+    if (!box || !box.width) { return; }
+    var scale = Math.max(Math.min(1, (chart.clientWidth - 2) / box.width), MIN_SCALE);
+    svg.removeAttribute("height");
+    svg.setAttribute("width", String(Math.floor(box.width * scale)));
+    svg.style.maxWidth = "none";
   }
+
+  // Rules text is escaped by the page builder; Mermaid is also told to refuse every setting a
+  // %%{init}%% directive could change, so no chart can restyle the page or load from elsewhere.
+  var LOCKED = ["secure", "securityLevel", "startOnLoad", "maxTextSize", "maxEdges", "suppressErrorRendering",
+    "theme", "themeCSS", "themeVariables", "fontFamily", "altFontFamily", "fontSize", "darkMode", "htmlLabels",
+    "flowchart", "look", "layout", "elk", "handDrawnSeed", "markdownAutoWrap", "wrap", "dompurifyConfig",
+    "legacyMathML", "forceLegacyMathML", "deterministicIds", "deterministicIDSeed", "arrowMarkerAbsolute", "logLevel"];
 
   function drawFlowcharts() {
     var charts = document.querySelectorAll(".policy-flowchart:not(.is-drawn)");
     if (!charts.length || !SCRIPT) { return; }
     loadMermaid().then(function (mermaid) {
-      mermaid.initialize({ startOnLoad: false, securityLevel: "strict", flowchart: { useMaxWidth: false } });
-      Array.prototype.forEach.call(charts, function (chart, index) {
+      mermaid.initialize({ startOnLoad: false, securityLevel: "strict", secure: LOCKED,
+        flowchart: { useMaxWidth: false } });
+      Array.prototype.reduce.call(charts, function (previous, chart, index) {
         var source = chart.querySelector(".policy-flowchart__source").textContent;
-        mermaid.render("policy-flowchart-" + index, source).then(function (result) {
+        return previous.then(function () {
+          return mermaid.render("policy-flowchart-" + index, source);
+        }).then(function (result) {
           var holder = document.createElement("div");
           holder.className = "policy-flowchart__svg";
           holder.innerHTML = result.svg;
           chart.appendChild(holder);
           chart.classList.add("is-drawn");
-          toolbar(chart);
-          var first = holder.querySelector("g.node");  // the flow's first step
-          if (first) {
-            var box = first.getBoundingClientRect(), frame = chart.getBoundingClientRect();
-            chart.scrollLeft += box.left - frame.left - (frame.width - box.width) / 2;
-          }
+          var svg = holder.querySelector("svg");
+          if (svg) { fit(chart, svg); }
         }).catch(function (error) {
           chart.setAttribute("data-error", String(error && error.message || error));
         });
-      });
+      }, Promise.resolve());
     }).catch(function () { /* the source and the numbered steps stay readable */ });
   }
 

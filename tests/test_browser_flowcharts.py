@@ -1,0 +1,114 @@
+"""Flowcharts in Chromium: every chart draws with text of 12 px or more at 1440 px, steps link
+to their rules, phones scroll only inside the chart, and hostile rules text stays inert."""
+
+import copy
+import shutil
+
+import pytest
+from browser import LocalSite, OriginGuard, launch
+from conftest import ROOT, example_shops, rules_bundle
+from playwright.sync_api import sync_playwright
+from sitebuild import build_site
+
+from checker.site.flows import flowcharts
+
+DRAWN = (
+    "document.querySelectorAll('.policy-flowchart').length == "
+    "document.querySelectorAll('.policy-flowchart.is-drawn, .policy-flowchart[data-error]').length"
+)
+# Per chart: its error, the smallest rendered text (font size x the SVG's scale) and its links.
+MEASURE = """() => [...document.querySelectorAll('.policy-flowchart')].map(c => {
+  const svg = c.querySelector('svg');
+  if (!svg) return {error: c.getAttribute('data-error')};
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const sizes = [...svg.querySelectorAll('foreignObject *, text')]
+    .filter(t => t.childNodes.length && [...t.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+    .map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+  return {smallest: Math.min(...sizes), links: [...svg.querySelectorAll('a')].map(a => a.getAttribute('href') || a.getAttribute('xlink:href'))};
+})"""
+HOSTILE = [
+    "%%{init: {'themeCSS': 'g { background-image: url(https://evil.example/a.png) }'}}%%",
+    "%%{init: {'fontFamily': 'x; src: url(https://evil.example/f.woff)'}}%%",
+    "`**markdown** string`",
+    '<img src="https://evil.example/i.png">" ]] --> x',
+    'a|b" click n_x href "https://evil.example/"',
+]
+
+
+def _measure(browser, url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    guard = OriginGuard(context, url.split("/", 3)[0] + "//" + url.split("/", 3)[2] + "/")
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function(DRAWN, timeout=30000)
+    charts = page.evaluate(MEASURE)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    return charts, overflow, guard.outside
+
+
+@pytest.mark.parametrize("shop", [ROOT] + example_shops(), ids=lambda path: path.name)
+def test_flowcharts_are_readable_and_link_to_rules(tmp_path, shop):
+    bundle = rules_bundle(shop / "rules")
+    assert build_site(tmp_path / "site", "mkdocs.yml", project=shop) == []
+    site = LocalSite(tmp_path / "site")
+    try:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            for flow_id in bundle["flows"]:
+                charts, overflow, outside = _measure(browser, f"{site.url}flows/{flow_id}/", 1440)
+                assert outside == [] and overflow <= 0
+                assert charts and all("error" not in c for c in charts), charts
+                assert min(c["smallest"] for c in charts) >= 12, charts
+                links = [link for c in charts for link in c["links"]]
+                rule_ids = {rule_id for rule_id in bundle["rules"] if any(link.endswith("#" + rule_id) for link in links)}
+                asked = {q["why"] for q in bundle["flows"][flow_id]["questions"]}
+                assert asked <= rule_ids, asked - rule_ids
+                charts, overflow, outside = _measure(browser, f"{site.url}flows/{flow_id}/", 390)
+                assert outside == [] and overflow <= 0 and all("error" not in c for c in charts)
+            browser.close()
+    finally:
+        site.close()
+
+
+def _hostile(value, counter):
+    """The bundle with every zh/en text replaced by one of the hostile strings."""
+    if isinstance(value, dict):
+        if set(value) >= {"zh", "en"} and all(isinstance(value[k], str) for k in ("zh", "en")):
+            counter.append(1)
+            return dict(value, zh=HOSTILE[len(counter) % len(HOSTILE)], en=HOSTILE[(len(counter) + 2) % len(HOSTILE)])
+        return {key: _hostile(item, counter) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_hostile(item, counter) for item in value]
+    return value
+
+
+def test_hostile_labels_draw_and_never_leave_the_origin(tmp_path):
+    bundle = _hostile(copy.deepcopy(rules_bundle()), [])
+    blocks = [
+        line
+        for flow in bundle["flows"].values()
+        for line in flowcharts(bundle, flow, "flows/x.md", {})
+        if line.startswith("<div")
+    ]
+    assets = tmp_path / "assets"
+    (assets / "vendor").mkdir(parents=True)
+    shutil.copy(ROOT / "checker" / "site" / "assets" / "handbook.js", assets / "handbook.js")
+    shutil.copy(ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js", assets / "vendor" / "mermaid.min.js")
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><meta charset="utf-8"><body class="md-typeset">'
+        + "".join(blocks)
+        + '<script src="assets/handbook.js"></script>',
+        encoding="utf-8",
+    )
+    site = LocalSite(tmp_path)
+    try:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            charts, _, outside = _measure(browser, site.url, 1440)
+            browser.close()
+    finally:
+        site.close()
+    assert outside == []
+    assert blocks and len(charts) == len(blocks) and all("error" not in c for c in charts), charts
+    assert not any("evil.example" in link for c in charts for link in c["links"])
