@@ -9,7 +9,8 @@ import io
 import json
 from pathlib import Path
 
-from mkdocs.config import base
+from mkdocs.commands.build import build
+from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -19,6 +20,7 @@ from .errors import RulesError
 from .loader import load_rules
 from .site import generate_pages
 from .site.checker_page import checker_data, checker_page, pyscript_config, training_data
+from .site.markup import LANGUAGES, set_language
 from .site.pages import closing_navigation, navigation
 from .site.pyship import shipped_source
 from .site.search import jieba_dictionary
@@ -80,6 +82,13 @@ class PolicyConfig(base.Config):
     node_modules = c.Type(str, default="node_modules")
     """Where `npm ci` put the pinned PyScript, MicroPython and Pyodide packages."""
 
+    language = c.Choice(("zh", "en", "both"), default="both")
+    """The language every generated page speaks; `both` shows Chinese with English under it."""
+
+    alternate = c.Type(str, default="")
+    """The config file of the same site in the other language, relative to this one; built
+    after this site into its `<other language>/` folder (so `mkdocs build` and `serve` make both)."""
+
 
 def _segmenter_config(config):
     """The config of the search plugin that segments Chinese with jieba, if one is active."""
@@ -92,6 +101,7 @@ def _segmenter_config(config):
 class PolicyPlugin(BasePlugin[PolicyConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
+        set_language(self.config.language)
         try:
             self.bundle = load_rules(self.root / self.config.rules, base=self.root)
         except RulesError as error:
@@ -140,6 +150,19 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
             files.append(File.generated(config, path, abs_src_path=str(source)))
         log.debug("generated %d pages from %d rules", len(files), len(self.bundle["rules"]))
         return files
+
+    def on_post_build(self, *, config):
+        """Build the other language's site into this site's folder, as strictly as this one."""
+        if not self.config.alternate:
+            return
+        other = next(lang for lang in LANGUAGES if lang != self.config.language)
+        alternate = load_config(
+            str(self.root / self.config.alternate), site_dir=str(Path(config.site_dir) / other), strict=config.strict
+        )
+        try:
+            build(alternate)
+        finally:
+            set_language(self.config.language)
 
     def add_checker(self, files, config):
         data = checker_data(self.bundle, self.config.audience)

@@ -2,6 +2,7 @@
 
 import gzip
 import html
+import html.parser
 import json
 import logging
 import re
@@ -50,7 +51,7 @@ def build_site(site_dir, config_name="mkdocs.yml", project=ROOT):
 def copy_project(destination):
     """A copy of what a site build reads (configs, docs, rules), to change a rule in."""
     destination.mkdir(parents=True)
-    for name in ("mkdocs.yml", "mkdocs.public.yml"):
+    for name in ("mkdocs.yml", "mkdocs.en.yml", "mkdocs.public.yml", "mkdocs.public.en.yml"):
         shutil.copy(ROOT / name, destination / name)
     shutil.copytree(ROOT / "docs", destination / "docs")
     shutil.copytree(ROOT / "rules", destination / "rules")
@@ -96,6 +97,7 @@ def variant_config(folder, runtime, audience="staff"):
             "  - policy/handbook:",
             f"      audience: {audience}",
             f"      runtime: {runtime}",
+            '      alternate: ""',  # this variant only: no English build next to it
             f"      rules: {ROOT / 'rules'}",
             f"      node_modules: {ROOT / 'node_modules'}",
             f"      mermaid: {ROOT / 'node_modules/mermaid/dist/mermaid.min.js'}",
@@ -105,3 +107,63 @@ def variant_config(folder, runtime, audience="staff"):
     path = folder / f"mkdocs.{audience}.{runtime}.yml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+_SKIPPED = {"script", "style", "code", "pre", "head", "template", "svg"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Visible(html.parser.HTMLParser):
+    """Collects the text a reader sees: no scripts, styles, code, hidden or display:none parts,
+    no quotation marked with another language than ``lang`` (sources quoted as written), and
+    in a one-language checker (``data-lang``) none of the other language its CSS hides."""
+
+    def __init__(self, lang):
+        super().__init__(convert_charrefs=True)
+        self.lang, self.stack, self.parts = lang, [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _VOID:
+            return
+        attrs = dict(attrs)
+        style = (attrs.get("style") or "").replace(" ", "")
+        other = bool(attrs.get("lang")) and not attrs["lang"].startswith(self.lang)
+        checker = attrs.get("data-lang") == self.lang or bool(self.stack and self.stack[-1][2])
+        skip = (
+            tag in _SKIPPED
+            or "hidden" in attrs
+            or "display:none" in style
+            or "hreflang" in attrs  # the language selector names each language in itself
+            or (other and (tag == "q" or checker))  # a quotation; the checker's other language (CSS hides it)
+        )
+        self.stack.append((tag, skip or bool(self.stack and self.stack[-1][1]), checker))
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1][1]):
+            self.parts.append(data)
+
+
+def visible_text(page_html, lang):
+    """The visible text of a built page of the ``lang`` site, as one string."""
+    parser = _Visible(lang)
+    parser.feed(page_html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def build_languages(site_dir, config_name="mkdocs.yml", project=ROOT):
+    """Build a site and (through its plugin's `alternate`) the other language into site_dir/en;
+    return {"zh": zh pages, "en": en pages}, each {path: HTML} of every page."""
+    assert build_site(site_dir, config_name, project) == []
+    site_dir = Path(site_dir)
+    english = site_dir / "en"
+    pages = {"zh": {}, "en": {}}
+    for path in sorted(site_dir.rglob("*.html")):
+        lang = "en" if english in path.parents else "zh"
+        base = english if lang == "en" else site_dir
+        pages[lang][path.relative_to(base).as_posix()] = path.read_text(encoding="utf-8")
+    return pages

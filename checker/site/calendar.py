@@ -3,7 +3,7 @@ weekends, each marked official (with the package it came from), estimated, or th
 
 from ..engine.dates import parse_date, weekday_name
 from ..terms import TERMS
-from .markup import esc, md, pair, table
+from .markup import both, code, esc, pair, table, text
 
 PAGE = "reference/calendar.md"
 LABELS = {
@@ -33,9 +33,9 @@ LABELS = {
     },
     "none": {"zh": "无", "en": "None"},
     "update": {
-        "zh": "国务院每年公布放假安排后，升级 pyproject.toml 中固定版本的 chinesecalendar 软件包并重新构建，该年即由“估算”变为“官方公布”。",
-        "en": "When the State Council publishes a year's arrangement, upgrade the pinned chinesecalendar package in "
-        "pyproject.toml and rebuild: that year then turns from estimated to official.",
+        "zh": "国务院每年公布放假安排后，升级 {file} 中固定版本的 {package} 软件包并重新构建，该年即由“估算”变为“官方公布”。",
+        "en": "When the State Council publishes a year's arrangement, upgrade the pinned {package} package in "
+        "{file} and rebuild: that year then turns from estimated to official.",
     },
 }
 
@@ -44,7 +44,7 @@ def _status(entry, sources):
     if entry["status"] == "shop":
         return pair(LABELS["shop"])
     label = pair(LABELS[entry["status"]])
-    return f"{label} ({md(sources.get(entry['status'], ''))})"
+    return f"{label} ({code(sources.get(entry['status'], ''))})"
 
 
 def _dates(start, end):
@@ -68,15 +68,17 @@ def calendar_page(bundle):
     """The calendar page's Markdown; empty when the rules have no calendar."""
     calendar = bundle["calendar"]
     sources = {item["status"]: item["source"] for item in calendar["years"]}
-    weekend = "、".join(TERMS[day]["zh"] for day in calendar["weekend"])
-    weekend_en = ", ".join(TERMS[day]["en"] for day in calendar["weekend"])
+    weekend = {
+        "zh": "、".join(TERMS[day]["zh"] for day in calendar["weekend"]),
+        "en": ", ".join(TERMS[day]["en"] for day in calendar["weekend"]),
+    }
+    close = calendar["close_of_business"]
     lines = [
         f"# {pair(LABELS['title'])}",
         "",
-        f'<p lang="zh-CN">{esc(LABELS["intro"]["zh"])} {esc(calendar["close_of_business"])}。</p>',
-        f'<p lang="en">{esc(LABELS["intro"]["en"])} {esc(calendar["close_of_business"])}.</p>',
+        both(f"{LABELS['intro']['zh']} {close}。", f"{LABELS['intro']['en']} {close}."),
         "",
-        f"**{pair(LABELS['weekend'])}**: {md(weekend)} · {md(weekend_en)}",
+        f"**{pair(LABELS['weekend'])}**: {pair(weekend)}",
         "",
     ]
     years = calendar["years"][-2:]
@@ -87,9 +89,11 @@ def calendar_page(bundle):
         lines += [f"## {year['year']}", ""]
         if year["status"] == "estimated":
             lines += [
-                f'!!! warning "{esc(LABELS["estimated"]["zh"])} · {esc(LABELS["estimated"]["en"])}"',
-                f'    <p lang="zh-CN">{year["year"]} {esc(LABELS["estimated_note"]["zh"])}</p>'
-                f'<p lang="en">The {year["year"]} {esc(LABELS["estimated_note"]["en"])}</p>',
+                f'!!! warning "{esc(text(LABELS["estimated"]))}"',
+                "    "
+                + both(
+                    f"{year['year']} {LABELS['estimated_note']['zh']}", f"The {year['year']} {LABELS['estimated_note']['en']}"
+                ),
                 "",
             ]
         off, worked = _year_rows(calendar, year["year"], sources)
@@ -97,6 +101,7 @@ def calendar_page(bundle):
         lines += [f"### {pair(LABELS['holidays'])}", "", table(header, off) if off else pair(LABELS["none"]), ""]
         header = [pair(LABELS["dates"]), pair(LABELS["day"]), pair(LABELS["name"]), pair(LABELS["status"])]
         lines += [f"### {pair(LABELS['working'])}", "", table(header, worked) if worked else pair(LABELS["none"]), ""]
-    lines += [f'<p class="generated-note" lang="zh-CN">{esc(LABELS["update"]["zh"])}</p>']
-    lines += [f'<p class="generated-note" lang="en">{esc(LABELS["update"]["en"])}</p>', ""]
+    names = {"file": "<code>pyproject.toml</code>", "package": "<code>chinesecalendar</code>"}
+    note = {lang: esc(LABELS["update"][lang]).format(**names) for lang in ("zh", "en")}
+    lines += [f'<p class="generated-note">{text(note)}</p>', ""]
     return "\n".join(lines)

@@ -7,7 +7,7 @@ import json
 from ..browser import view
 from ..engine import graph, step
 from ..terms import terms_for
-from .markup import md
+from .markup import both, language, pair, text
 
 # The staff checker's heading; the public one's comes from the site file.
 TITLE = {"zh": "案例检查器", "en": "Case checker"}
@@ -15,6 +15,8 @@ INTRO = {
     "zh": "回答问题，看规则怎么判定，并学习每一步的依据。",
     "en": "Answer the questions, see what the rules decide, and why.",
 }
+
+NO_SCRIPT = {"zh": "检查器需要启用 JavaScript。", "en": "The checker needs JavaScript turned on."}
 
 RULE_FIELDS = ("id", "title", "short", "text", "params", "area", "audience")  # short: flag notes name the postage rule by it
 
@@ -55,6 +57,7 @@ def checker_data(bundle, audience):
             colours[params["colour"]] = params["hex"]
     return {
         "audience": audience,
+        "lang": language() or "both",
         "title": page["title"],
         "intro": page.get("intro", page["title"]),
         "modes": modes + (["training"] if audience == "staff" and modes and bundle["scenarios"] else []),
@@ -134,7 +137,7 @@ def initial_html(data):
     state = {"mode": "check", "flow": start, "answers": {}, "order": []}
     first = view.question_card(data, state, step(data, start, {}))
     return (
-        f'<div id="policy-checker" class="policy-checker" data-audience="{data["audience"]}" data-flow="{view.escape(start)}">'
+        f'<div id="policy-checker" class="policy-checker" data-audience="{data["audience"]}" data-lang="{data["lang"]}" data-flow="{view.escape(start)}">'
         f"{view.tabs(data, state)}{view.loading_note()}"
         f'<div class="pc-screen" aria-live="polite">{first}</div></div>'
     )
@@ -157,8 +160,8 @@ def pyscript_config(runtime, engine_files):
 def checker_page(data, runtime):
     """The Markdown of the checker page: title, pre-rendered first screen, scripts."""
     script_type = "mpy" if runtime == "micropython" else "py"
-    title = f"{md(data['title']['zh'])} · {md(data['title']['en'])}"
-    intro = f"{data['intro']['zh']} · {data['intro']['en']}"
+    title = pair(data["title"])
+    intro = text(data["intro"])
     return "\n".join(
         [
             "---",
@@ -171,7 +174,7 @@ def checker_page(data, runtime):
             "",
             initial_html(data),
             "",
-            '<noscript><p class="pc-error">检查器需要启用 JavaScript。 · The checker needs JavaScript turned on.</p></noscript>',
+            f"<noscript>{both(NO_SCRIPT['zh'], NO_SCRIPT['en'], css='pc-error')}</noscript>",
             "",
             '<link rel="stylesheet" href="../assets/vendor/pyscript/core.css">',
             '<script src="../assets/checker/boot.js"></script>',

@@ -9,6 +9,7 @@ Mermaid directive, markdown string or HTML can come from the rules.
 import re
 
 from .flowtext import OTHERWISE, describe, nodes_of, successors
+from .markup import language
 
 MAX_NODES = 16  # steps and outcomes in one chart before it is cut into branches
 CONTINUED = {"zh": "见分图", "en": "see chart"}
@@ -26,6 +27,9 @@ def mermaid_text(text):
 
 def label(text_pair, number=None):
     head = f"{number} · " if number else ""
+    lang = language()
+    if lang:
+        return f"{head}{mermaid_text(text_pair[lang])}"
     return f"{head}{mermaid_text(text_pair['zh'])}<br/><small>{mermaid_text(text_pair['en'])}</small>"
 
 

@@ -5,12 +5,17 @@ from urllib.parse import quote
 
 from .flowchart import chart, entry_label, parts
 from .flowtext import OTHERWISE, STATUS_LABELS, describe, nodes_of, step_order
-from .markup import esc, md, pair
+from .markup import both, esc, pair
 from .policies import rule_link
 
 CHARTS = {
     "overview": {"zh": "概览", "en": "Overview"},
     "branch": {"zh": "分支", "en": "Branch"},
+    "step": {"zh": "步骤", "en": "step"},
+    "flowchart": {"zh": "流程图", "en": "Flowchart"},
+    "steps": {"zh": "步骤", "en": "Steps"},
+    "check": {"zh": "判断", "en": "Check"},
+    "outcomes": {"zh": "结果", "en": "Outcomes"},
     "hint": {
         "zh": "点击任一步骤打开它的规则；紫色虚线框通往下面的分图。",
         "en": "Click a step to open its rule; a purple dashed box leads to a chart below.",
@@ -64,7 +69,7 @@ def flow_page(bundle, flow, page):
     def target(node_id):
         if node_id in outcomes:
             return f"**{pair(outcomes[node_id]['title'])}**"
-        return f"{md('步骤 · step')} {number[node_id]}"
+        return f"{pair(CHARTS['step'])} {number[node_id]}"
 
     lines = [
         "---",
@@ -73,12 +78,12 @@ def flow_page(bundle, flow, page):
         "",
         f"# {pair(flow['title'])}",
         "",
-        f"## {md('流程图 · Flowchart')}",
+        f"## {pair(CHARTS['flowchart'])}",
         "",
-        f'<p class="policy-flowchart__hint"><span lang="zh-CN">{esc(CHARTS["hint"]["zh"])}</span> <span lang="en">{esc(CHARTS["hint"]["en"])}</span></p>',
+        f'<p class="policy-flowchart__hint">{both(CHARTS["hint"]["zh"], CHARTS["hint"]["en"], "span")}</p>',
         "",
         *flowcharts(bundle, flow, page, number),
-        f"## {md('步骤 · Steps')}",
+        f"## {pair(CHARTS['steps'])}",
         "",
     ]
     after = {item["ask"]: item for item in flow.get("after", [])}
@@ -87,22 +92,21 @@ def flow_page(bundle, flow, page):
         if kind == "questions":
             lines.append(f"{number[node_id]}. {pair(node['ask'])} — {rule_link(bundle, node['why'], page)}")
             if node_id in after:
-                lines.append(
-                    f"    - {md('结果为')} {md(describe(after[node_id]['when'], flow, bundle, 'zh'))} "
-                    f"{md('时再问 · asked once the outcome is')} {md(describe(after[node_id]['when'], flow, bundle, 'en'))}"
-                )
+                when = {lang: describe(after[node_id]["when"], flow, bundle, lang) for lang in ("zh", "en")}
+                asked = {"zh": f"结果为 {when['zh']} 时再问", "en": f"asked once the outcome is {when['en']}"}
+                lines.append(f"    - {pair(asked)}")
             for answer in node.get("answers", []):
                 if "next" in answer:
                     lines.append(f"    - {pair(answer['label'])} → {target(answer['next'])}")
             if "next" in node:
                 lines.append(f"    - → {target(node['next'])}")
         else:
-            lines.append(f"{number[node_id]}. {md('判断 · Check')} — {rule_link(bundle, node['branches'][0]['rule'], page)}")
+            lines.append(f"{number[node_id]}. {pair(CHARTS['check'])} — {rule_link(bundle, node['branches'][0]['rule'], page)}")
             for branch in node["branches"]:
                 text = {lang: describe(branch["when"], flow, bundle, lang) for lang in ("zh", "en")}
                 lines.append(f"    - {pair(text)} → {target(branch['next'])} ({rule_link(bundle, branch['rule'], page)})")
             lines.append(f"    - {pair(OTHERWISE)} → {target(node['otherwise']['next'])}")
-    lines += ["", f"## {md('结果 · Outcomes')}", ""]
+    lines += ["", f"## {pair(CHARTS['outcomes'])}", ""]
     for outcome in flow["outcomes"]:
         rules = ", ".join(rule_link(bundle, rule_id, page) for rule_id in outcome["rules"])
         lines.append(f"- **{pair(outcome['title'])}** ({pair(STATUS_LABELS[outcome['status']])}) — {rules}")

@@ -30,12 +30,38 @@ def table(header, rows):
     return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
 
 
+LANGUAGES = ("zh", "en")
+_CURRENT = {"language": None}
+
+
+def set_language(lang):
+    """Make every renderer speak ``lang`` ("zh" or "en"); None or "both" means bilingual.
+    Set once per build, by the plugin, before any page is generated."""
+    _CURRENT["language"] = lang if lang in LANGUAGES else None
+
+
+def language():
+    """The build's language ("zh" or "en"), or None when pages show both languages."""
+    return _CURRENT["language"]
+
+
+def text(text_pair, sep=" · "):
+    """The build's language of a {zh, en} pair, or '中文 · English' when bilingual; not escaped."""
+    lang = language()
+    return text_pair[lang] if lang else f"{text_pair['zh']}{sep}{text_pair['en']}"
+
+
 def both(zh, en, tag="p", css=""):
-    """A Chinese line and its English line, each marked with its language for the toggle."""
+    """A Chinese line and its English line, each marked with its language; one plain line
+    in the build's language when the build has one."""
     klass = f' class="{css}"' if css else ""
+    lang = language()
+    if lang:
+        return f"<{tag}{klass}>{esc(zh if lang == 'zh' else en)}</{tag}>"
     return f'<{tag} lang="zh-CN"{klass}>{esc(zh)}</{tag}><{tag} lang="en"{klass}>{esc(en)}</{tag}>'
 
 
 def pair(text_pair):
-    """'中文 · English' for compact places (table cells, labels), escaped for Markdown."""
-    return f"{md(text_pair['zh'])} · {md(text_pair['en'])}"
+    """The pair's text for compact places (headings, table cells, labels), escaped for Markdown."""
+    lang = language()
+    return md(text_pair[lang]) if lang else f"{md(text_pair['zh'])} · {md(text_pair['en'])}"

@@ -3,6 +3,7 @@
 from .calendar import PAGE as CALENDAR_PAGE
 from .calendar import calendar_page
 from .flows import flow_page
+from .markup import text as label
 from .policies import area_page
 from .printed import PAGE as PRINT_PAGE
 from .printed import print_nav, print_page
@@ -42,7 +43,6 @@ def navigation(bundle, audience=STAFF):
     The checker page (``checker.md``) is listed where the public site file puts it; the staff
     handbook's hand-written navigation places its own checker entry.
     """
-    label = lambda text: f"{text['zh']} · {text['en']}"  # noqa: E731
     if audience == PUBLIC:
         return [
             (label(entry.get("nav", entry["title"])), f"{entry['area']}.md" if "area" in entry else "checker.md")

@@ -4,7 +4,7 @@ from ..engine.dates import WEEKDAYS as WEEKDAY_ORDER
 from ..engine.text import wording
 from ..engine.vocabulary import leg_text
 from ..terms import TERMS
-from .markup import both, code, esc, md, pair, table
+from .markup import both, code, esc, language, pair, table, text
 from .search import rule_search_words, search_block
 
 AUDIENCE = {"public": {"zh": "公开", "en": "public"}, "staff": {"zh": "仅员工", "en": "staff only"}}
@@ -25,7 +25,29 @@ LABELS = {
     "seed": {"zh": "种子文件", "en": "seed"},
     "details": {"zh": "来源与负责人", "en": "Source and owner"},
     "note": {"zh": "与来源不同", "en": "Differs from the source"},
+    "shift": {"zh": "班次", "en": "Shift"},
+    "hours": {"zh": "时间", "en": "Hours"},
+    "when": {"zh": "时间", "en": "When"},
+    "what": {"zh": "事项", "en": "What"},
+    "rule": {"zh": "规则", "en": "Rule"},
+    "flag": {"zh": "旗帜", "en": "Flag"},
+    "note_format": {"zh": "备注格式", "en": "Note"},
+    "category": {"zh": "类别", "en": "Category"},
+    "goes_to": {"zh": "转交", "en": "Goes to"},
+    "daily": {"zh": "每天", "en": "daily"},
 }
+
+
+def quoted(source_text):
+    """Text quoted from a source as written, marked with its own language (sources are not
+    translated), so a one-language page says which words are a quotation."""
+    lang = "zh-CN" if any("\u4e00" <= ch <= "\u9fff" for ch in source_text) else "en"
+    return f'<q lang="{lang}">{esc(source_text)}</q>' if language() else f"「{esc(source_text)}」"
+
+
+def dated_label(date):
+    """'生效 <date>' / 'Effective <date>' in the build's language."""
+    return {"zh": f"{LABELS['effective']['zh']} {date}", "en": f"{LABELS['effective']['en']} {date}"}
 
 
 def rule_link(bundle, rule_id, from_page):
@@ -43,34 +65,32 @@ def rule_block(bundle, rule, level="###", dated=True):
     owner = bundle["roles"].get(rule["owner"], {"zh": rule["owner"], "en": rule["owner"]})
     source = rule["source"]
     audience = AUDIENCE[rule["audience"]]
-    effective = f"<span>{esc(LABELS['effective']['zh'])} {esc(rule['effective'])}</span> " if dated else ""
+    effective = f"<span>{esc(text(dated_label(rule['effective'])))}</span> " if dated else ""
     meta = (
         f'<code class="rule-id">{esc(rule["id"])}</code> '
-        f'<span class="rule-audience rule-audience--{esc(rule["audience"])}">{esc(audience["zh"])} · {esc(audience["en"])}</span> '
-        + effective
+        f'<span class="rule-audience rule-audience--{esc(rule["audience"])}">{esc(text(audience))}</span> ' + effective
     )
     folded = (
-        f'<details class="rule-details"><summary>{esc(LABELS["details"]["zh"])} · {esc(LABELS["details"]["en"])}</summary>'
-        f"<span>{esc(LABELS['owner']['zh'])} {esc(owner['zh'])} · {esc(owner['en'])}</span> "
-        f'<span class="rule-source">{esc(LABELS["source"]["zh"])} {esc(LABELS["seed"]["zh"])} {esc(source["seed"])}「{esc(source["passage"])}」</span> '
-        f'<span class="rule-file">{esc(rule["where"]["file"])}:{rule["where"]["line"]}</span></details>'
+        f'<details class="rule-details"><summary>{esc(text(LABELS["details"]))}</summary>'
+        f"<span>{esc(text(LABELS['owner'], ' '))} {esc(text(owner))}</span> "
+        f'<span class="rule-source">{esc(text(LABELS["source"], " "))} {esc(text(LABELS["seed"], " "))} {esc(source["seed"])}'
+        f"{quoted(source['passage'])}</span> "
+        f'<code class="rule-file">{esc(rule["where"]["file"])}:{rule["where"]["line"]}</code></details>'
     )
     parts = [
-        f"{level} {md(rule['title']['zh'])} · {md(rule['title']['en'])} {{#{rule['id']}}}",
+        f"{level} {pair(rule['title'])} {{#{rule['id']}}}",
         "",
         f'<div class="rule-meta" data-search-exclude>{meta}</div>',
         f'<div class="rule-text">{both(wording(rule, "text", "zh"), wording(rule, "text", "en"))}</div>',
     ]
     if source.get("note"):  # where the shop departs from its source, say why, unfolded
         parts.append(
-            f'<p class="rule-note" data-search-exclude><strong>{esc(LABELS["note"]["zh"])} · {esc(LABELS["note"]["en"])}</strong> '
-            f"{esc(source['note'])}</p>"
+            f'<p class="rule-note" data-search-exclude><strong>{esc(text(LABELS["note"]))}</strong> {quoted(source["note"]) if language() else esc(source["note"])}</p>'
         )
     parts.append(f'<div class="rule-meta" data-search-exclude>{folded}</div>')
     if rule["audience"] == "public":
         parts.append(
-            f'<div class="rule-customer"><span class="rule-customer__label">{esc(LABELS["customer"]["zh"])} · '
-            f"{esc(LABELS['customer']['en'])}</span>"
+            f'<div class="rule-customer"><span class="rule-customer__label">{esc(text(LABELS["customer"]))}</span>'
             f"{both(wording(rule, 'customer', 'zh'), wording(rule, 'customer', 'en'))}</div>"
         )
     parts.append(search_block(rule_search_words(bundle, rule, "staff")))
@@ -81,30 +101,35 @@ def area_page(bundle, area, page):
     """The Markdown of one area's page, every rule in the order of the rules file."""
     rules = bundle["rules"]
     lines = [
-        f"# {md(area['title']['zh'])} · {md(area['title']['en'])}",
+        f"# {pair(area['title'])}",
         "",
         f'<div class="page-summary">{both(area["summary"]["zh"], area["summary"]["en"])}</div>',
         "",
-        f'<p class="generated-note">{esc(LABELS["generated"]["zh"])} <code>{esc(area["file"])}</code> · '
-        f"{esc(LABELS['generated']['en'])} <code>{esc(area['file'])}</code>.</p>",
+        generated_note(area["file"]),
         "",
     ]
     dates = {rules[rule_id]["effective"] for section in area["sections"] for rule_id in section["rules"]}
     one_date = len(dates) == 1
     if one_date:  # one date for the whole page: said once, not on every rule
         lines += [
-            f'<p class="rule-effective">{esc(LABELS["effective"]["zh"])} {esc(next(iter(dates)))} · {esc(LABELS["effective"]["en"])}</p>',
+            f'<p class="rule-effective">{esc(text(dated_label(next(iter(dates)))))}</p>',
             "",
         ]
     if area.get("flow"):
-        lines += [f"[{md(LABELS['flow']['zh'])} · {md(LABELS['flow']['en'])}](../flows/{area['flow']}.md)", ""]
+        lines += [f"[{pair(LABELS['flow'])}](../flows/{area['flow']}.md)", ""]
     for view in area["views"]:
         lines += [VIEWS[view["view"]](bundle, view), ""]
     for section in area["sections"]:
-        lines += [f"## {md(section['title']['zh'])} · {md(section['title']['en'])}", ""]
+        lines += [f"## {pair(section['title'])}", ""]
         for rule_id in section["rules"]:
             lines.append(rule_block(bundle, rules[rule_id], dated=not one_date))
     return "\n".join(lines)
+
+
+def generated_note(file):
+    """'Generated from <file>; edit the rules' under the page title."""
+    parts = {lang: f"{esc(LABELS['generated'][lang])} <code>{esc(file)}</code>" for lang in ("zh", "en")}
+    return f'<p class="generated-note">{text(parts)}{"" if language() == "zh" else "."}</p>'
 
 
 def shift_rows(bundle, view):
@@ -117,7 +142,7 @@ def shift_table(bundle, view):
     rows = [[pair(label), hours] for label, hours in shift_rows(bundle, view)]
     return (
         f"## {pair(LABELS['shifts'])}\n\n"
-        + table([md("班次 · Shift"), md("时间 · Hours")], rows)
+        + table([pair(LABELS["shift"]), pair(LABELS["hours"])], rows)
         + f"\n\n{rule_link(bundle, view['rule'], 'policies/x')}"
     )
 
@@ -130,16 +155,15 @@ def timeline_rows(bundle):
         if "time" in params:
             day = params.get("weekday")
             order = (1 + WEEKDAY_ORDER.index(day) if day else 0, params["time"])
-            when = (
-                f"{TERMS[day]['zh']} {params['time']} · {TERMS[day]['en']}" if day else f"{params['time']} · {md('每天 daily')}"
-            )
+            when = {lang: f"{(TERMS[day] if day else LABELS['daily'])[lang]} {params['time']}" for lang in ("zh", "en")}
+            when = pair(when)
             rows.append((order, when, rule))
     return sorted(rows, key=lambda row: row[0])
 
 
 def timeline(bundle, view):
     rows = [[when, pair(rule["title"]), rule_link(bundle, rule["id"], "policies/x")] for _, when, rule in timeline_rows(bundle)]
-    return f"## {pair(LABELS['timeline'])}\n\n" + table([md("时间 · When"), md("事项 · What"), md("规则 · Rule")], rows)
+    return f"## {pair(LABELS['timeline'])}\n\n" + table([pair(LABELS["when"]), pair(LABELS["what"]), pair(LABELS["rule"])], rows)
 
 
 def flag_rules(bundle):
@@ -152,8 +176,10 @@ def flag_legend(bundle, view):
     for rule in flag_rules(bundle):
         params = rule["params"]
         swatch = f'<span class="flag-swatch" style="background:{esc(params["hex"])}"></span>'
-        rows.append([swatch + " " + pair(rule["title"]), code(params["note"]["zh"]), rule_link(bundle, rule["id"], "policies/x")])
-    return f"## {pair(LABELS['legend'])}\n\n" + table([md("旗帜 · Flag"), md("备注格式 · Note"), md("规则 · Rule")], rows)
+        rows.append([swatch + " " + pair(rule["title"]), code(text(params["note"])), rule_link(bundle, rule["id"], "policies/x")])
+    return f"## {pair(LABELS['legend'])}\n\n" + table(
+        [pair(LABELS["flag"]), pair(LABELS["note_format"]), pair(LABELS["rule"])], rows
+    )
 
 
 def routing_table(bundle, view):
@@ -164,7 +190,7 @@ def routing_table(bundle, view):
     for route in bundle["rules"][view["rule"]]["params"]["routes"]:
         role = bundle["roles"][route["department"]]
         rows.append([pair(labels[route["category"]]), pair(role)])
-    return f"## {pair(LABELS['routing'])}\n\n" + table([md("类别 · Category"), md("转交 · Goes to")], rows)
+    return f"## {pair(LABELS['routing'])}\n\n" + table([pair(LABELS["category"]), pair(LABELS["goes_to"])], rows)
 
 
 def postage_rows(bundle):

@@ -2,7 +2,7 @@
 date), the contents, every area's rules, and a page to sign that the handbook was read."""
 
 from .edition import edition_text
-from .markup import both, esc, pair
+from .markup import both, esc, language, pair, text
 from .policies import VIEWS, rule_block
 
 PAGE = "reference/print.md"
@@ -70,11 +70,15 @@ def _area(bundle, area):
     return lines
 
 
+def field_label(field):
+    """A sign-off field's label: the build's language, or Chinese over English."""
+    if language():
+        return esc(text(field))
+    return f'{esc(field["zh"])}<br><span lang="en">{esc(field["en"])}</span>'
+
+
 def _signoff(edition):
-    rows = "".join(
-        f'<tr><th>{esc(field["zh"])}<br><span lang="en">{esc(field["en"])}</span></th><td></td></tr>'
-        for field in LABELS["fields"]
-    )
+    rows = "".join(f"<tr><th>{field_label(field)}</th><td></td></tr>" for field in LABELS["fields"])
     return [
         '<div class="print-signoff" markdown>',
         "",
@@ -103,4 +107,4 @@ def print_page(bundle):
 
 def print_nav():
     """(label, path) of the print page, listed at the end of the staff handbook's navigation."""
-    return (f"{LABELS['nav']['zh']} · {LABELS['nav']['en']}", PAGE)
+    return (text(LABELS["nav"]), PAGE)

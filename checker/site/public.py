@@ -1,8 +1,10 @@
 """The customers' pages: only public rules, only in customer wording, never a staff detail."""
 
 from ..engine.text import wording
-from .markup import both, esc, md
+from .markup import both, esc, pair, text
 from .search import rule_search_words, search_block
+
+EFFECTIVE = {"zh": "生效日期", "en": "Effective"}
 
 
 def public_rules(bundle, area):
@@ -15,15 +17,15 @@ def public_rules(bundle, area):
 
 def public_page(bundle, area, title):
     """An area's page on the public site, under the title the site file gives it."""
-    lines = [f"# {md(title['zh'])} · {md(title['en'])}", ""]
+    lines = [f"# {pair(title)}", ""]
     for section, rules in public_rules(bundle, area):
-        lines += [f"## {md(section['title']['zh'])} · {md(section['title']['en'])}", ""]
+        lines += [f"## {pair(section['title'])}", ""]
         for rule in rules:
             lines += [
-                f"### {md(rule['title']['zh'])} · {md(rule['title']['en'])} {{#{rule['id']}}}",
+                f"### {pair(rule['title'])} {{#{rule['id']}}}",
                 "",
                 f'<div class="rule-text">{both(wording(rule, "customer", "zh"), wording(rule, "customer", "en"))}</div>',
-                f'<p class="rule-effective">{esc("生效日期 · Effective")} {esc(rule["effective"])}</p>',
+                f'<p class="rule-effective">{esc(text(EFFECTIVE))} {esc(rule["effective"])}</p>',
                 search_block(rule_search_words(bundle, rule, "public")),
                 "",
             ]

@@ -4,7 +4,7 @@ from ..check_site import DURATIONS
 from ..engine.text import wording
 from ..terms import TERMS
 from .edition import edition_text
-from .markup import both, esc, md, pair, table
+from .markup import both, esc, language, pair, table
 from .policies import AUDIENCE, flag_rules, postage_rows, rule_link, shift_rows, timeline_rows
 
 UNITS = {
@@ -13,6 +13,28 @@ UNITS = {
     "working_days": {"zh": "个工作日", "en": "working days"},
     "minutes": {"zh": "分钟", "en": "minutes"},
 }
+LABELS = {
+    "title": {"zh": "速查", "en": "Quick reference"},
+    "time": {"zh": "时限", "en": "Time limits"},
+    "what": {"zh": "事项", "en": "What"},
+    "limit": {"zh": "时限", "en": "Limit"},
+    "rule": {"zh": "规则", "en": "Rule"},
+    "day": {"zh": "班次与每日", "en": "Shifts and the day"},
+    "postage": {"zh": "运费", "en": "Postage"},
+    "case": {"zh": "情形", "en": "Case"},
+    "escalation": {"zh": "升级", "en": "Escalation"},
+    "when": {"zh": "情形", "en": "When"},
+    "to": {"zh": "交给", "en": "To"},
+    "flags": {"zh": "旗帜", "en": "Flags"},
+    "index": {"zh": "规则索引", "en": "Rule index"},
+    "id": {"zh": "编号", "en": "Id"},
+    "rule_title": {"zh": "标题", "en": "Title"},
+    "area": {"zh": "领域", "en": "Area"},
+    "audience": {"zh": "对象", "en": "Audience"},
+    "owner": {"zh": "负责", "en": "Owner"},
+    "effective": {"zh": "生效", "en": "Effective"},
+    "rules": {"zh": "条规则", "en": "rules"},
+}
 
 
 def _limit(rule):
@@ -20,7 +42,7 @@ def _limit(rule):
     for key in DURATIONS:
         if key in rule.get("params", {}):
             value, unit = rule["params"][key], UNITS[key]
-            return f"**{value}** {md(unit['zh'])} · {value} {md(unit['en'])}"
+            return pair({lang: f"{value} {unit[lang]}" for lang in ("zh", "en")}).replace(str(value), f"**{value}**", 1)
     return ""
 
 
@@ -49,6 +71,7 @@ def _group(bundle, group, page):
         texts = "".join(
             f'<span lang="{tag}"><strong>{esc(rule["title"][lang])}</strong> {esc(wording(rule, "text", lang))}</span> '
             for lang, tag in (("zh", "zh-CN"), ("en", "en"))
+            if language() in (None, lang)
         )
         items.append(f"- {texts}{rule_link(bundle, rule_id, page)}")
     return [f"## {pair(group['title'])}", "", '<div class="quick-rules" markdown>', "", *items, "", "</div>", ""]
@@ -86,24 +109,25 @@ def quick_reference(bundle):
     day = [f"{when} {pair(rule['title'])}" for _, when, rule in timeline_rows(bundle)]
     groups = [_group(bundle, group, page) for group in choices["groups"]]
     edition = edition_text(bundle)
-    time = ["## 时限 · Time limits", "", table([md("事项 · What"), md("时限 · Limit"), md("规则 · Rule")], limits), ""]
-    day = ["## 班次与每日 · Shifts and the day", "", "<br>".join(shifts), "", "<br>".join(day), ""] if shifts or day else []
+    header = [pair(LABELS["what"]), pair(LABELS["limit"]), pair(LABELS["rule"])]
+    time = [f"## {pair(LABELS['time'])}", "", table(header, limits), ""]
+    day = [f"## {pair(LABELS['day'])}", "", "<br>".join(shifts), "", "<br>".join(day), ""] if shifts or day else []
     money = [
-        "## 运费 · Postage",
+        f"## {pair(LABELS['postage'])}",
         "",
-        table([md("情形 · Case"), pair(TERMS["return_leg"]), pair(TERMS["resend_leg"]), md("规则 · Rule")], postage),
+        table([pair(LABELS["case"]), pair(TERMS["return_leg"]), pair(TERMS["resend_leg"]), pair(LABELS["rule"])], postage),
         "",
         "<br>".join(notes),
         "",
     ]
     money = money if postage or notes else []
     escalation = [
-        "## 升级 · Escalation",
+        f"## {pair(LABELS['escalation'])}",
         "",
-        table([md("情形 · When"), md("交给 · To"), md("规则 · Rule")], escalation_rows(bundle, page)),
+        table([pair(LABELS["when"]), pair(LABELS["to"]), pair(LABELS["rule"])], escalation_rows(bundle, page)),
         "",
     ]
-    legend = ["## 旗帜 · Flags", "", "<br>".join(flags), ""] if flags else []
+    legend = [f"## {pair(LABELS['flags'])}", "", "<br>".join(flags), ""] if flags else []
     return "\n".join(
         [
             "---",
@@ -113,7 +137,7 @@ def quick_reference(bundle):
             "  - footer",
             "---",
             "",
-            "# 速查 · Quick reference",
+            f"# {pair(LABELS['title'])}",
             "",
             both(edition["zh"], edition["en"], "span", "quick-edition"),
             "",
@@ -143,12 +167,5 @@ def rule_index(bundle):
                         rule["effective"],
                     ]
                 )
-    header = [
-        md("编号 · Id"),
-        md("标题 · Title"),
-        md("领域 · Area"),
-        md("对象 · Audience"),
-        md("负责 · Owner"),
-        md("生效 · Effective"),
-    ]
-    return f"# 规则索引 · Rule index\n\n{len(rows)} {md('条规则 · rules')}\n\n" + table(header, rows) + "\n"
+    header = [pair(LABELS[key]) for key in ("id", "rule_title", "area", "audience", "owner", "effective")]
+    return f"# {pair(LABELS['index'])}\n\n{len(rows)} {pair(LABELS['rules'])}\n\n" + table(header, rows) + "\n"

@@ -1,43 +1,17 @@
-// Language switch for the handbook: 中文, 中英 (both) or English, remembered in this browser.
+// The handbook's page scripts: the language selector that keeps the page, flowcharts, search input.
 (function () {
   "use strict";
-  var KEY = "handbook-lang";
-  var CHOICES = [["zh", "中文", "只显示中文"], ["both", "中/EN", "中英对照 · Chinese and English"], ["en", "EN", "English only"]];
 
-  function stored() {
-    try { return localStorage.getItem(KEY) || "both"; } catch (error) { return "both"; }
-  }
-
-  function apply(choice) {
-    document.documentElement.setAttribute("data-handbook-lang", choice);
-    var buttons = document.querySelectorAll(".handbook-lang button");
-    for (var i = 0; i < buttons.length; i++) {
-      buttons[i].setAttribute("aria-pressed", String(buttons[i].value === choice));
-    }
-  }
-
-  function mount() {
-    var header = document.querySelector(".md-header__inner");
-    if (!header || header.querySelector(".handbook-lang")) { apply(stored()); return; }
-    var group = document.createElement("div");
-    group.className = "handbook-lang";
-    group.setAttribute("role", "group");
-    group.setAttribute("aria-label", "语言 · Language");
-    CHOICES.forEach(function (choice) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.value = choice[0];
-      button.textContent = choice[1];
-      button.title = choice[2];
-      button.addEventListener("click", function () {
-        try { localStorage.setItem(KEY, choice[0]); } catch (error) { /* private mode: not remembered */ }
-        apply(choice[0]);
-      });
-      group.appendChild(button);
-    });
-    var search = header.querySelector(".md-search");
-    header.insertBefore(group, search || null);
-    apply(stored());
+  // Material's language selector links to the other language's home page. Both sites have the
+  // same paths and rule-id anchors, so point each link at this page (and anchor) under its root:
+  // the link in this page's own language tells where this site's root is.
+  function keepPage() {
+    var links = document.querySelectorAll("a.md-select__link[hreflang]");
+    var here = document.documentElement.lang;
+    var own = Array.prototype.filter.call(links, function (link) { return link.hreflang === here; })[0];
+    if (!own || location.href.indexOf(own.href) !== 0) { return; }
+    var rest = location.href.slice(own.href.length);
+    Array.prototype.forEach.call(links, function (link) { link.href = link.href + rest; });
   }
 
   // Flowcharts: load the site's own pinned Mermaid only on pages that have one.
@@ -114,8 +88,7 @@
     });
   }
 
-  apply(stored());
-  function ready() { mount(); drawFlowcharts(); searchOnInput(); }
+  function ready() { keepPage(); drawFlowcharts(); searchOnInput(); }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
   } else {
