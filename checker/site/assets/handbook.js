@@ -114,8 +114,17 @@
     });
   }
 
+  // Material's search panel is a dialog without a name; screen readers announce this one.
+  function nameSearchDialog() {
+    document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach(function (dialog) {
+      dialog.setAttribute("aria-label", "搜索 · Search");
+    });
+    // A wide flowchart scrolls sideways: keyboard users must be able to reach and scroll it.
+    document.querySelectorAll(".policy-flowchart:not([tabindex])").forEach(function (chart) { chart.tabIndex = 0; });
+  }
+
   apply(stored());
-  function ready() { mount(); drawFlowcharts(); searchOnInput(); }
+  function ready() { mount(); drawFlowcharts(); searchOnInput(); nameSearchDialog(); }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
   } else {
