@@ -39,7 +39,7 @@ class _Site:
     def __init__(self, documents):
         self.problems = []
         self.rules, self.areas, self.flows = {}, {}, {}
-        self.roles, self.escalation, self.sites = None, None, []
+        self.roles, self.escalation, self.sites, self.shop = None, None, [], None
         for _, data in documents:
             if data["kind"] == "shop":
                 self.roles = {role["id"] for role in data["roles"]}
@@ -87,6 +87,8 @@ def check_site(documents):
         _check_search(site, data.get("search", {}))
     for rule, _ in site.rules.values():
         _check_words(site, rule, "keywords")
+        if "customer_title" in rule and rule["audience"] != "public":
+            site.add(rule.key_mark("customer_title"), "a staff rule is never on the public site; remove 'customer_title'")
     return site.problems
 
 
@@ -220,6 +222,32 @@ def _check_site_file(site, data):
                 _flow_ref(site, mark, flow_id)
         if "intro" in page and "area" in page:
             site.add(page.key_mark("intro"), "only the checker page has an 'intro'; remove it")
+        _check_public_area(site, page, {entry["area"] for entry in data["public"] if "area" in entry})
+
+
+def _check_public_area(site, page, shown):
+    """An area page's summary names public rules of shown areas, its contact needs the shop's,
+    its sections exist."""
+    if "area" not in page:
+        for key in ("summary", "contact", "sections"):
+            if key in page:
+                site.add(page.key_mark(key), f"only an area page has '{key}'; remove it")
+        return
+    for item in page.get("summary", []):
+        for rule_id, mark in site.listed(item, "rules"):
+            rule = site.rule(item, "rules", rule_id, mark)
+            if rule is not None and rule["audience"] != "public":
+                site.add(mark, f"rule {rule_id} is staff only; a summary answers with public rules")
+            elif rule is not None and site.rules[rule_id][1] not in shown:
+                site.add(mark, f"rule {rule_id}'s area has no public page to link to; add the area to `public`")
+    if page.get("contact") and (site.shop is None or "contact" not in site.shop):
+        site.add(page.value_mark("contact"), "the shop file has no 'contact'; add phone, email, chat_hours and return_address")
+    area = site.areas.get(page["area"])
+    known = {section["id"] for section in area["sections"]} if area else set()
+    for section_id in page.get("sections", {}) if area else ():
+        if section_id not in known:
+            hint = _hint(section_id, known, "; name a section of that area")
+            site.add(page["sections"].key_mark(section_id), f"area '{page['area']}' has no section '{section_id}'{hint}")
 
 
 def _flow_ref(site, mark, flow_id):

@@ -115,7 +115,7 @@ def build_bundle(documents, today=None):
     for shown, data in documents:
         kind = data["kind"]
         if kind == "shop":
-            bundle["shop"] = {"name": data["name"], "description": data.get("description"), "version": data.get("version")}
+            bundle["shop"] = {k: data.get(k) for k in ("name", "description", "version", "contact")}
             for role in data["roles"]:
                 bundle["roles"][role["id"]] = role["name"]
             bundle["escalation"] = list(data.get("escalation", []))

@@ -5,9 +5,8 @@ import copy
 import shutil
 
 import pytest
-from browser import LocalSite, OriginGuard, launch
+from browser import LocalSite, OriginGuard
 from conftest import ROOT, example_shops, rules_bundle
-from playwright.sync_api import sync_playwright
 from sitebuild import build_site
 
 from checker.site.flows import flowcharts
@@ -48,25 +47,22 @@ def _measure(browser, url, width):
 
 
 @pytest.mark.parametrize("shop", [ROOT] + example_shops(), ids=lambda path: path.name)
-def test_flowcharts_are_readable_and_link_to_rules(tmp_path, shop):
+def test_flowcharts_are_readable_and_link_to_rules(tmp_path, shop, chromium):
     bundle = rules_bundle(shop / "rules")
     assert build_site(tmp_path / "site", "mkdocs.yml", project=shop) == []
     site = LocalSite(tmp_path / "site")
     try:
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            for flow_id in bundle["flows"]:
-                charts, overflow, outside = _measure(browser, f"{site.url}flows/{flow_id}/", 1440)
-                assert outside == [] and overflow <= 0
-                assert charts and all("error" not in c for c in charts), charts
-                assert min(c["smallest"] for c in charts) >= 12, charts
-                links = [link for c in charts for link in c["links"]]
-                rule_ids = {rule_id for rule_id in bundle["rules"] if any(link.endswith("#" + rule_id) for link in links)}
-                asked = {q["why"] for q in bundle["flows"][flow_id]["questions"]}
-                assert asked <= rule_ids, asked - rule_ids
-                charts, overflow, outside = _measure(browser, f"{site.url}flows/{flow_id}/", 390)
-                assert outside == [] and overflow <= 0 and all("error" not in c for c in charts)
-            browser.close()
+        for flow_id in bundle["flows"]:
+            charts, overflow, outside = _measure(chromium, f"{site.url}flows/{flow_id}/", 1440)
+            assert outside == [] and overflow <= 0
+            assert charts and all("error" not in c for c in charts), charts
+            assert min(c["smallest"] for c in charts) >= 12, charts
+            links = [link for c in charts for link in c["links"]]
+            rule_ids = {rule_id for rule_id in bundle["rules"] if any(link.endswith("#" + rule_id) for link in links)}
+            asked = {q["why"] for q in bundle["flows"][flow_id]["questions"]}
+            assert asked <= rule_ids, asked - rule_ids
+            charts, overflow, outside = _measure(chromium, f"{site.url}flows/{flow_id}/", 390)
+            assert outside == [] and overflow <= 0 and all("error" not in c for c in charts)
     finally:
         site.close()
 
@@ -83,7 +79,7 @@ def _hostile(value, counter):
     return value
 
 
-def test_hostile_labels_draw_and_never_leave_the_origin(tmp_path):
+def test_hostile_labels_draw_and_never_leave_the_origin(tmp_path, chromium):
     bundle = _hostile(copy.deepcopy(rules_bundle()), [])
     blocks = [
         line
@@ -103,10 +99,7 @@ def test_hostile_labels_draw_and_never_leave_the_origin(tmp_path):
     )
     site = LocalSite(tmp_path)
     try:
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            charts, _, outside = _measure(browser, site.url, 1440)
-            browser.close()
+        charts, _, outside = _measure(chromium, site.url, 1440)
     finally:
         site.close()
     assert outside == []

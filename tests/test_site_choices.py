@@ -55,7 +55,9 @@ def test_cross_file_references_of_the_site_file_are_checked(tmp_path, monkeypatc
 
 def test_a_public_area_needs_a_public_rule_and_one_page(tmp_path, monkeypatch):
     _, problems = rules_with(tmp_path, monkeypatch, {"site.yaml": ("  - area: complaints\n", "  - area: conduct\n")})
-    assert problems == ["rules/site.yaml:42:11: area 'conduct' has no public rule; make one public or leave the area out"]
+    assert "rules/site.yaml:67:11: area 'conduct' has no public rule; make one public or leave the area out" in problems
+    assert "rules/site.yaml:82:7: area 'conduct' has no section 'intake'; name a section of that area" in problems
+    assert "rules/site.yaml:52:17: rule CMP-CHANNELS's area has no public page to link to; add the area to `public`" in problems
 
 
 def test_the_site_file_orders_the_checker_and_the_public_site(tmp_path, monkeypatch):

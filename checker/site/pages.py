@@ -21,7 +21,7 @@ def generate_pages(bundle, audience=STAFF):
         areas = {area["area"]: area for area in bundle["areas"]}
         for entry in bundle["site"]["public"]:
             if "area" in entry:
-                pages[f"{entry['area']}.md"] = public_page(bundle, areas[entry["area"]], entry["title"])
+                pages[f"{entry['area']}.md"] = public_page(bundle, areas[entry["area"]], entry)
         return pages
     for area in bundle["areas"]:
         path = f"policies/{area['area']}.md"

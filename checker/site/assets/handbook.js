@@ -88,7 +88,17 @@
     });
   }
 
-  function ready() { keepPage(); drawFlowcharts(); searchOnInput(); }
+  // Material's search panel is a dialog without a name; screen readers announce this one.
+  function nameSearchDialog() {
+    var english = (document.documentElement.lang || "").indexOf("en") === 0;
+    document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach(function (dialog) {
+      dialog.setAttribute("aria-label", english ? "Search" : "搜索");
+    });
+    // A wide flowchart scrolls sideways: keyboard users must be able to reach and scroll it.
+    document.querySelectorAll(".policy-flowchart:not([tabindex])").forEach(function (chart) { chart.tabIndex = 0; });
+  }
+
+  function ready() { keepPage(); drawFlowcharts(); searchOnInput(); nameSearchDialog(); }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
   } else {

@@ -1,0 +1,63 @@
+"""Accessibility: axe-core (pinned through npm) on every page of both sites of every shop.
+
+No page may have a serious or critical violation (contrast below 4.5:1 included). axe is
+injected from node_modules, so nothing is fetched from the network.
+"""
+
+from pathlib import Path
+
+import pytest
+from browser import LocalSite, OriginGuard
+from conftest import ROOT, example_shops
+from sitebuild import build_site
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CONFIGS = {"staff": "mkdocs.yml", "public": "mkdocs.public.yml"}
+SHOPS = [ROOT, *example_shops()]
+SITES = [pytest.param(shop, audience, id=f"{shop.name}-{audience}") for shop in SHOPS for audience in CONFIGS]
+SERIOUS = ("serious", "critical")
+
+
+def pages_of(folder):
+    """The URL path of every HTML page of a built site."""
+    return sorted(str(path.relative_to(folder).parent) + "/" for path in Path(folder).rglob("index.html"))
+
+
+def serious_violations(page):
+    """axe's serious and critical violations on the open page, as short readable lines."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [
+        f"{v['id']} ({v['impact']}): {node['target']} {node.get('failureSummary', '').splitlines()[-1:]}"
+        for v in result
+        if v["impact"] in SERIOUS
+        for node in v["nodes"]
+    ]
+
+
+@pytest.mark.parametrize(("shop", "audience"), SITES)
+def test_no_serious_accessibility_violation_on_any_page(chromium, tmp_path, shop, audience):
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `npm ci` to install the pinned axe-core")
+    folder = tmp_path / "site"
+    assert build_site(folder, CONFIGS[audience], project=shop) == []
+    site = LocalSite(folder)
+    found = {}
+    try:
+        for path in pages_of(folder):
+            for mode in ("both", "en"):
+                context = chromium.new_context(viewport={"width": 1280, "height": 900})
+                context.add_init_script(f"localStorage.setItem('handbook-lang', '{mode}')")
+                guard = OriginGuard(context, site.url)
+                page = context.new_page()
+                page.goto(site.url + ("" if path == "./" else path))
+                page.wait_for_load_state("networkidle")
+                problems = serious_violations(page)
+                if problems:
+                    found[f"{path} [{mode}]"] = problems
+                context.close()
+                assert guard.outside == [], f"requests left the site: {guard.outside}"
+    finally:
+        site.close()
+    assert len(pages_of(folder)) > 3
+    assert found == {}, "\n".join(f"{page}: {line}" for page, lines in found.items() for line in lines)
