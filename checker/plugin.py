@@ -20,7 +20,7 @@ from .errors import RulesError
 from .loader import load_rules
 from .site import generate_pages
 from .site.checker_page import checker_data, checker_page, pyscript_config, training_data
-from .site.markup import LANGUAGES, set_language
+from .site.markup import LANGUAGES, speaking
 from .site.pages import closing_navigation, navigation
 from .site.pyship import shipped_source
 from .site.search import jieba_dictionary
@@ -101,7 +101,6 @@ def _segmenter_config(config):
 class PolicyPlugin(BasePlugin[PolicyConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
-        set_language(self.config.language)
         try:
             self.bundle = load_rules(self.root / self.config.rules, base=self.root)
         except RulesError as error:
@@ -117,10 +116,12 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
                 )
             self.assets["assets/vendor/mermaid.min.js"] = mermaid  # loaded by handbook.js on flow pages only
         if config.nav is not None:
-            generated = navigation(self.bundle, self.config.audience)
+            with speaking(self.config.language):
+                generated = navigation(self.bundle, self.config.audience)
             if not self.config.checker or not checker_data(self.bundle, self.config.audience)["modes"]:
                 generated = [entry for entry in generated if entry[1] != "checker.md"]
-            closing = closing_navigation(self.config.audience)
+            with speaking(self.config.language):
+                closing = closing_navigation(self.config.audience)
             config.nav = place_generated(config.nav, generated + closing)
             config.nav += [{label: path} for label, path in closing]
         self.add_dictionary(config)
@@ -140,12 +141,15 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         jieba.load_userdict(io.BytesIO(jieba_dictionary(self.bundle).encode("utf-8")))
 
     def on_files(self, files, *, config):
-        for path, markdown in generate_pages(self.bundle, self.config.audience).items():
+        with speaking(self.config.language):
+            pages = generate_pages(self.bundle, self.config.audience)
+        for path, markdown in pages.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} would hide the page generated from the rules; remove the hand-written file")
             files.append(File.generated(config, path, content=markdown))
         if self.config.checker and checker_data(self.bundle, self.config.audience)["modes"]:
-            self.add_checker(files, config)
+            with speaking(self.config.language):
+                self.add_checker(files, config)
         for path, source in self.assets.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
         log.debug("generated %d pages from %d rules", len(files), len(self.bundle["rules"]))
@@ -159,10 +163,7 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         alternate = load_config(
             str(self.root / self.config.alternate), site_dir=str(Path(config.site_dir) / other), strict=config.strict
         )
-        try:
-            build(alternate)
-        finally:
-            set_language(self.config.language)
+        build(alternate)
 
     def add_checker(self, files, config):
         data = checker_data(self.bundle, self.config.audience)

@@ -126,7 +126,8 @@ def test_rule_text_is_escaped(tmp_path):
     page = (site / "policies" / "returns" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;适用范围" in page
-    assert "Scope *bold* {#x}" in page and 'id="x"' not in page
+    english = (site / "en" / "policies" / "returns" / "index.html").read_text(encoding="utf-8")
+    assert "Scope *bold* {#x}" in english and 'id="x"' not in english and 'id="x"' not in page
 
 
 def test_broken_rules_stop_the_build_and_leave_the_old_site(tmp_path):
@@ -160,7 +161,12 @@ def test_generated_pages_are_not_committed():
 
 def test_mkdocs_configs_parse_as_yaml_with_the_plugin():
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    assert {"policy/handbook": {"audience": "staff"}} in config["plugins"]
+    plugin = next(
+        entry["policy/handbook"] for entry in config["plugins"] if isinstance(entry, dict) and "policy/handbook" in entry
+    )
+    assert plugin == {"audience": "staff", "language": "zh", "alternate": "mkdocs.en.yml"}
+    english = yaml.load((ROOT / "mkdocs.en.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    assert english["INHERIT"] == "mkdocs.yml" and english["theme"]["language"] == "en"
     assert config["theme"]["font"] is False
 
 

@@ -1,5 +1,6 @@
 """Safe building blocks: everything from the rules is escaped before it reaches Markdown/HTML."""
 
+import contextlib
 import html
 
 _MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>"
@@ -38,6 +39,18 @@ def set_language(lang):
     """Make every renderer speak ``lang`` ("zh" or "en"); None or "both" means bilingual.
     Set once per build, by the plugin, before any page is generated."""
     _CURRENT["language"] = lang if lang in LANGUAGES else None
+
+
+@contextlib.contextmanager
+def speaking(lang):
+    """Render in ``lang`` inside the block, and as before after it (even on an error), so a
+    build's language never leaks into the next build or a direct call in the same process."""
+    before = _CURRENT["language"]
+    set_language(lang)
+    try:
+        yield
+    finally:
+        _CURRENT["language"] = before
 
 
 def language():
