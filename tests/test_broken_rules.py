@@ -149,5 +149,5 @@ def test_public_answer_must_be_an_answer_of_a_staff_question(tmp_path, monkeypat
     )
     line = next(n for n, text in enumerate(lines, 1) if 'public_answer: "nope"' in text)
     assert problems == [
-        f"rules/returns.yaml:{line}:22: public_answer belongs on a staff choice question and must be one of its answers (no, yes)"
+        f"rules/returns.yaml:{line}:22: public_answer belongs on a staff choice question and must be one of its answers (yes, no)"
     ]

@@ -126,6 +126,7 @@ def test_a_bad_date_gets_an_inline_message(open_page):
     page.locator(".pc-form button[type=submit]").click()
     expect(page.locator("#pc-error")).to_contain_text("'requested_on' (2026-03-01) is before 'signed_on' (2026-03-05)")
     expect(page.locator("#pc-input")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#pc-input")).to_have_value("2026-03-01")  # what was typed, not today
 
 
 def test_a_broken_link_shows_a_friendly_message(open_page):
@@ -217,8 +218,37 @@ def test_training_grades_right_and_wrong_answers_and_keeps_score(open_page):
     score = page.locator(".pc-score")
     expect(score).to_have_attribute("data-done", "1")
     expect(score).to_have_attribute("data-points", "4")
-    page.locator("button[data-action='reset']").click()
+    expect(page.locator("li[data-result='right'] button[data-value='crushed-box-refused']")).to_have_count(1)
+    page.locator("button[data-action='reset']").click()  # asks first, in the page
+    expect(page.locator(".pc-confirm")).to_be_visible()
+    expect(page.locator(".pc-score")).to_have_attribute("data-done", "1")
+    page.locator("button[data-action='reset-confirm']").click()
     expect(page.locator(".pc-score")).to_have_attribute("data-done", "0")
+
+
+def test_a_reload_mid_scenario_resumes_it_and_a_wrong_verdict_is_not_done(open_page):
+    page = open_page("staff", "checker/")
+    ready(page)
+    page.locator(".pc-tab[data-value='training']").click()
+    page.locator("button[data-action='scenario'][data-value='platform-dispute']").click()
+    page.locator(".pc-answer[data-question='dispute'][data-value='yes']").click()
+    expect(page.locator(".pc-feedback")).to_have_attribute("data-right", "true")
+    page.reload()
+    ready(page)
+    expect(page.locator(".pc-feedback")).to_have_attribute("data-right", "true")
+    page.locator("button[data-action='continue']").click()
+    choices = page.locator("button[data-action='verdict']")
+    expect(choices).to_have_count(4)
+    wrong = [
+        choices.nth(i).get_attribute("data-value")
+        for i in range(4)
+        if choices.nth(i).get_attribute("data-value") != "out_dispute"
+    ]
+    page.locator(f"button[data-action='verdict'][data-value='{wrong[0]}']").click()
+    expect(page.locator(".pc-grade[data-right='false']")).to_have_count(1)
+    page.locator("button[data-action='scenarios']").first.click()
+    expect(page.locator("li[data-result='wrong'] button[data-value='platform-dispute']")).to_have_count(1)
+    expect(page.locator(".pc-score")).to_have_attribute("data-wrong", "1")
 
 
 def test_the_public_checker_asks_customers_and_shows_no_staff_detail(open_page):

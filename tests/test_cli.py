@@ -163,7 +163,7 @@ def test_compile_writes_the_bundle_and_nothing_when_rules_are_broken(tmp_path):
 
 
 def test_walk_asks_one_question_at_a_time_and_supports_back():
-    keys = "1\n1\n6\n2026-03-01\n2026-03-05\nb\n2026-03-12\n1\n"
+    keys = "2\n1\n6\n2026-03-01\n2026-03-05\nb\n2026-03-12\n2\n"
     result = run("walk", "returns", "--lang", "en", stdin=keys)
     assert result.returncode == 0, result.stderr
     out = result.stdout

@@ -62,7 +62,7 @@ def test_a_note_in_a_code_span_shows_exactly_as_written():
 
 
 def test_walk_asks_again_after_typos_and_a_request_before_the_sign_off():
-    typos = ["²", "①", "9" * 5000, "1", "1", "5", "2026-10-12", "2026-10-01", "q"]
+    typos = ["²", "①", "9" * 5000, "2", "1", "5", "2026-10-12", "2026-10-01", "q"]
     result = cli("walk", "returns", "--lang", "en", stdin="\n".join(typos) + "\n", capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     complaints = [line.strip() for line in result.stdout.replace(">", "\n").splitlines() if line.strip().startswith("!")]

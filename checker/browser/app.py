@@ -17,6 +17,8 @@ from checker.engine import AnswerError, step
 with open("rules.json") as source:
     DATA = json.load(source)
 PROGRESS_KEY = "policy-checker-training"
+SESSION_KEY = PROGRESS_KEY + "-session"
+TRAINING_HASH = "#training"
 
 root = document.getElementById("policy-checker")
 screen = root.querySelector(".pc-screen")
@@ -87,7 +89,7 @@ def answer(question_id, value):
         result = step(DATA, app["flow"], trial)
     except AnswerError as error:
         if error.question_id == question_id:
-            app["error"] = error.message
+            app["error"], app["typed"] = error.message, {question_id: value}
             render_case()
             return
         raise
@@ -133,15 +135,26 @@ def switch(mode):
 
 
 def progress():
-    try:
-        return json.loads(window.localStorage.getItem(PROGRESS_KEY) or "{}")
-    except Exception:
-        return {}
+    return read_store(PROGRESS_KEY, {})
 
 
 def save_progress(record):
+    write_store(PROGRESS_KEY, record)
+
+
+def read_store(key, empty):
     try:
-        window.localStorage.setItem(PROGRESS_KEY, json.dumps(record))
+        return json.loads(window.localStorage.getItem(key) or "null") or empty
+    except Exception:
+        return empty
+
+
+def write_store(key, value):
+    try:
+        if value is None:
+            window.localStorage.removeItem(key)
+        else:
+            window.localStorage.setItem(key, json.dumps(value))
     except Exception:
         pass  # private browsing: progress is not kept, training still works
 
@@ -173,52 +186,53 @@ def guarded_call(function, argument):
 
 
 def render_training(focus=True):
+    """Show the training screen for the session (kept in localStorage, so a reload resumes it)."""
     if "scenarios" not in DATA:
         load_training(lambda: render_training(focus))
         return
+    if window.location.hash != TRAINING_HASH:
+        window.history.replaceState(None, "", TRAINING_HASH)
+    if app["train"] is None:
+        app["train"] = training.restore(DATA, read_store(SESSION_KEY, None))
     session = app["train"]
+    write_store(SESSION_KEY, session if session and session["phase"] != "result" else None)
     if session is None:
-        show(training_view.training_list(DATA, progress()), focus)
+        show(training_view.training_list(DATA, progress(), app.get("confirm", False)), focus)
         return
-    scenario = session["scenario"]
+    scenario = training.find(DATA, session["scenario"])
     if session["phase"] == "feedback":
-        show(training_view.training_feedback(DATA, scenario, session["question"], session["right"], session["value"]), focus)
+        question, right, value = training.feedback(DATA, session)
+        show(training_view.training_feedback(DATA, scenario, question, right, value), focus)
     elif session["phase"] == "verdict":
         show(training_view.verdict_pick(DATA, scenario, training.verdict_options(DATA, scenario)), focus)
     elif session["phase"] == "result":
-        show(session["html"], focus)
+        decision = training.current(DATA, scenario, session["graded"])["decision"]
+        show(
+            training_view.training_result(DATA, scenario, session["picked"], decision, session["points"], session["total"]), focus
+        )
     else:
         result = training.current(DATA, scenario, session["graded"])
-        if result["type"] == "decision":
-            session["phase"] = "verdict"
-            render_training(focus)
-        else:
-            show(training_view.training_question(DATA, scenario, session["graded"], result, session.get("error")), focus)
+        show(training_view.training_question(DATA, scenario, session["graded"], result), focus)
 
 
-def train_answer(question_id, value):
+def train(action, value):
+    """One training action: pick a scenario, answer, go on, pick a verdict, list, reset."""
     session = app["train"]
-    result = training.current(DATA, session["scenario"], session["graded"])
-    question = result["question"]
-    right, correct = training.grade(question, value, session["scenario"])
-    session["graded"].append(question_id)
-    session["points"] += 1 if right else 0
-    session["total"] += 1
-    session.update({"phase": "feedback", "question": question, "right": right, "value": correct})
-    render_training()
-
-
-def train_verdict(outcome_id):
-    session = app["train"]
-    scenario = session["scenario"]
-    decision = training.current(DATA, scenario, session["graded"])["decision"]
-    session["total"] += 1
-    session["points"] += 1 if outcome_id == scenario["outcome"] else 0
-    record = progress()
-    record[scenario["id"]] = {"score": session["points"], "total": session["total"], "verdict": outcome_id == scenario["outcome"]}
-    save_progress(record)
-    session["phase"] = "result"
-    session["html"] = training_view.training_result(DATA, scenario, outcome_id, decision, session["points"], session["total"])
+    app["confirm"] = action == "reset"
+    if action == "scenario":
+        app["train"] = training.start(value)
+    elif action in ("answer", "submit") and session:
+        training.answer(DATA, session, value)
+    elif action == "continue" and session:
+        training.next_phase(DATA, session)
+    elif action == "verdict" and session:
+        training.pick(DATA, session, value)
+        save_progress(training.record(progress(), session))
+    elif action == "reset-confirm":
+        save_progress({})
+    if action in ("scenarios", "reset", "reset-confirm"):
+        app["train"] = None
+        write_store(SESSION_KEY, None)
     render_training()
 
 
@@ -250,22 +264,7 @@ def act(action, question=None, value=None, copy=None, target=None):
     elif action == "copy":
         copy_text(copy, target)
     elif app["mode"] == "train":
-        if action == "scenario":
-            app["train"] = {"scenario": training.find(DATA, value), "graded": [], "phase": "question", "points": 0, "total": 0}
-            render_training()
-        elif action in ("answer", "submit"):
-            train_answer(question, value)
-        elif action == "continue":
-            app["train"]["phase"] = "question"
-            render_training()
-        elif action == "verdict":
-            train_verdict(value)
-        elif action == "scenarios":
-            app["train"] = None
-            render_training()
-        elif action == "reset":
-            save_progress({})
-            render_training()
+        train(action, value)
     elif action in ("answer", "submit"):
         answer(question, value)
     elif action == "back":
@@ -339,7 +338,9 @@ def start():
     # pyscript.window's own addEventListener loses its `this` on MicroPython; the view's does not.
     document.defaultView.addEventListener("popstate", create_proxy(on_hash_change))
     document.defaultView.addEventListener("hashchange", create_proxy(on_hash_change))
-    if not load_from_url(False):
+    if window.location.hash == TRAINING_HASH:
+        switch("training")  # a reload mid-scenario resumes it
+    elif not load_from_url(False):
         render_case(False)  # same as the pre-rendered screen, now with today's date filled in
     queued = getattr(window, "__pcQueue", None)
     window.__pcReady = True

@@ -157,6 +157,8 @@ def value_form(question, state, error):
     qid = question["id"]
     kinds = {"date": "date", "datetime": "datetime-local", "number": "number"}
     value = state["answers"].get(qid, state.get("defaults", {}).get(qid, ""))
+    if error and qid in state.get("typed", {}):
+        value = state["typed"][qid]  # after an error, keep what was typed rather than today's date
     attributes = ' type="' + kinds[question["kind"]] + '" id="pc-input" name="value" required'
     if question["kind"] == "number":
         attributes += ' inputmode="decimal" step="any"'

@@ -2,11 +2,12 @@
 
 Every check adds a Problem at the place to fix; nothing stops at the first error.
 By subject: ``rules`` (shop roles and each rule), ``flows`` (each interview's shape) and
-``audience`` (the customer's flow). The calendar is checked by ``checker.shop_calendar``,
+``audience`` (the customer's flow), ``answers`` (one order for the same answers). The calendar is checked by ``checker.shop_calendar``,
 training scenarios by ``checker.scenarios``.
 """
 
 from ..shop_calendar import check_calendar
+from .answers import check_answer_order
 from .audience import check_customer_flow
 from .common import Context
 from .flows import FlowChecker
@@ -49,4 +50,5 @@ def check_semantics(documents, today):
                 flows[flow["id"]] = flow.value_mark("id")
             FlowChecker(ctx, flow).run()
             check_customer_flow(ctx, flow)
+    check_answer_order(ctx, [data["flow"] for data in areas if "flow" in data])
     return ctx.problems
