@@ -26,6 +26,10 @@ UI = {
         "zh": "检查器无法继续。请把下面的文字发给主管，然后重新开始。",
         "en": "The checker cannot go on. Send the text below to your supervisor, then restart.",
     },
+    "error_body_public": {
+        "zh": "检查器出了点问题。请点“重新开始”再试一次；如果仍然不行，请联系我们的客服。",
+        "en": "Something went wrong in the checker. Press Restart to try again; if it happens again, please contact our service team.",
+    },
     "bad_link": {"zh": "这个链接里的回答无法使用", "en": "This link holds an answer the checker cannot use"},
     "story": {"zh": "案例", "en": "The case"},
     "correct": {"zh": "回答正确", "en": "Correct"},
@@ -320,16 +324,23 @@ def trace_box(data, state, decision):
     return out + "</ol></details>"
 
 
-def error_card(title, detail):
-    """A friendly error with the text to report; never a traceback."""
+def error_card(title, detail, audience="staff"):
+    """A friendly error, never a traceback: staff get the text to report, customers a way on
+    (the detail stays folded away for whoever they contact)."""
+    if audience == "staff":
+        body = both(UI["error_body"], "p") + '<pre class="pc-report">' + escape(detail) + "</pre>"
+    else:
+        body = (
+            both(UI["error_body_public"], "p")
+            + '<details><summary>…</summary><pre class="pc-report">'
+            + escape(detail)
+            + "</pre></details>"
+        )
     return (
         '<section class="pc-card pc-failure" role="alert"><h2 class="pc-question" id="pc-question" tabindex="-1">'
         + both(title)
         + "</h2>"
-        + both(UI["error_body"], "p")
-        + '<pre class="pc-report">'
-        + escape(detail)
-        + "</pre>"
+        + body
         + '<div class="pc-nav">'
         + button("restart", UI["restart"], "", "pc-button")
         + "</div></section>"
