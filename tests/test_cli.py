@@ -58,6 +58,7 @@ def test_decide_json_has_the_documented_shape():
         "flow",
         "outcome",
         "status",
+        "steps",
         "title",
         "say",
         "resolution",

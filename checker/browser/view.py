@@ -97,7 +97,9 @@ def rule_link(data, rule_id):
     """A link to the rule's permalink in the handbook (or the public site)."""
     rule = data["rules"][rule_id]
     page = data["links"].get(rule["area"])
-    label = "<code>" + escape(rule_id) + "</code> " + both(rule["title"])
+    label = both(rule["title"])
+    if data["audience"] == "staff":  # customers get the policy's section, not its code
+        label = "<code>" + escape(rule_id) + "</code> " + label
     if page is None:
         return label
     return '<a href="' + escape(data["links_base"] + page + "#" + rule_id) + '">' + label + "</a>"
@@ -223,6 +225,7 @@ def decision_card(data, state, decision, share_url="", extra="", nav=None):
     for item in verdict.rows(decision, data["audience"]):
         out += row(data, item["key"], VERDICT_ROWS[item["key"]](data, item["value"]))
     out += "</dl>"
+    out += contact_box(data)
     out += trace_box(data, state, decision)
     if share_url:
         out += (
@@ -231,7 +234,7 @@ def decision_card(data, state, decision, share_url="", extra="", nav=None):
             + '</label><input id="pc-share" readonly value="'
             + escape(share_url)
             + '">'
-            + copy_button(share_url)
+            + copy_button(data, share_url)
             + "</p>"
         )
     out += extra
@@ -252,7 +255,7 @@ def _postage(data, postage):
 
 def _flag(data, flag):
     swatch = '<span class="pc-flag" style="background:' + escape(data["flag_colours"].get(flag["colour"], "#888")) + '"></span>'
-    note = '<p><code class="pc-note">' + escape(flag["note"]["zh"]) + "</code>" + copy_button(flag["note"]["zh"]) + "</p>"
+    note = '<p><code class="pc-note">' + escape(flag["note"]["zh"]) + "</code>" + copy_button(data, flag["note"]["zh"]) + "</p>"
     return "<p>" + swatch + both(data["rules"][flag["rule"]]["title"]) + "</p>" + note
 
 
@@ -285,7 +288,10 @@ def _cited(data, rule_ids):
 
 # How each row of the decision model (checker.engine.verdict) looks on the card.
 VERDICT_ROWS = {
-    "say": lambda data, say: both(say, "p") + copy_button(say["zh"]),
+    "say": lambda data, say: both(say, "p") + copy_button(data, say["zh"]),
+    "steps": lambda data, steps: (
+        '<ol class="pc-steps">' + "".join(both(step, "span").join(("<li>", "</li>")) for step in steps) + "</ol>"
+    ),
     "resolution": lambda data, value: both(vocab(data, value)),
     "postage": _postage,
     "price_difference": lambda data, rule_id: both(rule_text(data, rule_id), "p"),
@@ -303,8 +309,26 @@ def row(data, key, body):
     return '<dt data-row="' + escape(key) + '">' + both(vocab(data, key)) + "</dt><dd>" + body + "</dd>"
 
 
-def copy_button(text):
+def copy_button(data, text):
+    """A copy button for staff (an agent pastes the script or note); customers get none."""
+    if data["audience"] != "staff":
+        return ""
     return button("copy", UI["copy"], ' data-copy="' + escape(text) + '"', "pc-button pc-button--small")
+
+
+def contact_box(data):
+    """The shop's contact details under a customer's verdict, when the shop file gives them
+    (labelled by the checker's terms; a key without one shows unlabelled)."""
+    contact = data.get("contact")
+    if not contact:
+        return ""
+    out = '<aside class="pc-contact"><p class="pc-why__label">' + both(vocab(data, "contact")) + "</p><ul>"
+    for key in sorted(contact):
+        value = contact[key]
+        shown = both(value) if isinstance(value, dict) and "zh" in value else escape(value)
+        label = both(data["terms"][key]) + ": " if key in data["terms"] else ""
+        out += "<li>" + label + shown + "</li>"
+    return out + "</ul></aside>"
 
 
 def trace_box(data, state, decision):

@@ -33,6 +33,7 @@ def build_decision(flow, walk, outcome):
         "status": outcome["status"],
         "title": outcome["title"],
         "say": {"zh": fill(outcome["say"]["zh"], say_values), "en": fill(outcome["say"]["en"], say_values)},
+        "steps": [{"zh": fill(text["zh"], say_values), "en": fill(text["en"], say_values)} for text in outcome.get("steps", [])],
         "resolution": outcome.get("resolution"),
         "postage": None,
         "price_difference": outcome.get("price_difference"),

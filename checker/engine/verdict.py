@@ -6,7 +6,7 @@ fields in the same order. Each row is {"key", "value"}; the key is also the word
 catalogue's label key. Plain Python for MicroPython.
 """
 
-ORDER = ("say", "resolution", "postage", "price_difference", "flag", "department", "deadlines", "follow_up")
+ORDER = ("say", "steps", "resolution", "postage", "price_difference", "flag", "department", "deadlines", "follow_up")
 
 
 def rows(decision, audience):
