@@ -59,6 +59,7 @@ def test_decide_json_has_the_documented_shape():
         "outcome",
         "status",
         "steps",
+        "compared",
         "title",
         "say",
         "resolution",

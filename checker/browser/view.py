@@ -275,7 +275,15 @@ def _deadlines(data, deadlines):
 
 
 def _escalation(data, escalation):
-    reasons = "".join("<li>" + rule_link(data, reason["rule"]) + "</li>" for reason in escalation["reasons"])
+    """The highest role, then every duty with its role and rule (a case may owe several)."""
+    reasons = "".join(
+        "<li>"
+        + both(data["roles"].get(reason["to"]) or vocab(data, reason["to"]))
+        + ": "
+        + rule_link(data, reason["rule"])
+        + "</li>"
+        for reason in escalation["reasons"]
+    )
     to = both(data["roles"].get(escalation["to"]) or vocab(data, escalation["to"]))
     return "<strong>" + to + "</strong>" + ("<ul>" + reasons + "</ul>" if reasons else "")
 
@@ -299,6 +307,16 @@ VERDICT_ROWS = {
     "department": lambda data, role: both(data["roles"][role]),
     "deadlines": _deadlines,
     "follow_up": lambda data, rule_id: both(rule_text(data, rule_id), "p"),
+    "compared": lambda data, compared: (
+        both(
+            {
+                lang: verdict.compared_text(data["flows"][compared["flow"]], data["rules"], compared, lang)
+                for lang in ("zh", "en")
+            },
+            "p",
+        )
+        + ("<p>" + rule_link(data, compared["rule"]) + "</p>" if compared["rule"] in data["rules"] else "")
+    ),
     "escalation": _escalation,
     "warnings": lambda data, warning: both(warning, "p"),
     "rules": _cited,
