@@ -191,9 +191,13 @@ def _text_deadlines(bundle, deadlines, lang):
     ]
 
 
+def _role(bundle, role, lang):
+    return bundle["roles"][role][lang] if role in bundle["roles"] else _term(role, lang)
+
+
 def _text_escalation(bundle, escalation, lang):
     to = escalation["to"]
-    reasons = ", ".join(r["rule"] for r in escalation["reasons"])
+    reasons = ", ".join(_role(bundle, r["to"], lang) + " " + r["rule"] for r in escalation["reasons"])
     named = bundle["roles"][to][lang] if to in bundle["roles"] else _term(to, lang)
     return [f"{_term('escalation', lang)}: {named}" + (f" ({reasons})" if reasons else "")]
 
@@ -208,6 +212,9 @@ _TEXT_ROWS = {
     "department": lambda bundle, role, lang: [f"{_term('department', lang)}: {bundle['roles'][role][lang]}"],
     "deadlines": _text_deadlines,
     "follow_up": lambda bundle, r, lang: [f"{_term('follow_up', lang)}: {bundle['rules'][r]['text'][lang]}"],
+    "compared": lambda bundle, c, lang: [
+        f"{_term('compared', lang)}: {verdict.compared_text(bundle['flows'][c['flow']], bundle['rules'], c, lang)} ({c['rule']})"
+    ],
     "escalation": _text_escalation,
     "warnings": lambda bundle, warning, lang: [f"{_term('warnings', lang)}: {warning[lang]}"],
     "rules": lambda bundle, ids, lang: (

@@ -40,6 +40,7 @@ TERMS = {
     "department": {"zh": "转交部门", "en": "Goes to"},
     "deadlines": {"zh": "时限", "en": "Deadlines"},
     "follow_up": {"zh": "跟进", "en": "Follow-up"},
+    "compared": {"zh": "比较", "en": "Compared"},
     "escalation": {"zh": "升级", "en": "Escalation"},
     "rules": {"zh": "依据", "en": "Rules"},
     "warnings": {"zh": "注意", "en": "Warnings"},

@@ -339,3 +339,43 @@ def test_a_refused_copy_says_so_and_breaks_nothing(open_page):
     )
     page.locator(".pc-note + button[data-action='copy']").click()
     expect(page.locator(".pc-note + button[data-action='copy']")).to_have_attribute("data-copied", "false")
+
+
+def test_a_huge_link_is_read_quickly_and_a_bad_escape_is_a_friendly_card(open_page):
+    page = open_page("staff", "checker/#flow=returns&dispute=no&" + "x=1&" * 25000 + "sold_by_us=yes")
+    ready(page)
+    assert float(page.locator("#policy-checker").get_attribute("data-ready")) < 20000
+    started = page.evaluate("performance.now()")
+    page.evaluate("location.hash = 'flow=returns&dispute=no&' + 'zz=1&'.repeat(25000)")
+    expect(page.locator(".pc-card")).to_have_attribute("data-question", "sold_by_us")
+    assert page.evaluate("performance.now()") - started < 1000
+    page.evaluate("location.hash = 'flow=returns&dispute=%FF'")
+    alert = page.locator(".pc-failure[role=alert]")
+    expect(alert).to_contain_text("这个链接里的回答无法使用")
+    expect(alert).to_contain_text("This link holds an answer the checker cannot use")
+    expect(alert).not_to_contain_text("UnicodeError")
+
+
+def test_the_public_error_card_speaks_to_customers(open_page):
+    page = open_page("public", "checker/#flow=returns&sold_by_us=maybe")
+    ready(page)
+    alert = page.locator(".pc-failure[role=alert]")
+    expect(alert).to_contain_text("请联系我们的客服")
+    for staff_word in ("主管", "supervisor"):
+        expect(alert).not_to_contain_text(staff_word)
+
+
+@pytest.mark.parametrize("site", ["staff", "public"])
+def test_on_a_phone_the_verdict_title_is_scrolled_below_the_sticky_header(open_page, site):
+    answers = "&sold_by_us=yes&reason=size&signed_on=2026-03-01&exchanged_before=no&condition=resaleable&buyer_gifts=yes"
+    page = open_page(site, "checker/#flow=returns" + ("&dispute=no" if site == "staff" else "") + answers, width=390)
+    ready(page)
+    expect(page.locator(".pc-card")).to_have_attribute("data-question", "requested_on")
+    page.fill("#pc-input", "2026-03-05")
+    page.locator(".pc-form button[type=submit]").click()
+    page.locator(".pc-answer[data-value='exchange']").click()
+    page.locator(".pc-answer[data-value='official']").click()
+    expect(page.locator(".pc-verdict")).to_be_visible()
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    title = page.evaluate("document.querySelector('.pc-verdict #pc-question').getBoundingClientRect().toJSON()")
+    assert header <= title["top"] and title["bottom"] <= 900, (header, title)

@@ -58,6 +58,8 @@ def test_decide_json_has_the_documented_shape():
         "flow",
         "outcome",
         "status",
+        "steps",
+        "compared",
         "title",
         "say",
         "resolution",
@@ -86,7 +88,7 @@ def test_decide_json_has_the_documented_shape():
 BAD_INPUTS = {
     "unknown answer": (
         "answers:\n  dispute: maybe\n",
-        "case.yaml:2:12: 'maybe' is not an answer to 'dispute'; choose one of: no, yes",
+        "case.yaml:2:12: 'maybe' is not an answer to 'dispute'; choose one of: yes, no",
     ),
     "unknown question": (
         "answers:\n  disput: 'no'\n",

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from conftest import all_cases
+from conftest import ROOT, all_cases, read_case
 
 from checker.browser import view
 from checker.cli import render_decision
@@ -25,7 +25,7 @@ def _decisions(bundle):
 def _text_keys(text, lang="en"):
     """The row keys of the terminal's text, read back from each line's label."""
     labels = {TERMS[key][lang]: key for key in ("say", "resolution", "postage", "price_difference", "flag", "department")}
-    labels.update({TERMS[key][lang]: key for key in ("deadlines", "follow_up", "escalation", "warnings", "rules")})
+    labels.update({TERMS[key][lang]: key for key in ("deadlines", "follow_up", "compared", "escalation", "warnings", "rules")})
     keys = []
     for line in text.splitlines()[1:]:
         label = re.split(r"[:·]", line, maxsplit=1)[0].strip()
@@ -59,3 +59,30 @@ def test_empty_fields_have_no_row(bundle, empty):
     path, decision = next(_decisions(bundle))
     decision = dict(decision, **{empty: None})
     assert empty not in [item["key"] for item in verdict.rows(decision, "staff")]
+
+
+def _case(bundle, flow, name, **changes):
+    answers = dict(read_case(ROOT / "tests" / "cases" / flow / name)["answers"], **changes)
+    return step(bundle, flow, answers)["decision"]
+
+
+def test_every_escalation_duty_is_listed_with_its_role_and_rule(bundle):
+    decision = _case(bundle, "complaints", "04-serious-quality.yaml", calmed="yes")
+    duties = {(reason["to"], reason["rule"]) for reason in decision["escalation"]["reasons"]}
+    assert len({role for role, rule in duties}) == 2, duties
+    card = view.decision_card(checker_data(bundle, "staff"), {"flow": "complaints"}, decision)
+    text = render_decision(bundle, decision, "en")
+    for role, rule in duties:
+        assert re.search(re.escape(bundle["roles"][role]["en"]) + r"</span>: <a [^>]*><code>" + re.escape(rule), card)
+        assert bundle["roles"][role]["en"] + " " + rule in text
+
+
+def test_the_compensation_card_shows_the_amount_asked_against_the_cap(bundle):
+    decision = _case(bundle, "returns", "11-compensation-above-cap.yaml", compensation="30", outbound_postage="10")
+    compared = decision["compared"]
+    assert (compared["left"]["value"], compared["right"]["value"]) == (30, 10)
+    card = view.decision_card(checker_data(bundle, "staff"), {"flow": "returns"}, decision)
+    assert "30 yuan &gt; " in card and "10 yuan</p>" in card
+    assert "30 yuan > " in render_decision(bundle, decision, "en")
+    within = _case(bundle, "returns", "11-compensation-above-cap.yaml", compensation="8", outbound_postage="10")
+    assert "8 yuan ≤ " in render_decision(bundle, within, "en")

@@ -19,6 +19,8 @@ with open("rules.json") as source:
 PROGRESS_KEY = "policy-checker-training"
 SESSION_KEY = PROGRESS_KEY + "-session"
 TRAINING_HASH = "#training"
+# Every key a link may hold: others are skipped before decoding (see checker.browser.state).
+KNOWN_KEYS = {question["id"] for flow in DATA["flows"].values() for question in flow["questions"]}
 
 root = document.getElementById("policy-checker")
 screen = root.querySelector(".pc-screen")
@@ -36,6 +38,16 @@ def show(html, focus=True):
         heading = screen.querySelector("#pc-question")
         if heading:
             heading.focus()
+            keep_in_view(screen.querySelector(".pc-card"), heading)
+
+
+def keep_in_view(card, heading):
+    """Focusing may leave the new card under the sticky header, or its title below the fold on a
+    phone: then bring the card's top into view (CSS scroll-margin-top clears the header)."""
+    header = document.querySelector(".md-header")
+    top = header.getBoundingClientRect().bottom if header else 0
+    if card and (card.getBoundingClientRect().top < top or heading.getBoundingClientRect().bottom > window.innerHeight):
+        card.scrollIntoView(True)
 
 
 def show_tabs():
@@ -57,7 +69,7 @@ def render_case(focus=True):
     try:
         result = step(DATA, app["flow"], app["answers"])
     except AnswerError as error:
-        show(view.error_card(view.UI["bad_link"], error.message + "\n#" + window.location.hash[1:]), focus)
+        show(failure(view.UI["bad_link"], error.message + "\n#" + window.location.hash[1 : url_state.MAX_PART]), focus)
         return
     show_result(result, focus)
 
@@ -291,7 +303,7 @@ def guarded(action, question=None, value=None, copy=None, target=None):
             + "\n"
             + window.location.href
         )
-        show(view.error_card(view.UI["error_title"], report))
+        show(failure(view.UI["error_title"], report))
         root.setAttribute("data-error", "true")
 
 
@@ -319,12 +331,21 @@ def on_hash_change(event):
         show(view.error_card(view.UI["error_title"], type(error).__name__ + ": " + str(error)))
 
 
+def failure(title, detail):
+    """The error card for this checker's readers (customers get no report to pass on)."""
+    return view.error_card(title, detail, DATA["audience"])
+
+
 def load_from_url(focus):
-    flow, answers, order = url_state.decode(window.location.hash or "")
+    try:
+        flow, answers, order = url_state.decode(window.location.hash or "", KNOWN_KEYS)
+    except url_state.BadLink as error:
+        show(failure(view.UI["bad_link"], "not text: " + str(error)[: url_state.MAX_PART]), focus)
+        return True
     if flow is None:
         return False
     if flow not in DATA["flows"]:
-        show(view.error_card(view.UI["bad_link"], "unknown flow: " + flow), focus)
+        show(failure(view.UI["bad_link"], "unknown flow: " + flow[: url_state.MAX_PART]), focus)
         return True
     app.update({"mode": "check", "flow": flow, "answers": answers, "order": order, "error": None})
     show_tabs()
@@ -356,5 +377,5 @@ def start():
 try:
     start()
 except Exception as error:
-    show(view.error_card(view.UI["error_title"], type(error).__name__ + ": " + str(error)))
+    show(failure(view.UI["error_title"], type(error).__name__ + ": " + str(error)))
     root.setAttribute("data-error", "true")

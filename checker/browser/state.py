@@ -6,6 +6,14 @@ Plain Python for MicroPython: a small percent-encoding of its own instead of url
 
 SAFE = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-:"
 HEX = "0123456789ABCDEF"
+# A real case's fragment is well under 2 KB; a longer one is cut, so a pasted 100 KB hash
+# costs no time. Each value is capped too (no answer needs more).
+MAX_FRAGMENT = 4096
+MAX_PART = 256
+
+
+class BadLink(ValueError):
+    """The fragment holds bytes that are not text (a bad percent escape such as %FF)."""
 
 
 def _quote(text):
@@ -27,7 +35,11 @@ def _unquote(text):
         else:
             data.extend(char.encode("utf-8"))
             index += 1
-    return bytes(data).decode("utf-8")
+    try:
+        return bytes(data).decode("utf-8")
+    except UnicodeError:
+        pass
+    raise BadLink(text)
 
 
 def _is_hex(pair):
@@ -43,18 +55,26 @@ def encode(flow, answers, order):
     return "&".join(parts)
 
 
-def decode(fragment):
-    """(flow or None, answers, order) from a fragment; unknown keys are kept for the engine to judge."""
+def decode(fragment, known=None):
+    """(flow or None, answers, order) from a fragment.
+
+    Only the first MAX_FRAGMENT characters are read. With ``known`` (the question ids of all
+    flows), other keys are dropped before any decoding; without it they are kept for the engine
+    to judge. Raises BadLink for a part that is not UTF-8 text.
+    """
     flow, answers, order = None, {}, []
     fragment = fragment[1:] if fragment.startswith("#") else fragment
-    for part in fragment.split("&"):
-        if not part:
+    for part in fragment[:MAX_FRAGMENT].split("&"):
+        if not part or len(part) > MAX_PART:
             continue
         key, _, value = part.partition("=")
-        key, value = _unquote(key), _unquote(value)
+        key = _unquote(key)
+        if key != "flow" and (key in answers or (known is not None and key not in known)):
+            continue
+        value = _unquote(value)
         if key == "flow":
             flow = value
-        elif key not in answers:
+        else:
             answers[key] = value
             order.append(key)
     return flow, answers, order

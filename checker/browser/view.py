@@ -26,6 +26,10 @@ UI = {
         "zh": "检查器无法继续。请把下面的文字发给主管，然后重新开始。",
         "en": "The checker cannot go on. Send the text below to your supervisor, then restart.",
     },
+    "error_body_public": {
+        "zh": "检查器出了点问题。请点“重新开始”再试一次；如果仍然不行，请联系我们的客服。",
+        "en": "Something went wrong in the checker. Press Restart to try again; if it happens again, please contact our service team.",
+    },
     "bad_link": {"zh": "这个链接里的回答无法使用", "en": "This link holds an answer the checker cannot use"},
     "story": {"zh": "案例", "en": "The case"},
     "correct": {"zh": "回答正确", "en": "Correct"},
@@ -93,7 +97,9 @@ def rule_link(data, rule_id):
     """A link to the rule's permalink in the handbook (or the public site)."""
     rule = data["rules"][rule_id]
     page = data["links"].get(rule["area"])
-    label = "<code>" + escape(rule_id) + "</code> " + both(rule["title"])
+    label = both(rule["title"])
+    if data["audience"] == "staff":  # customers get the policy's section, not its code
+        label = "<code>" + escape(rule_id) + "</code> " + label
     if page is None:
         return label
     return '<a href="' + escape(data["links_base"] + page + "#" + rule_id) + '">' + label + "</a>"
@@ -221,6 +227,7 @@ def decision_card(data, state, decision, share_url="", extra="", nav=None):
     for item in verdict.rows(decision, data["audience"]):
         out += row(data, item["key"], VERDICT_ROWS[item["key"]](data, item["value"]))
     out += "</dl>"
+    out += contact_box(data)
     out += trace_box(data, state, decision)
     if share_url:
         out += (
@@ -229,7 +236,7 @@ def decision_card(data, state, decision, share_url="", extra="", nav=None):
             + '</label><input id="pc-share" readonly value="'
             + escape(share_url)
             + '">'
-            + copy_button(share_url)
+            + copy_button(data, share_url)
             + "</p>"
         )
     out += extra
@@ -250,7 +257,7 @@ def _postage(data, postage):
 
 def _flag(data, flag):
     swatch = '<span class="pc-flag" style="background:' + escape(data["flag_colours"].get(flag["colour"], "#888")) + '"></span>'
-    note = '<p><code class="pc-note">' + escape(flag["note"]["zh"]) + "</code>" + copy_button(flag["note"]["zh"]) + "</p>"
+    note = '<p><code class="pc-note">' + escape(flag["note"]["zh"]) + "</code>" + copy_button(data, flag["note"]["zh"]) + "</p>"
     return "<p>" + swatch + both(data["rules"][flag["rule"]]["title"]) + "</p>" + note
 
 
@@ -270,7 +277,15 @@ def _deadlines(data, deadlines):
 
 
 def _escalation(data, escalation):
-    reasons = "".join("<li>" + rule_link(data, reason["rule"]) + "</li>" for reason in escalation["reasons"])
+    """The highest role, then every duty with its role and rule (a case may owe several)."""
+    reasons = "".join(
+        "<li>"
+        + both(data["roles"].get(reason["to"]) or vocab(data, reason["to"]))
+        + ": "
+        + rule_link(data, reason["rule"])
+        + "</li>"
+        for reason in escalation["reasons"]
+    )
     to = both(data["roles"].get(escalation["to"]) or vocab(data, escalation["to"]))
     return "<strong>" + to + "</strong>" + ("<ul>" + reasons + "</ul>" if reasons else "")
 
@@ -283,7 +298,10 @@ def _cited(data, rule_ids):
 
 # How each row of the decision model (checker.engine.verdict) looks on the card.
 VERDICT_ROWS = {
-    "say": lambda data, say: both(say, "p") + copy_button(say["zh"]),
+    "say": lambda data, say: both(say, "p") + copy_button(data, say["zh"]),
+    "steps": lambda data, steps: (
+        '<ol class="pc-steps">' + "".join(both(step, "span").join(("<li>", "</li>")) for step in steps) + "</ol>"
+    ),
     "resolution": lambda data, value: both(vocab(data, value)),
     "postage": _postage,
     "price_difference": lambda data, rule_id: both(rule_text(data, rule_id), "p"),
@@ -291,6 +309,16 @@ VERDICT_ROWS = {
     "department": lambda data, role: both(data["roles"][role]),
     "deadlines": _deadlines,
     "follow_up": lambda data, rule_id: both(rule_text(data, rule_id), "p"),
+    "compared": lambda data, compared: (
+        both(
+            {
+                lang: verdict.compared_text(data["flows"][compared["flow"]], data["rules"], compared, lang)
+                for lang in ("zh", "en")
+            },
+            "p",
+        )
+        + ("<p>" + rule_link(data, compared["rule"]) + "</p>" if compared["rule"] in data["rules"] else "")
+    ),
     "escalation": _escalation,
     "warnings": lambda data, warning: both(warning, "p"),
     "rules": _cited,
@@ -301,8 +329,26 @@ def row(data, key, body):
     return '<dt data-row="' + escape(key) + '">' + both(vocab(data, key)) + "</dt><dd>" + body + "</dd>"
 
 
-def copy_button(text):
+def copy_button(data, text):
+    """A copy button for staff (an agent pastes the script or note); customers get none."""
+    if data["audience"] != "staff":
+        return ""
     return button("copy", UI["copy"], ' data-copy="' + escape(text) + '"', "pc-button pc-button--small")
+
+
+def contact_box(data):
+    """The shop's contact details under a customer's verdict, when the shop file gives them
+    (labelled by the checker's terms; a key without one shows unlabelled)."""
+    contact = data.get("contact")
+    if not contact:
+        return ""
+    out = '<aside class="pc-contact"><p class="pc-why__label">' + both(vocab(data, "contact")) + "</p><ul>"
+    for key in sorted(contact):
+        value = contact[key]
+        shown = both(value) if isinstance(value, dict) and "zh" in value else escape(value)
+        label = both(data["terms"][key]) + ": " if key in data["terms"] else ""
+        out += "<li>" + label + shown + "</li>"
+    return out + "</ul></aside>"
 
 
 def trace_box(data, state, decision):
@@ -322,16 +368,23 @@ def trace_box(data, state, decision):
     return out + "</ol></details>"
 
 
-def error_card(title, detail):
-    """A friendly error with the text to report; never a traceback."""
+def error_card(title, detail, audience="staff"):
+    """A friendly error, never a traceback: staff get the text to report, customers a way on
+    (the detail stays folded away for whoever they contact)."""
+    if audience == "staff":
+        body = both(UI["error_body"], "p") + '<pre class="pc-report">' + escape(detail) + "</pre>"
+    else:
+        body = (
+            both(UI["error_body_public"], "p")
+            + '<details><summary>…</summary><pre class="pc-report">'
+            + escape(detail)
+            + "</pre></details>"
+        )
     return (
         '<section class="pc-card pc-failure" role="alert"><h2 class="pc-question" id="pc-question" tabindex="-1">'
         + both(title)
         + "</h2>"
-        + both(UI["error_body"], "p")
-        + '<pre class="pc-report">'
-        + escape(detail)
-        + "</pre>"
+        + body
         + '<div class="pc-nav">'
         + button("restart", UI["restart"], "", "pc-button")
         + "</div></section>"

@@ -33,6 +33,7 @@ def build_decision(flow, walk, outcome):
         "status": outcome["status"],
         "title": outcome["title"],
         "say": {"zh": fill(outcome["say"]["zh"], say_values), "en": fill(outcome["say"]["en"], say_values)},
+        "steps": [{"zh": fill(text["zh"], say_values), "en": fill(text["en"], say_values)} for text in outcome.get("steps", [])],
         "resolution": outcome.get("resolution"),
         "postage": None,
         "price_difference": outcome.get("price_difference"),
@@ -47,6 +48,7 @@ def build_decision(flow, walk, outcome):
         "trace": walk.trace,
         "rules": cited,
         "warnings": [],
+        "compared": None,
     }
     if "postage" in outcome:
         decision["postage"] = _postage(rules, outcome["postage"], walk.answers)
@@ -65,7 +67,35 @@ def build_decision(flow, walk, outcome):
     cite(decision["price_difference"])
     cite(decision["follow_up"])
     _escalate(flow, walk, outcome, decision, cite)
+    decision["compared"] = _compared(flow, walk)
     return decision
+
+
+def _compared(flow, walk):
+    """The pair of values the deciding check compared (e.g. 30 yuan asked against a cap of 10),
+    from the last check on the way, when it compares a fact with a param or another fact."""
+    checks = [entry for entry in walk.trace if entry["type"] == "check"]
+    if not checks:
+        return None
+    check = flow.checks[checks[-1]["step"]]
+    for branch in check["branches"]:
+        when = branch["when"]
+        for op in ("lt", "le", "gt", "ge", "eq"):
+            if "fact" in when and op in when:
+                left, right = walk.fact(when["fact"]), walk.operand(when[op])
+                if left is None or right is None:
+                    return None
+                other = when[op]
+                named = other.get("fact") or other.get("param") if isinstance(other, dict) else None
+                return {
+                    "flow": flow.id,
+                    "check": check["id"],
+                    "rule": branch["rule"],
+                    "op": op,
+                    "left": {"name": when["fact"], "value": left},
+                    "right": {"name": named, "value": right},
+                }
+    return None
 
 
 def _postage(rules, postage, answers):

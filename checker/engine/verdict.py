@@ -6,7 +6,7 @@ fields in the same order. Each row is {"key", "value"}; the key is also the word
 catalogue's label key. Plain Python for MicroPython.
 """
 
-ORDER = ("say", "resolution", "postage", "price_difference", "flag", "department", "deadlines", "follow_up")
+ORDER = ("say", "steps", "resolution", "postage", "price_difference", "flag", "department", "deadlines", "follow_up")
 
 
 def rows(decision, audience):
@@ -17,8 +17,44 @@ def rows(decision, audience):
         if decision.get(key):
             out.append({"key": key, "value": decision[key]})
     if audience == "staff":
+        if decision.get("compared"):
+            out.append({"key": "compared", "value": decision["compared"]})
         out.append({"key": "escalation", "value": decision["escalation"]})
     for warning in decision["warnings"]:
         out.append({"key": "warnings", "value": warning})
     out.append({"key": "rules", "value": decision["rules"]})
     return out
+
+
+SYMBOLS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥", "eq": "="}
+
+
+def compared_text(flow, rules, compared, lang):
+    """The compared pair in words, e.g. '买家要求补偿多少元？ 30 元 > …？ 10 元' when the
+    check's condition did not hold (the sign shows how the two values really stand)."""
+    left, right = compared["left"], compared["right"]
+    op = compared["op"]
+    if not _holds(op, left["value"], right["value"]):
+        op = {"lt": "ge", "le": "gt", "gt": "le", "ge": "lt", "eq": "ne"}[op]
+    sign = SYMBOLS.get(op, "≠")
+    return _operand(flow, rules, left, lang) + " " + sign + " " + _operand(flow, rules, right, lang)
+
+
+def _holds(op, left, right):
+    return {"lt": left < right, "le": left <= right, "gt": left > right, "ge": left >= right, "eq": left == right}[op]
+
+
+def _operand(flow, rules, operand, lang):
+    """One side: its question, derived fact or rule, then its value with the question's unit."""
+    name, value = operand["name"], str(operand["value"])
+    for question in flow["questions"]:
+        if question["id"] == name:
+            unit = question.get("unit")
+            return question["ask"][lang] + " " + value + (" " + unit[lang] if unit else "")
+    for derived in flow.get("derived", []):
+        if derived["id"] == name:
+            return derived["title"][lang] + " " + value
+    rule_id = (name or "").split(".")[0]
+    if rule_id in rules:
+        return rules[rule_id]["title"][lang] + " " + value
+    return value

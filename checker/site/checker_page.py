@@ -17,6 +17,31 @@ INTRO = {
 }
 
 NO_SCRIPT = {"zh": "检查器需要启用 JavaScript。", "en": "The checker needs JavaScript turned on."}
+# The public checker's labels speak to the customer (the staff ones say "tell the customer").
+CUSTOMER_TERMS = {
+    "status": {"zh": "结果", "en": "Result"},
+    "pending": {"zh": "还差一步", "en": "One more step first"},
+    "eligible": {"zh": "可以办理", "en": "Yes, you can"},
+    "not_eligible": {"zh": "无法办理", "en": "Sorry, not this time"},
+    "say": {"zh": "我们的答复", "en": "Our answer"},
+    "steps": {"zh": "接下来怎么做", "en": "What happens next"},
+    "contact": {"zh": "联系我们", "en": "Contact us"},
+    "rules": {"zh": "相关政策", "en": "Our policy on this"},
+    "resolution": {"zh": "处理方式", "en": "What we do"},
+    "buyer": {"zh": "您", "en": "you"},
+    "shop": {"zh": "本店", "en": "we"},
+    "pays": {"zh": "付", "en": "pay"},
+    "prepays": {"zh": "先垫付，本店收货后报销", "en": "pay first; we pay you back"},
+    "return_leg": {"zh": "寄回给我们", "en": "Sending it to us"},
+    "resend_leg": {"zh": "寄给您", "en": "Sending it to you"},
+    # labels of the shop's contact details (shop.yaml `contact`)
+    "phone": {"zh": "电话", "en": "Phone"},
+    "email": {"zh": "邮箱", "en": "Email"},
+    "chat_hours": {"zh": "在线客服时间", "en": "Chat hours"},
+    "hours": {"zh": "服务时间", "en": "Hours"},
+    "address": {"zh": "地址", "en": "Address"},
+    "return_address": {"zh": "退货地址", "en": "Return address"},
+}
 
 RULE_FIELDS = ("id", "title", "short", "text", "params", "area", "audience")  # short: flag notes name the postage rule by it
 
@@ -72,7 +97,8 @@ def checker_data(bundle, audience):
         "links_base": "../",
         "links": links,
         "training": "training.json" if audience == "staff" and bundle["scenarios"] else None,
-        "terms": terms_for(audience),
+        "terms": dict(terms_for(audience), **(CUSTOMER_TERMS if audience == "public" else {})),
+        "contact": (bundle.get("shop") or {}).get("contact") if audience == "public" else None,
     }
 
 
@@ -113,6 +139,9 @@ def public_flow(flow, public_rules):
     for outcome in flow["outcomes"]:
         for key in ("flag", "escalate"):
             outcome.pop(key, None)
+        if "customer" in outcome:  # the validator requires it on every outcome left below
+            customer = outcome.pop("customer")
+            outcome.update({"title": customer["title"], "say": customer["say"], "steps": customer.get("steps", [])})
         outcome["rules"] = [r for r in outcome["rules"] if r in public_rules]
     flow["after"] = []
     flow["escalations"] = []

@@ -48,6 +48,12 @@ def check_customer_flow(ctx, flow):
             for rule_id in sorted(cited):
                 _public(ctx, rule_id, f"check '{node['id']}'")
             continue
+        if "customer" not in node:
+            ctx.add(
+                node.value_mark("id"),
+                f"outcome '{node['id']}' is reachable in the customer's checker but has no customer wording; "
+                "add customer: {title, say, steps} in the second person and plain words",
+            )
         for key in ("say_params", "price_difference"):
             if key in node:
                 _public(ctx, node[key], f"{key} of outcome '{node['id']}'")

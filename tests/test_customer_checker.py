@@ -1,0 +1,108 @@
+"""The customers' checker ("Can I return this?"): every outcome a customer can reach speaks to
+them in their words, with what happens next, and shows nothing meant for staff."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, rules_bundle, shops
+
+from checker.browser import view
+from checker.engine import AnswerError, graph, step
+from checker.loader import RulesError, load_rules
+from checker.site.checker_page import checker_data
+from checker.terms import TERMS
+
+# Answers tried for questions that take a value: enough to reach early, late and in-time paths.
+TRIED = {
+    "date": ["2026-03-02", "2026-03-04", "2026-06-30"],
+    "datetime": ["2026-03-02T10:00"],
+    "number": ["0", "5", "30", "1000"],
+}
+STAFF_LABELS = [TERMS[key][lang] for key in ("say", "flag", "escalation", "department", "note") for lang in ("zh", "en")]
+
+
+def public_outcomes(data):
+    """{flow id: {outcome id: (decision, card)}} for every answer path of the public checker."""
+    found = {}
+    for flow_id in data["flows"]:
+        reached = found.setdefault(flow_id, {})
+        pending = [{}]
+        while pending:
+            answers = pending.pop()
+            try:
+                result = step(data, flow_id, answers)
+            except AnswerError:
+                continue  # e.g. a request date before the sign-off date
+            if result["type"] == "decision":
+                decision = result["decision"]
+                state = {"mode": "check", "flow": flow_id, "answers": answers, "order": list(answers)}
+                reached[decision["outcome"]] = (decision, view.decision_card(data, state, decision, "https://example.test/"))
+                continue
+            question = result["question"]
+            values = [a["value"] for a in question["answers"]] if question["kind"] == "choice" else TRIED[question["kind"]]
+            pending += [dict(answers, **{question["id"]: value}) for value in values]
+    return found
+
+
+@pytest.mark.parametrize("rules,cases", shops())
+def test_every_public_outcome_speaks_to_the_customer(rules, cases):
+    bundle = rules_bundle(rules)
+    data = checker_data(bundle, "public")
+    found = public_outcomes(data)
+    staff_rules = [rule for rule in bundle["rules"].values() if rule["audience"] != "public"]
+    staff_words = STAFF_LABELS + [bundle["roles"][role][lang] for role in bundle["escalation"] for lang in ("zh", "en")]
+    for rule in staff_rules:
+        staff_words += [rule["title"]["zh"], rule["title"]["en"], rule["text"]["zh"], rule["text"]["en"]]
+    for flow_id, reached in found.items():
+        outcomes = graph.by_id(bundle["flows"][flow_id], "outcomes")
+        assert set(reached) == {o["id"] for o in data["flows"][flow_id]["outcomes"]}, flow_id
+        for outcome_id, (_decision, card) in reached.items():
+            staff = outcomes[outcome_id]
+            customer = staff["customer"]
+            assert customer["title"]["zh"] in card and customer["title"]["en"] in card, outcome_id
+            ours = [customer[key][lang] for key in ("title", "say") for lang in ("zh", "en")]
+            for text in (staff["title"]["zh"], staff["title"]["en"], staff["say"]["zh"]):
+                assert text in ours or view.escape(text) not in card, (outcome_id, text)
+            for word in staff_words:
+                assert view.escape(word) not in card, (outcome_id, word)
+            for rule_id in bundle["rules"]:
+                assert not re.search(r"(?<![\w#-])" + re.escape(rule_id) + r"(?![\w-])", card), (outcome_id, rule_id)
+            assert 'data-action="copy"' not in card and "亲，" not in card, outcome_id
+            if customer.get("steps"):
+                assert card.count("<li>", card.index('class="pc-steps"')) >= len(customer["steps"]), outcome_id
+
+
+def test_a_customer_told_to_send_photos_is_told_to_wait_and_not_to_send_yet(bundle):
+    data = checker_data(bundle, "public")
+    found = public_outcomes(data)["returns"]
+    pending = [card for decision, card in found.values() if decision["status"] == "pending"]
+    assert pending
+    eligible_after_photos = [
+        card
+        for decision, card in found.values()
+        if decision["answers"].get("photos") == "yes" and decision["status"] == "eligible"
+    ]
+    assert eligible_after_photos
+    for card in eligible_after_photos:  # the shop checks the photos and gives the address first
+        assert "Wait until our service team has checked your photos" in card
+
+
+def test_the_validator_requires_customer_wording_on_every_public_outcome(tmp_path, monkeypatch):
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    path = rules / "returns.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    - id: out_condition\n")
+    block = text.index("      customer:\n", start)
+    end = text.index("      rules:", block)
+    path.write_text(text[:block] + text[end:], encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(RulesError) as caught:
+        load_rules(Path("rules"))
+    line = text[:start].count("\n") + 1
+    assert [str(p) for p in caught.value.problems] == [
+        f"rules/returns.yaml:{line}:11: outcome 'out_condition' is reachable in the customer's checker but has no "
+        "customer wording; add customer: {title, say, steps} in the second person and plain words"
+    ]
