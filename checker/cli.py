@@ -19,7 +19,7 @@ from .engine.numbers import parse_number
 from .engine.text import wording
 from .errors import RulesError, UsageError
 from .loader import DEFAULT_RULES_DIR, display_path, load_rules
-from .terms import TERMS
+from .wording import word, words
 
 __all__ = ["main"]
 
@@ -148,7 +148,7 @@ def _decide(bundle, flow, args):
 
 
 def _term(code, lang):
-    return vocabulary.term(code, lang, TERMS)
+    return vocabulary.term(code, lang, words("term", "staff"))
 
 
 def _form(question):
@@ -171,7 +171,7 @@ def _label(key, lang, *parts):
 
 def _text_postage(bundle, postage, lang):
     return [
-        f"{_label('postage', lang, _term(leg, lang))}: {vocabulary.leg_text(postage[leg], lang, TERMS)}"
+        f"{_label('postage', lang, _term(leg, lang))}: {vocabulary.leg_text(postage[leg], lang, words('term', 'staff'))}"
         for leg in ("return_leg", "resend_leg")
         if postage[leg]
     ]
@@ -224,24 +224,7 @@ _TEXT_ROWS = {
 
 
 def _walk(bundle, flow, lang):
-    prompts = {
-        "zh": {
-            "back": "b 返回上一题",
-            "restart": "r 重新开始",
-            "quit": "q 退出",
-            "again": "r 重新开始 · q 退出",
-            "today": "回车 = 今天",
-            "now": "回车 = 现在",
-        },
-        "en": {
-            "back": "b back",
-            "restart": "r restart",
-            "quit": "q quit",
-            "again": "r restart · q quit",
-            "today": "Enter = today",
-            "now": "Enter = now",
-        },
-    }[lang]
+    prompts = {key: word("cli." + key)[lang] for key in ("back", "restart", "quit", "again", "today", "now")}
     answers, history = {}, []
     print(f"{flow.data['title'][lang]} — {prompts['back']} · {prompts['restart']} · {prompts['quit']}")
     while True:

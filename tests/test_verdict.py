@@ -9,7 +9,7 @@ from checker.browser import view
 from checker.cli import render_decision
 from checker.engine import AnswerError, step, verdict
 from checker.site.checker_page import checker_data
-from checker.terms import TERMS
+from checker.wording import word
 
 
 def _decisions(bundle):
@@ -24,8 +24,12 @@ def _decisions(bundle):
 
 def _text_keys(text, lang="en"):
     """The row keys of the terminal's text, read back from each line's label."""
-    labels = {TERMS[key][lang]: key for key in ("say", "resolution", "postage", "price_difference", "flag", "department")}
-    labels.update({TERMS[key][lang]: key for key in ("deadlines", "follow_up", "compared", "escalation", "warnings", "rules")})
+    labels = {
+        word("term." + key)[lang]: key for key in ("say", "resolution", "postage", "price_difference", "flag", "department")
+    }
+    labels.update(
+        {word("term." + key)[lang]: key for key in ("deadlines", "follow_up", "compared", "escalation", "warnings", "rules")}
+    )
     keys = []
     for line in text.splitlines()[1:]:
         label = re.split(r"[:·]", line, maxsplit=1)[0].strip()

@@ -1,4 +1,4 @@
-"""Wording for the engine's codes, from a table of terms the caller passes (checker.terms at
+"""Wording for the engine's codes, from a table of terms the caller passes (checker.wording at
 build time, the checker data in the browser). Plain Python for MicroPython.
 """
 

@@ -6,42 +6,8 @@ import json
 
 from ..browser import view
 from ..engine import graph, step
-from ..terms import terms_for
+from ..wording import word, words
 from .markup import both, language, pair, text
-
-# The staff checker's heading; the public one's comes from the site file.
-TITLE = {"zh": "案例检查器", "en": "Case checker"}
-INTRO = {
-    "zh": "回答问题，看规则怎么判定，并学习每一步的依据。",
-    "en": "Answer the questions, see what the rules decide, and why.",
-}
-
-NO_SCRIPT = {"zh": "检查器需要启用 JavaScript。", "en": "The checker needs JavaScript turned on."}
-# The public checker's labels speak to the customer (the staff ones say "tell the customer").
-CUSTOMER_TERMS = {
-    "status": {"zh": "结果", "en": "Result"},
-    "pending": {"zh": "还差一步", "en": "One more step first"},
-    "eligible": {"zh": "可以办理", "en": "Yes, you can"},
-    "not_eligible": {"zh": "无法办理", "en": "Sorry, not this time"},
-    "say": {"zh": "我们的答复", "en": "Our answer"},
-    "steps": {"zh": "接下来怎么做", "en": "What happens next"},
-    "contact": {"zh": "联系我们", "en": "Contact us"},
-    "rules": {"zh": "相关政策", "en": "Our policy on this"},
-    "resolution": {"zh": "处理方式", "en": "What we do"},
-    "buyer": {"zh": "您", "en": "you"},
-    "shop": {"zh": "本店", "en": "we"},
-    "pays": {"zh": "付", "en": "pay"},
-    "prepays": {"zh": "先垫付，本店收货后报销", "en": "pay first; we pay you back"},
-    "return_leg": {"zh": "寄回给我们", "en": "Sending it to us"},
-    "resend_leg": {"zh": "寄给您", "en": "Sending it to you"},
-    # labels of the shop's contact details (shop.yaml `contact`)
-    "phone": {"zh": "电话", "en": "Phone"},
-    "email": {"zh": "邮箱", "en": "Email"},
-    "chat_hours": {"zh": "在线客服时间", "en": "Chat hours"},
-    "hours": {"zh": "服务时间", "en": "Hours"},
-    "address": {"zh": "地址", "en": "Address"},
-    "return_address": {"zh": "退货地址", "en": "Return address"},
-}
 
 RULE_FIELDS = ("id", "title", "short", "text", "params", "area", "audience")  # short: flag notes name the postage rule by it
 
@@ -54,9 +20,9 @@ def checker_data(bundle, audience):
     """
     allowed = {rule_id for rule_id, rule in bundle["rules"].items() if audience == "staff" or rule["audience"] == "public"}
     site = bundle["site"]
-    page = {"title": TITLE, "intro": INTRO}
+    page = {"title": word("checker.title"), "intro": word("checker.intro")}
     if audience == "public":
-        page = next((entry for entry in site["public"] if "checker" in entry), {"checker": [], "intro": INTRO})
+        page = next((entry for entry in site["public"] if "checker" in entry), {"checker": [], "intro": word("checker.intro")})
         tabs = {flow_id: bundle["flows"][flow_id]["title"] for flow_id in page["checker"]}
         flows = {flow_id: public_flow(bundle["flows"][flow_id], allowed) for flow_id in tabs}
         links = {entry["area"]: entry["area"] + "/" for entry in site["public"] if "area" in entry}
@@ -97,7 +63,7 @@ def checker_data(bundle, audience):
         "links_base": "../",
         "links": links,
         "training": "training.json" if audience == "staff" and bundle["scenarios"] else None,
-        "terms": dict(terms_for(audience), **(CUSTOMER_TERMS if audience == "public" else {})),
+        "terms": dict(words("term", audience), **(words("customer", audience) if audience == "public" else {})),
         "contact": (bundle.get("shop") or {}).get("contact") if audience == "public" else None,
     }
 
@@ -191,6 +157,7 @@ def checker_page(data, runtime):
     script_type = "mpy" if runtime == "micropython" else "py"
     title = pair(data["title"])
     intro = text(data["intro"])
+    no_script = word("checker.no_script")
     return "\n".join(
         [
             "---",
@@ -203,7 +170,7 @@ def checker_page(data, runtime):
             "",
             initial_html(data),
             "",
-            f"<noscript>{both(NO_SCRIPT['zh'], NO_SCRIPT['en'], css='pc-error')}</noscript>",
+            f"<noscript>{both(no_script['zh'], no_script['en'], css='pc-error')}</noscript>",
             "",
             '<link rel="stylesheet" href="../assets/vendor/pyscript/core.css">',
             '<script src="../assets/checker/boot.js"></script>',

@@ -5,7 +5,7 @@ handbook a new hire signs must name something people can read and quote; the dat
 latest `effective` date among the rules, so it moves by itself when a rule changes.
 """
 
-LABELS = {"version": {"zh": "版本", "en": "Version"}, "date": {"zh": "规则日期", "en": "Rules dated"}}
+from ..wording import word
 
 
 def edition(bundle):
@@ -16,5 +16,5 @@ def edition(bundle):
 
 def edition_text(bundle):
     """{"zh": "版本 2026.1 · 规则日期 …", "en": "Version 2026.1 · Rules dated …"}, plain text."""
-    found = [(LABELS[key], value) for key, value in edition(bundle).items() if value]
+    found = [(word("edition." + key), value) for key, value in edition(bundle).items() if value]
     return {lang: " · ".join(f"{label[lang]} {value}" for label, value in found) for lang in ("zh", "en")}

@@ -8,11 +8,11 @@ Mermaid directive, markdown string or HTML can come from the rules.
 
 import re
 
-from .flowtext import OTHERWISE, describe, nodes_of, successors
+from ..wording import word
+from .flowtext import describe, nodes_of, successors
 from .markup import language
 
 MAX_NODES = 16  # steps and outcomes in one chart before it is cut into branches
-CONTINUED = {"zh": "见分图", "en": "see chart"}
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_]+$")
 # Mermaid's own entity codes for every character that could open a directive (%%), a
 # markdown string (`), HTML (<, >, &), or end the label ("), a link (|) or a shape.
@@ -101,7 +101,7 @@ def entry_label(flow, bundle, fork, child):
             for b in node["branches"]
             if b["next"] == child
         ]
-        chosen += [OTHERWISE] if node["otherwise"]["next"] == child else []
+        chosen += [word("term.otherwise")] if node["otherwise"]["next"] == child else []
     for text in chosen:
         for lang in texts:
             texts[lang].append(text[lang])
@@ -122,7 +122,7 @@ def _edges(flow, bundle, node_id):
         for branch in node["branches"]:
             text = {lang: describe(branch["when"], flow, bundle, lang) for lang in ("zh", "en")}
             grouped.setdefault(branch["next"], []).append(text)
-        grouped.setdefault(node["otherwise"]["next"], []).append(OTHERWISE)
+        grouped.setdefault(node["otherwise"]["next"], []).append(word("term.otherwise"))
     return [(target, labels) for target, labels in grouped.items()]
 
 
@@ -144,7 +144,7 @@ def chart(flow, bundle, part, numbers, href, part_of):
         name = node_name(node_id, names)
         if node_id in part["links"]:
             text = node["ask"] if kind == "questions" else bundle["rules"][_rule_of(kind, node)]["title"]
-            more = {lang: f"{text[lang]} → {CONTINUED[lang]}" for lang in ("zh", "en")}
+            more = {lang: f"{text[lang]} → {word('flow.continued')[lang]}" for lang in ("zh", "en")}
             lines.append(f'    {name}[["{label(more, numbers.get(node_id))}"]]:::link')
             clicks.append(f'    click {name} href "#{part_of[node_id]}"')
             continue

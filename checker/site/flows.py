@@ -3,24 +3,11 @@ steps, all drawn from the flow data."""
 
 from urllib.parse import quote
 
+from ..wording import word
 from .flowchart import chart, entry_label, parts
-from .flowtext import OTHERWISE, STATUS_LABELS, describe, nodes_of, step_order
+from .flowtext import describe, nodes_of, step_order
 from .markup import both, esc, pair
 from .policies import rule_link
-
-CHARTS = {
-    "overview": {"zh": "概览", "en": "Overview"},
-    "branch": {"zh": "分支", "en": "Branch"},
-    "step": {"zh": "步骤", "en": "step"},
-    "flowchart": {"zh": "流程图", "en": "Flowchart"},
-    "steps": {"zh": "步骤", "en": "Steps"},
-    "check": {"zh": "判断", "en": "Check"},
-    "outcomes": {"zh": "结果", "en": "Outcomes"},
-    "hint": {
-        "zh": "点击任一步骤打开它的规则；紫色虚线框通往下面的分图。",
-        "en": "Click a step to open its rule; a purple dashed box leads to a chart below.",
-    },
-}
 
 
 def _href(bundle, page):
@@ -44,11 +31,11 @@ def flowcharts(bundle, flow, page, numbers):
     lines = []
     for index, part in enumerate(charts):
         if part["entry"] is None:
-            title = CHARTS["overview"] if len(charts) > 1 else None
+            title = word("flow.overview") if len(charts) > 1 else None
         else:
             into = entry_label(flow, bundle, part["entry"], part["root"])
             step = numbers.get(part["entry"])
-            title = {lang: f"{CHARTS['branch'][lang]} {index}: {step} → {into[lang]}" for lang in ("zh", "en")}
+            title = {lang: f"{word('flow.branch')[lang]} {index}: {step} → {into[lang]}" for lang in ("zh", "en")}
         if title:
             lines += [f"### {pair(title)} {{#{anchor[part['root']]}}}", ""]
         source = chart(flow, bundle, part, numbers, _href(bundle, page), anchor)
@@ -69,7 +56,7 @@ def flow_page(bundle, flow, page):
     def target(node_id):
         if node_id in outcomes:
             return f"**{pair(outcomes[node_id]['title'])}**"
-        return f"{pair(CHARTS['step'])} {number[node_id]}"
+        return f"{pair(word('flow.step'))} {number[node_id]}"
 
     lines = [
         "---",
@@ -78,12 +65,12 @@ def flow_page(bundle, flow, page):
         "",
         f"# {pair(flow['title'])}",
         "",
-        f"## {pair(CHARTS['flowchart'])}",
+        f"## {pair(word('flow.flowchart'))}",
         "",
-        f'<p class="policy-flowchart__hint">{both(CHARTS["hint"]["zh"], CHARTS["hint"]["en"], "span")}</p>',
+        f'<p class="policy-flowchart__hint">{both(word("flow.hint")["zh"], word("flow.hint")["en"], "span")}</p>',
         "",
         *flowcharts(bundle, flow, page, number),
-        f"## {pair(CHARTS['steps'])}",
+        f"## {pair(word('flow.steps'))}",
         "",
     ]
     after = {item["ask"]: item for item in flow.get("after", [])}
@@ -93,7 +80,7 @@ def flow_page(bundle, flow, page):
             lines.append(f"{number[node_id]}. {pair(node['ask'])} — {rule_link(bundle, node['why'], page)}")
             if node_id in after:
                 when = {lang: describe(after[node_id]["when"], flow, bundle, lang) for lang in ("zh", "en")}
-                asked = {"zh": f"结果为 {when['zh']} 时再问", "en": f"asked once the outcome is {when['en']}"}
+                asked = {lang: word("flow.asked_when")[lang].format(when=when[lang]) for lang in ("zh", "en")}
                 lines.append(f"    - {pair(asked)}")
             for answer in node.get("answers", []):
                 if "next" in answer:
@@ -101,13 +88,15 @@ def flow_page(bundle, flow, page):
             if "next" in node:
                 lines.append(f"    - → {target(node['next'])}")
         else:
-            lines.append(f"{number[node_id]}. {pair(CHARTS['check'])} — {rule_link(bundle, node['branches'][0]['rule'], page)}")
+            lines.append(
+                f"{number[node_id]}. {pair(word('flow.check'))} — {rule_link(bundle, node['branches'][0]['rule'], page)}"
+            )
             for branch in node["branches"]:
                 text = {lang: describe(branch["when"], flow, bundle, lang) for lang in ("zh", "en")}
                 lines.append(f"    - {pair(text)} → {target(branch['next'])} ({rule_link(bundle, branch['rule'], page)})")
-            lines.append(f"    - {pair(OTHERWISE)} → {target(node['otherwise']['next'])}")
-    lines += ["", f"## {pair(CHARTS['outcomes'])}", ""]
+            lines.append(f"    - {pair(word('term.otherwise'))} → {target(node['otherwise']['next'])}")
+    lines += ["", f"## {pair(word('flow.outcomes'))}", ""]
     for outcome in flow["outcomes"]:
         rules = ", ".join(rule_link(bundle, rule_id, page) for rule_id in outcome["rules"])
-        lines.append(f"- **{pair(outcome['title'])}** ({pair(STATUS_LABELS[outcome['status']])}) — {rules}")
+        lines.append(f"- **{pair(outcome['title'])}** ({pair(word('term.' + outcome['status']))}) — {rules}")
     return "\n".join(lines) + "\n"

@@ -2,11 +2,9 @@
 from the engine's flow graph."""
 
 from ..engine import graph
-from ..terms import TERMS
+from ..wording import word
 
-STATUS_LABELS = {status: TERMS[status] for status in ("eligible", "not_eligible", "pending", "registered")}
 OPERATORS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥", "eq": "="}
-OTHERWISE = TERMS["otherwise"]
 
 
 def nodes_of(flow):
@@ -29,12 +27,11 @@ def describe(condition, flow, bundle, lang):
         op = next(op for op in OPERATORS if op in condition)
         return f"{_fact_name(condition['fact'], nodes, lang)} {OPERATORS[op]} {_operand(condition[op], bundle, nodes, lang)}"
     if "status" in condition:
-        return " / ".join(STATUS_LABELS[s][lang] for s in condition["status"])
+        return " / ".join(word("term." + s)[lang] for s in condition["status"])
     if "not" in condition:
-        return ("非 " if lang == "zh" else "not ") + describe(condition["not"], flow, bundle, lang)
-    joiner = {"all": {"zh": " 且 ", "en": " and "}, "any": {"zh": " 或 ", "en": " or "}}
+        return word("flow.not")[lang] + describe(condition["not"], flow, bundle, lang)
     key = "all" if "all" in condition else "any"
-    return joiner[key][lang].join(describe(item, flow, bundle, lang) for item in condition[key])
+    return word("flow." + key)[lang].join(describe(item, flow, bundle, lang) for item in condition[key])
 
 
 def _fact_name(name, nodes, lang):

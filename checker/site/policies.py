@@ -3,39 +3,9 @@
 from ..engine.dates import WEEKDAYS as WEEKDAY_ORDER
 from ..engine.text import wording
 from ..engine.vocabulary import leg_text
-from ..terms import TERMS
+from ..wording import word, words
 from .markup import both, code, esc, language, pair, table, text
 from .search import rule_search_words, search_block
-
-AUDIENCE = {"public": {"zh": "公开", "en": "public"}, "staff": {"zh": "仅员工", "en": "staff only"}}
-LABELS = {
-    "effective": {"zh": "生效", "en": "Effective"},
-    "owner": {"zh": "负责", "en": "Owner"},
-    "source": {"zh": "来源", "en": "Source"},
-    "customer": {"zh": "对客户的说法", "en": "Customer wording"},
-    "generated": {
-        "zh": "本页由规则文件生成，请勿直接修改；要修改规则请编辑",
-        "en": "Generated from the rules; to change a rule, edit",
-    },
-    "flow": {"zh": "判定流程与流程图", "en": "Decision flow and flowchart"},
-    "shifts": {"zh": "班次表", "en": "Shift table"},
-    "timeline": {"zh": "每日与每周时间节点", "en": "Daily and weekly timeline"},
-    "legend": {"zh": "旗帜图例", "en": "Flag legend"},
-    "routing": {"zh": "投诉转交", "en": "Complaint routing"},
-    "seed": {"zh": "种子文件", "en": "seed"},
-    "details": {"zh": "来源与负责人", "en": "Source and owner"},
-    "note": {"zh": "与来源不同", "en": "Differs from the source"},
-    "shift": {"zh": "班次", "en": "Shift"},
-    "hours": {"zh": "时间", "en": "Hours"},
-    "when": {"zh": "时间", "en": "When"},
-    "what": {"zh": "事项", "en": "What"},
-    "rule": {"zh": "规则", "en": "Rule"},
-    "flag": {"zh": "旗帜", "en": "Flag"},
-    "note_format": {"zh": "备注格式", "en": "Note"},
-    "category": {"zh": "类别", "en": "Category"},
-    "goes_to": {"zh": "转交", "en": "Goes to"},
-    "daily": {"zh": "每天", "en": "daily"},
-}
 
 
 def quoted(source_text):
@@ -47,7 +17,7 @@ def quoted(source_text):
 
 def dated_label(date):
     """'生效 <date>' / 'Effective <date>' in the build's language."""
-    return {"zh": f"{LABELS['effective']['zh']} {date}", "en": f"{LABELS['effective']['en']} {date}"}
+    return {"zh": f"{word('policy.effective')['zh']} {date}", "en": f"{word('policy.effective')['en']} {date}"}
 
 
 def rule_link(bundle, rule_id, from_page):
@@ -64,16 +34,16 @@ def rule_block(bundle, rule, level="###", dated=True):
     search words."""
     owner = bundle["roles"].get(rule["owner"], {"zh": rule["owner"], "en": rule["owner"]})
     source = rule["source"]
-    audience = AUDIENCE[rule["audience"]]
+    audience = word("audience." + rule["audience"])
     effective = f"<span>{esc(text(dated_label(rule['effective'])))}</span> " if dated else ""
     meta = (
         f'<code class="rule-id">{esc(rule["id"])}</code> '
         f'<span class="rule-audience rule-audience--{esc(rule["audience"])}">{esc(text(audience))}</span> ' + effective
     )
     folded = (
-        f'<details class="rule-details"><summary>{esc(text(LABELS["details"]))}</summary>'
-        f"<span>{esc(text(LABELS['owner'], ' '))} {esc(text(owner))}</span> "
-        f'<span class="rule-source">{esc(text(LABELS["source"], " "))} {esc(text(LABELS["seed"], " "))} {esc(source["seed"])}'
+        f'<details class="rule-details"><summary>{esc(text(word("policy.details")))}</summary>'
+        f"<span>{esc(text(word('policy.owner'), ' '))} {esc(text(owner))}</span> "
+        f'<span class="rule-source">{esc(text(word("policy.source"), " "))} {esc(text(word("policy.seed"), " "))} {esc(source["seed"])}'
         f"{quoted(source['passage'])}</span> "
         f'<code class="rule-file">{esc(rule["where"]["file"])}:{rule["where"]["line"]}</code></details>'
     )
@@ -85,12 +55,12 @@ def rule_block(bundle, rule, level="###", dated=True):
     ]
     if source.get("note"):  # where the shop departs from its source, say why, unfolded
         parts.append(
-            f'<p class="rule-note" data-search-exclude><strong>{esc(text(LABELS["note"]))}</strong> {quoted(source["note"]) if language() else esc(source["note"])}</p>'
+            f'<p class="rule-note" data-search-exclude><strong>{esc(text(word("policy.note")))}</strong> {quoted(source["note"]) if language() else esc(source["note"])}</p>'
         )
     parts.append(f'<div class="rule-meta" data-search-exclude>{folded}</div>')
     if rule["audience"] == "public":
         parts.append(
-            f'<div class="rule-customer"><span class="rule-customer__label">{esc(text(LABELS["customer"]))}</span>'
+            f'<div class="rule-customer"><span class="rule-customer__label">{esc(text(word("policy.customer")))}</span>'
             f"{both(wording(rule, 'customer', 'zh'), wording(rule, 'customer', 'en'))}</div>"
         )
     parts.append(search_block(rule_search_words(bundle, rule, "staff")))
@@ -116,7 +86,7 @@ def area_page(bundle, area, page):
             "",
         ]
     if area.get("flow"):
-        lines += [f"[{pair(LABELS['flow'])}](../flows/{area['flow']}.md)", ""]
+        lines += [f"[{pair(word('policy.flow'))}](../flows/{area['flow']}.md)", ""]
     for view in area["views"]:
         lines += [VIEWS[view["view"]](bundle, view), ""]
     for section in area["sections"]:
@@ -128,7 +98,7 @@ def area_page(bundle, area, page):
 
 def generated_note(file):
     """'Generated from <file>; edit the rules' under the page title."""
-    parts = {lang: f"{esc(LABELS['generated'][lang])} <code>{esc(file)}</code>" for lang in ("zh", "en")}
+    parts = {lang: f"{esc(word('policy.generated')[lang])} <code>{esc(file)}</code>" for lang in ("zh", "en")}
     return f'<p class="generated-note">{text(parts)}{"" if language() == "zh" else "."}</p>'
 
 
@@ -141,8 +111,8 @@ def shift_rows(bundle, view):
 def shift_table(bundle, view):
     rows = [[pair(label), hours] for label, hours in shift_rows(bundle, view)]
     return (
-        f"## {pair(LABELS['shifts'])}\n\n"
-        + table([pair(LABELS["shift"]), pair(LABELS["hours"])], rows)
+        f"## {pair(word('policy.shifts'))}\n\n"
+        + table([pair(word("policy.shift")), pair(word("policy.hours"))], rows)
         + f"\n\n{rule_link(bundle, view['rule'], 'policies/x')}"
     )
 
@@ -155,7 +125,7 @@ def timeline_rows(bundle):
         if "time" in params:
             day = params.get("weekday")
             order = (1 + WEEKDAY_ORDER.index(day) if day else 0, params["time"])
-            when = {lang: f"{(TERMS[day] if day else LABELS['daily'])[lang]} {params['time']}" for lang in ("zh", "en")}
+            when = {lang: f"{word('term.' + day if day else 'policy.daily')[lang]} {params['time']}" for lang in ("zh", "en")}
             when = pair(when)
             rows.append((order, when, rule))
     return sorted(rows, key=lambda row: row[0])
@@ -163,7 +133,9 @@ def timeline_rows(bundle):
 
 def timeline(bundle, view):
     rows = [[when, pair(rule["title"]), rule_link(bundle, rule["id"], "policies/x")] for _, when, rule in timeline_rows(bundle)]
-    return f"## {pair(LABELS['timeline'])}\n\n" + table([pair(LABELS["when"]), pair(LABELS["what"]), pair(LABELS["rule"])], rows)
+    return f"## {pair(word('policy.timeline'))}\n\n" + table(
+        [pair(word("policy.when")), pair(word("policy.what")), pair(word("policy.rule"))], rows
+    )
 
 
 def flag_rules(bundle):
@@ -177,8 +149,8 @@ def flag_legend(bundle, view):
         params = rule["params"]
         swatch = f'<span class="flag-swatch" style="background:{esc(params["hex"])}"></span>'
         rows.append([swatch + " " + pair(rule["title"]), code(text(params["note"])), rule_link(bundle, rule["id"], "policies/x")])
-    return f"## {pair(LABELS['legend'])}\n\n" + table(
-        [pair(LABELS["flag"]), pair(LABELS["note_format"]), pair(LABELS["rule"])], rows
+    return f"## {pair(word('policy.legend'))}\n\n" + table(
+        [pair(word("policy.flag")), pair(word("policy.note_format")), pair(word("policy.rule"))], rows
     )
 
 
@@ -190,20 +162,21 @@ def routing_table(bundle, view):
     for route in bundle["rules"][view["rule"]]["params"]["routes"]:
         role = bundle["roles"][route["department"]]
         rows.append([pair(labels[route["category"]]), pair(role)])
-    return f"## {pair(LABELS['routing'])}\n\n" + table([pair(LABELS["category"]), pair(LABELS["goes_to"])], rows)
+    return f"## {pair(word('policy.routing'))}\n\n" + table([pair(word("policy.category")), pair(word("policy.goes_to"))], rows)
 
 
 def postage_rows(bundle):
     """(rule, return-leg text, resend-leg text) for every postage rule, in both languages."""
     rows = []
+    terms = words("term", "staff")
     for rule in bundle["rules"].values():
         params = rule.get("params", {})
         if "return_leg" in params:
             rows.append(
                 (
                     rule,
-                    {lang: leg_text(params["return_leg"], lang, TERMS) for lang in ("zh", "en")},
-                    {lang: leg_text(params["resend_leg"], lang, TERMS) for lang in ("zh", "en")},
+                    {lang: leg_text(params["return_leg"], lang, terms) for lang in ("zh", "en")},
+                    {lang: leg_text(params["resend_leg"], lang, terms) for lang in ("zh", "en")},
                 )
             )
     return rows

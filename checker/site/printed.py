@@ -1,27 +1,12 @@
 """One page with the whole staff handbook, to print for a new hire: a cover (shop, version,
 date), the contents, every area's rules, and a page to sign that the handbook was read."""
 
+from ..wording import word
 from .edition import edition_text
 from .markup import both, esc, language, pair, text
 from .policies import VIEWS, rule_block
 
 PAGE = "reference/print.md"
-LABELS = {
-    "title": {"zh": "员工手册", "en": "Staff handbook"},
-    "nav": {"zh": "打印版手册", "en": "Printable handbook"},
-    "contents": {"zh": "目录", "en": "Contents"},
-    "signoff": {"zh": "阅读确认", "en": "Acknowledgement"},
-    "statement": {
-        "zh": "本人已阅读并理解本手册（上述版本）的全部规则，并将在工作中遵守。",
-        "en": "I have read and understood every rule in this handbook (the edition above) and will follow them at work.",
-    },
-    "fields": [
-        {"zh": "姓名", "en": "Name"},
-        {"zh": "工号", "en": "Staff number"},
-        {"zh": "日期", "en": "Date"},
-        {"zh": "签名", "en": "Signature"},
-    ],
-}
 
 
 def _demote(markdown):
@@ -36,7 +21,7 @@ def _cover(bundle, edition):
         "",
         f'<p class="print-cover__shop">{both(shop["zh"], shop["en"], "span")}</p>',
         "",
-        f"# {pair(LABELS['title'])}",
+        f"# {pair(word('print.title'))}",
         "",
         f'<p class="print-edition">{both(edition["zh"], edition["en"], "span")}</p>',
         "",
@@ -46,12 +31,12 @@ def _cover(bundle, edition):
 
 
 def _contents(bundle):
-    lines = ['<nav class="print-contents" markdown>', "", f"## {pair(LABELS['contents'])} {{#contents}}", ""]
+    lines = ['<nav class="print-contents" markdown>', "", f"## {pair(word('print.contents'))} {{#contents}}", ""]
     for number, area in enumerate(bundle["areas"], 1):
         lines.append(f"{number}. [{pair(area['title'])}](#area-{area['area']})")
         for section in area["sections"]:
             lines.append(f"    - [{pair(section['title'])}](#{area['area']}-{section['id']})")
-    lines.append(f"{len(bundle['areas']) + 1}. [{pair(LABELS['signoff'])}](#signoff)")
+    lines.append(f"{len(bundle['areas']) + 1}. [{pair(word('print.signoff'))}](#signoff)")
     return lines + ["", "</nav>", ""]
 
 
@@ -78,15 +63,18 @@ def field_label(field):
 
 
 def _signoff(edition):
-    rows = "".join(f"<tr><th>{field_label(field)}</th><td></td></tr>" for field in LABELS["fields"])
+    rows = "".join(
+        f"<tr><th>{field_label(field)}</th><td></td></tr>"
+        for field in map(word, ("print.field_name", "print.field_staff_number", "print.field_date", "print.field_signature"))
+    )
     return [
         '<div class="print-signoff" markdown>',
         "",
-        f"## {pair(LABELS['signoff'])} {{#signoff}}",
+        f"## {pair(word('print.signoff'))} {{#signoff}}",
         "",
         f'<p class="print-edition">{both(edition["zh"], edition["en"], "span")}</p>',
         "",
-        both(LABELS["statement"]["zh"], LABELS["statement"]["en"]),
+        both(word("print.statement")["zh"], word("print.statement")["en"]),
         "",
         f'<table class="print-signoff__fields">{rows}</table>',
         "",
@@ -107,4 +95,4 @@ def print_page(bundle):
 
 def print_nav():
     """(label, path) of the print page, listed at the end of the staff handbook's navigation."""
-    return (text(LABELS["nav"]), PAGE)
+    return (text(word("print.nav")), PAGE)

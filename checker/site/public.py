@@ -6,19 +6,9 @@ customer titles the rules and the site file give; the effective date is said onc
 """
 
 from ..engine.text import wording
+from ..wording import word
 from .markup import both, esc, pair
 from .search import rule_search_words, search_block
-
-LABELS = {
-    "effective": {"zh": "本页规则生效日期", "en": "These rules apply from"},
-    "summary": {"zh": "一览", "en": "At a glance"},
-    "details": {"zh": "详情", "en": "Details"},
-    "contact": {"zh": "联系我们", "en": "Contact us"},
-    "phone": {"zh": "电话", "en": "Phone"},
-    "email": {"zh": "邮箱", "en": "Email"},
-    "chat_hours": {"zh": "在线客服", "en": "Online chat"},
-    "return_address": {"zh": "退货地址", "en": "Return address"},
-}
 
 
 def public_rules(bundle, area):
@@ -54,27 +44,27 @@ def summary_block(bundle, entry):
             for r in item["rules"]
         )
         href = rule_href(bundle, item["rules"][0], entry["area"])
-        more = f'<a class="public-summary__more" href="{esc(href)}">{spans(LABELS["details"])}<span class="public-sr-only"> {spans(item["question"])}</span></a>'
+        more = f'<a class="public-summary__more" href="{esc(href)}">{spans(word("public.details"))}<span class="public-sr-only"> {spans(item["question"])}</span></a>'
         items.append(
             f'<li class="public-summary__item"><h3>{spans(item["question"])}</h3>'
             f'<div class="public-summary__answer">{answers}</div>{more}</li>'
         )
     if not items:
         return []
-    return [f"## {heading(LABELS['summary'])} {{#summary}}", "", f'<ul class="public-summary">{"".join(items)}</ul>', ""]
+    return [f"## {heading(word('public.summary'))} {{#summary}}", "", f'<ul class="public-summary">{"".join(items)}</ul>', ""]
 
 
 def contact_block(bundle):
     """The shop's phone, email, chat hours and return address from the shop file."""
     contact = bundle["shop"]["contact"]
     rows = [
-        (LABELS["phone"], f'<a href="tel:{esc(contact["phone"].replace(" ", ""))}">{esc(contact["phone"])}</a>'),
-        (LABELS["email"], f'<a href="mailto:{esc(contact["email"])}">{esc(contact["email"])}</a>'),
-        (LABELS["chat_hours"], spans(contact["chat_hours"])),
-        (LABELS["return_address"], spans(contact["return_address"])),
+        (word("public.phone"), f'<a href="tel:{esc(contact["phone"].replace(" ", ""))}">{esc(contact["phone"])}</a>'),
+        (word("public.email"), f'<a href="mailto:{esc(contact["email"])}">{esc(contact["email"])}</a>'),
+        (word("public.chat_hours"), spans(contact["chat_hours"])),
+        (word("public.return_address"), spans(contact["return_address"])),
     ]
     cells = "".join(f"<dt>{spans(label)}</dt><dd>{value}</dd>" for label, value in rows)
-    return [f"## {heading(LABELS['contact'])} {{#contact}}", "", f'<dl class="public-contact">{cells}</dl>', ""]
+    return [f"## {heading(word('public.contact'))} {{#contact}}", "", f'<dl class="public-contact">{cells}</dl>', ""]
 
 
 def public_page(bundle, area, entry):
@@ -84,7 +74,7 @@ def public_page(bundle, area, entry):
     lines = [
         f"# {heading(entry['title'])}",
         "",
-        f'<p class="public-effective">{spans(LABELS["effective"])} <time datetime="{esc(effective)}">{esc(effective)}</time></p>',
+        f'<p class="public-effective">{spans(word("public.effective"))} <time datetime="{esc(effective)}">{esc(effective)}</time></p>',
         "",
     ]
     lines += summary_block(bundle, entry)

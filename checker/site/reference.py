@@ -2,46 +2,17 @@
 
 from ..check_site import DURATIONS
 from ..engine.text import wording
-from ..terms import TERMS
+from ..wording import word
 from .edition import edition_text
 from .markup import both, esc, language, pair, table
-from .policies import AUDIENCE, flag_rules, postage_rows, rule_link, shift_rows, timeline_rows
-
-UNITS = {
-    "days": {"zh": "天", "en": "days"},
-    "hours": {"zh": "小时", "en": "hours"},
-    "working_days": {"zh": "个工作日", "en": "working days"},
-    "minutes": {"zh": "分钟", "en": "minutes"},
-}
-LABELS = {
-    "title": {"zh": "速查", "en": "Quick reference"},
-    "time": {"zh": "时限", "en": "Time limits"},
-    "what": {"zh": "事项", "en": "What"},
-    "limit": {"zh": "时限", "en": "Limit"},
-    "rule": {"zh": "规则", "en": "Rule"},
-    "day": {"zh": "班次与每日", "en": "Shifts and the day"},
-    "postage": {"zh": "运费", "en": "Postage"},
-    "case": {"zh": "情形", "en": "Case"},
-    "escalation": {"zh": "升级", "en": "Escalation"},
-    "when": {"zh": "情形", "en": "When"},
-    "to": {"zh": "交给", "en": "To"},
-    "flags": {"zh": "旗帜", "en": "Flags"},
-    "index": {"zh": "规则索引", "en": "Rule index"},
-    "id": {"zh": "编号", "en": "Id"},
-    "rule_title": {"zh": "标题", "en": "Title"},
-    "area": {"zh": "领域", "en": "Area"},
-    "audience": {"zh": "对象", "en": "Audience"},
-    "owner": {"zh": "负责", "en": "Owner"},
-    "effective": {"zh": "生效", "en": "Effective"},
-    "rules": {"zh": "条规则", "en": "rules"},
-}
+from .policies import flag_rules, postage_rows, rule_link, shift_rows, timeline_rows
 
 
 def _limit(rule):
     """A rule's time limit with its unit, from the first duration param it has."""
     for key in DURATIONS:
         if key in rule.get("params", {}):
-            value, unit = rule["params"][key], UNITS[key]
+            value, unit = rule["params"][key], word("unit." + key)
             return pair({lang: f"{value} {unit[lang]}" for lang in ("zh", "en")}).replace(str(value), f"**{value}**", 1)
     return ""
 
@@ -109,25 +80,36 @@ def quick_reference(bundle):
     day = [f"{when} {pair(rule['title'])}" for _, when, rule in timeline_rows(bundle)]
     groups = [_group(bundle, group, page) for group in choices["groups"]]
     edition = edition_text(bundle)
-    header = [pair(LABELS["what"]), pair(LABELS["limit"]), pair(LABELS["rule"])]
-    time = [f"## {pair(LABELS['time'])}", "", table(header, limits), ""]
-    day = [f"## {pair(LABELS['day'])}", "", "<br>".join(shifts), "", "<br>".join(day), ""] if shifts or day else []
+    header = [pair(word("reference.what")), pair(word("reference.limit")), pair(word("reference.rule"))]
+    time = [f"## {pair(word('reference.time'))}", "", table(header, limits), ""]
+    day = [f"## {pair(word('reference.day'))}", "", "<br>".join(shifts), "", "<br>".join(day), ""] if shifts or day else []
     money = [
-        f"## {pair(LABELS['postage'])}",
+        f"## {pair(word('reference.postage'))}",
         "",
-        table([pair(LABELS["case"]), pair(TERMS["return_leg"]), pair(TERMS["resend_leg"]), pair(LABELS["rule"])], postage),
+        table(
+            [
+                pair(word("reference.case")),
+                pair(word("term.return_leg")),
+                pair(word("term.resend_leg")),
+                pair(word("reference.rule")),
+            ],
+            postage,
+        ),
         "",
         "<br>".join(notes),
         "",
     ]
     money = money if postage or notes else []
     escalation = [
-        f"## {pair(LABELS['escalation'])}",
+        f"## {pair(word('reference.escalation'))}",
         "",
-        table([pair(LABELS["when"]), pair(LABELS["to"]), pair(LABELS["rule"])], escalation_rows(bundle, page)),
+        table(
+            [pair(word("reference.when")), pair(word("reference.to")), pair(word("reference.rule"))],
+            escalation_rows(bundle, page),
+        ),
         "",
     ]
-    legend = [f"## {pair(LABELS['flags'])}", "", "<br>".join(flags), ""] if flags else []
+    legend = [f"## {pair(word('reference.flags'))}", "", "<br>".join(flags), ""] if flags else []
     return "\n".join(
         [
             "---",
@@ -137,7 +119,7 @@ def quick_reference(bundle):
             "  - footer",
             "---",
             "",
-            f"# {pair(LABELS['title'])}",
+            f"# {pair(word('reference.title'))}",
             "",
             both(edition["zh"], edition["en"], "span", "quick-edition"),
             "",
@@ -162,10 +144,10 @@ def rule_index(bundle):
                         rule_link(bundle, rule_id, page),
                         pair(rule["title"]),
                         pair(area["title"]),
-                        pair(AUDIENCE[rule["audience"]]),
+                        pair(word("audience." + rule["audience"])),
                         pair(bundle["roles"][rule["owner"]]),
                         rule["effective"],
                     ]
                 )
-    header = [pair(LABELS[key]) for key in ("id", "rule_title", "area", "audience", "owner", "effective")]
-    return f"# {pair(LABELS['index'])}\n\n{len(rows)} {pair(LABELS['rules'])}\n\n" + table(header, rows) + "\n"
+    header = [pair(word("reference." + key)) for key in ("id", "rule_title", "area", "audience", "owner", "effective")]
+    return f"# {pair(word('reference.index'))}\n\n{len(rows)} {pair(word('reference.rules'))}\n\n" + table(header, rows) + "\n"
