@@ -69,7 +69,7 @@ def render_case(focus=True):
     try:
         result = step(DATA, app["flow"], app["answers"])
     except AnswerError as error:
-        show(failure(view.UI["bad_link"], error.message + "\n#" + window.location.hash[1 : url_state.MAX_PART]), focus)
+        show(failure(DATA["ui"]["bad_link"], error.message + "\n#" + window.location.hash[1 : url_state.MAX_PART]), focus)
         return
     show_result(result, focus)
 
@@ -182,7 +182,7 @@ def load_training(then):
         then()
 
     def failed(error):
-        show(view.error_card(view.UI["error_title"], "training.json: " + str(error)))
+        show(view.error_card(DATA, DATA["ui"]["error_title"], "training.json: " + str(error)))
 
     request = window.fetch("../assets/checker/" + DATA["training"])
     request.then(create_proxy(lambda response: response.text())).then(
@@ -194,7 +194,7 @@ def guarded_call(function, argument):
     try:
         function(argument)
     except Exception as error:
-        show(view.error_card(view.UI["error_title"], type(error).__name__ + ": " + str(error)))
+        show(view.error_card(DATA, DATA["ui"]["error_title"], type(error).__name__ + ": " + str(error)))
 
 
 def render_training(focus=True):
@@ -303,7 +303,7 @@ def guarded(action, question=None, value=None, copy=None, target=None):
             + "\n"
             + window.location.href
         )
-        show(failure(view.UI["error_title"], report))
+        show(failure(DATA["ui"]["error_title"], report))
         root.setAttribute("data-error", "true")
 
 
@@ -328,24 +328,24 @@ def on_hash_change(event):
     try:
         load_from_url(True)
     except Exception as error:
-        show(view.error_card(view.UI["error_title"], type(error).__name__ + ": " + str(error)))
+        show(view.error_card(DATA, DATA["ui"]["error_title"], type(error).__name__ + ": " + str(error)))
 
 
 def failure(title, detail):
     """The error card for this checker's readers (customers get no report to pass on)."""
-    return view.error_card(title, detail, DATA["audience"])
+    return view.error_card(DATA, title, detail)
 
 
 def load_from_url(focus):
     try:
         flow, answers, order = url_state.decode(window.location.hash or "", KNOWN_KEYS)
     except url_state.BadLink as error:
-        show(failure(view.UI["bad_link"], "not text: " + str(error)[: url_state.MAX_PART]), focus)
+        show(failure(DATA["ui"]["bad_link"], "not text: " + str(error)[: url_state.MAX_PART]), focus)
         return True
     if flow is None:
         return False
     if flow not in DATA["flows"]:
-        show(failure(view.UI["bad_link"], "unknown flow: " + flow[: url_state.MAX_PART]), focus)
+        show(failure(DATA["ui"]["bad_link"], "unknown flow: " + flow[: url_state.MAX_PART]), focus)
         return True
     app.update({"mode": "check", "flow": flow, "answers": answers, "order": order, "error": None})
     show_tabs()
@@ -377,5 +377,5 @@ def start():
 try:
     start()
 except Exception as error:
-    show(failure(view.UI["error_title"], type(error).__name__ + ": " + str(error)))
+    show(failure(DATA["ui"]["error_title"], type(error).__name__ + ": " + str(error)))
     root.setAttribute("data-error", "true")

@@ -4,44 +4,13 @@ The same functions run at build time (to put the first question into the page's 
 in the browser (for every later screen), so both always look the same. Every string from
 the rules passes through ``escape``. Actions are ``data-action`` attributes that one
 delegated event handler (boot.js before the runtime is ready, app.py after) turns into calls.
+The screens' own words come with the checker data (``data["ui"]``, from checker.wording),
+so each site ships only the words its readers may see.
 """
 
 from checker.engine import graph, verdict
 from checker.engine.text import wording
 from checker.engine.vocabulary import leg_text
-
-UI = {
-    "training": {"zh": "培训", "en": "Training"},
-    "step": {"zh": "第 %d 步", "en": "Step %d"},
-    "next": {"zh": "下一步", "en": "Next"},
-    "back": {"zh": "上一步", "en": "Back"},
-    "restart": {"zh": "重新开始", "en": "Restart"},
-    "copy": {"zh": "复制", "en": "Copy"},
-    "share": {"zh": "分享此案例的链接", "en": "Link to this case"},
-    "how": {"zh": "判定过程", "en": "How this was decided"},
-    "answered": {"zh": "已回答", "en": "Answered so far"},
-    "loading": {"zh": "正在加载检查器……", "en": "Loading the checker…"},
-    "error_title": {"zh": "出错了", "en": "Something went wrong"},
-    "error_body": {
-        "zh": "检查器无法继续。请把下面的文字发给主管，然后重新开始。",
-        "en": "The checker cannot go on. Send the text below to your supervisor, then restart.",
-    },
-    "error_body_public": {
-        "zh": "检查器出了点问题。请点“重新开始”再试一次；如果仍然不行，请联系我们的客服。",
-        "en": "Something went wrong in the checker. Press Restart to try again; if it happens again, please contact our service team.",
-    },
-    "bad_link": {"zh": "这个链接里的回答无法使用", "en": "This link holds an answer the checker cannot use"},
-    "story": {"zh": "案例", "en": "The case"},
-    "correct": {"zh": "回答正确", "en": "Correct"},
-    "wrong": {"zh": "不对，正确答案是：", "en": "Not quite. The right answer:"},
-    "continue": {"zh": "继续", "en": "Continue"},
-    "pick_verdict": {"zh": "你的判定是？", "en": "What is your verdict?"},
-    "score": {"zh": "得分", "en": "Score"},
-    "reset": {"zh": "清除培训进度", "en": "Reset training progress"},
-    "scenarios": {"zh": "培训案例", "en": "Training scenarios"},
-    "done": {"zh": "已完成", "en": "done"},
-    "all_scenarios": {"zh": "返回案例列表", "en": "All scenarios"},
-}
 
 
 def escape(text):
@@ -77,8 +46,8 @@ def both(pair, tag="span", css=""):
     )
 
 
-def ui(key, number=None):
-    pair = UI[key]
+def ui(data, key, number=None):
+    pair = data["ui"][key]
     if number is None:
         return pair
     return {"zh": pair["zh"] % number, "en": pair["en"] % number}
@@ -112,7 +81,7 @@ def rule_text(data, rule_id, field="text"):
 
 def mode_label(data, mode):
     """A tab's label: the flow's tab title from the site file, or the checker's own word."""
-    return data["tabs"][mode] if mode in data["tabs"] else UI[mode]
+    return data["tabs"][mode] if mode in data["tabs"] else data["ui"][mode]
 
 
 def tabs(data, state):
@@ -133,7 +102,7 @@ def question_card(data, state, result, error=None, intro="", nav=None):
     qid = question["id"]
     number = len(state["order"]) + 1
     out = '<section class="pc-card" data-question="' + escape(qid) + '">' + intro
-    out += '<p class="pc-progress">' + both(ui("step", number)) + "</p>"
+    out += '<p class="pc-progress">' + both(ui(data, "step", number)) + "</p>"
     out += '<h2 class="pc-question" id="pc-question" tabindex="-1">' + both(question["ask"]) + "</h2>"
     if question["kind"] == "choice":
         out += '<div class="pc-answers" role="group" aria-labelledby="pc-question">'
@@ -146,20 +115,20 @@ def question_card(data, state, result, error=None, intro="", nav=None):
             )
         out += "</div>"
     else:
-        out += value_form(question, state, error)
+        out += value_form(data, question, state, error)
     out += why_box(data, question["why"])
     if nav is None:
         nav = ""
         if state["order"]:
-            nav = button("back", UI["back"], "", "pc-button pc-button--quiet") + button(
-                "restart", UI["restart"], "", "pc-button pc-button--quiet"
+            nav = button("back", data["ui"]["back"], "", "pc-button pc-button--quiet") + button(
+                "restart", data["ui"]["restart"], "", "pc-button pc-button--quiet"
             )
     out += '<div class="pc-nav">' + nav + "</div>"
     out += history(data, state, result)
     return out + "</section>"
 
 
-def value_form(question, state, error):
+def value_form(data, question, state, error):
     qid = question["id"]
     kinds = {"date": "date", "datetime": "datetime-local", "number": "number"}
     value = state["answers"].get(qid, state.get("defaults", {}).get(qid, ""))
@@ -179,7 +148,7 @@ def value_form(question, state, error):
         out += ' <span class="pc-unit">(' + both(question["unit"]) + ")</span>"
     out += "</label>"
     out += '<div class="pc-row"><input' + attributes + invalid + ">"
-    out += '<button type="submit" class="pc-button">' + both(UI["next"]) + "</button></div>"
+    out += '<button type="submit" class="pc-button">' + both(data["ui"]["next"]) + "</button></div>"
     if error:
         out += '<p class="pc-error" id="pc-error" role="alert">' + escape(error) + "</p>"
     return out + "</form>"
@@ -204,7 +173,7 @@ def history(data, state, result):
     if not entries:
         return ""
     questions = question_index(data, state["flow"])
-    out = '<details class="pc-history"><summary>' + both(UI["answered"]) + "</summary><ol>"
+    out = '<details class="pc-history"><summary>' + both(data["ui"]["answered"]) + "</summary><ol>"
     for entry in entries:
         asked = questions[entry["step"]]["ask"]
         answer = entry.get("label") or {"zh": str(entry["answer"]), "en": str(entry["answer"])}
@@ -232,7 +201,7 @@ def decision_card(data, state, decision, share_url="", extra="", nav=None):
     if share_url:
         out += (
             '<p class="pc-share"><label for="pc-share">'
-            + both(UI["share"])
+            + both(data["ui"]["share"])
             + '</label><input id="pc-share" readonly value="'
             + escape(share_url)
             + '">'
@@ -241,7 +210,9 @@ def decision_card(data, state, decision, share_url="", extra="", nav=None):
         )
     out += extra
     if nav is None:
-        nav = button("back", UI["back"], "", "pc-button pc-button--quiet") + button("restart", UI["restart"], "", "pc-button")
+        nav = button("back", data["ui"]["back"], "", "pc-button pc-button--quiet") + button(
+            "restart", data["ui"]["restart"], "", "pc-button"
+        )
     out += '<div class="pc-nav">' + nav + "</div>"
     return out + "</section>"
 
@@ -333,7 +304,7 @@ def copy_button(data, text):
     """A copy button for staff (an agent pastes the script or note); customers get none."""
     if data["audience"] != "staff":
         return ""
-    return button("copy", UI["copy"], ' data-copy="' + escape(text) + '"', "pc-button pc-button--small")
+    return button("copy", data["ui"]["copy"], ' data-copy="' + escape(text) + '"', "pc-button pc-button--small")
 
 
 def contact_box(data):
@@ -353,7 +324,7 @@ def contact_box(data):
 
 def trace_box(data, state, decision):
     questions = question_index(data, decision["flow"])
-    out = '<details class="pc-trace"><summary>' + both(UI["how"]) + "</summary><ol>"
+    out = '<details class="pc-trace"><summary>' + both(data["ui"]["how"]) + "</summary><ol>"
     for entry in decision["trace"]:
         if entry["type"] == "question":
             answer = entry.get("label") or {"zh": str(entry["answer"]), "en": str(entry["answer"])}
@@ -361,21 +332,21 @@ def trace_box(data, state, decision):
         elif entry["type"] == "derived":
             out += "<li>" + both(entry["title"]) + " = <strong>" + escape(entry["value"]) + "</strong>"
         else:
-            out += "<li>" + both({"zh": "判断", "en": "Check"})
+            out += "<li>" + both(data["ui"]["check"])
         if entry.get("rule") and entry["rule"] in data["rules"]:
             out += " — " + rule_link(data, entry["rule"])
         out += "</li>"
     return out + "</ol></details>"
 
 
-def error_card(title, detail, audience="staff"):
+def error_card(data, title, detail):
     """A friendly error, never a traceback: staff get the text to report, customers a way on
     (the detail stays folded away for whoever they contact)."""
-    if audience == "staff":
-        body = both(UI["error_body"], "p") + '<pre class="pc-report">' + escape(detail) + "</pre>"
+    if data["audience"] == "staff":
+        body = both(data["ui"]["error_body"], "p") + '<pre class="pc-report">' + escape(detail) + "</pre>"
     else:
         body = (
-            both(UI["error_body_public"], "p")
+            both(data["ui"]["error_body_public"], "p")
             + '<details><summary>…</summary><pre class="pc-report">'
             + escape(detail)
             + "</pre></details>"
@@ -386,13 +357,13 @@ def error_card(title, detail, audience="staff"):
         + "</h2>"
         + body
         + '<div class="pc-nav">'
-        + button("restart", UI["restart"], "", "pc-button")
+        + button("restart", data["ui"]["restart"], "", "pc-button")
         + "</div></section>"
     )
 
 
-def loading_note():
-    return '<p class="pc-loading" role="status" hidden>' + both(UI["loading"]) + "</p>"
+def loading_note(data):
+    return '<p class="pc-loading" role="status" hidden>' + both(data["ui"]["loading"]) + "</p>"
 
 
 def question_index(data, flow_id):

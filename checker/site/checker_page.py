@@ -63,6 +63,8 @@ def checker_data(bundle, audience):
         "links_base": "../",
         "links": links,
         "training": "training.json" if audience == "staff" and bundle["scenarios"] else None,
+        "ui": words("ui", audience),
+        "training_ui": words("training", audience),
         "terms": dict(words("term", audience), **(words("customer", audience) if audience == "public" else {})),
         "contact": (bundle.get("shop") or {}).get("contact") if audience == "public" else None,
     }
@@ -133,7 +135,7 @@ def initial_html(data):
     first = view.question_card(data, state, step(data, start, {}))
     return (
         f'<div id="policy-checker" class="policy-checker" data-audience="{data["audience"]}" data-lang="{data["lang"]}" data-flow="{view.escape(start)}">'
-        f"{view.tabs(data, state)}{view.loading_note()}"
+        f"{view.tabs(data, state)}{view.loading_note(data)}"
         f'<div class="pc-screen" aria-live="polite">{first}</div></div>'
     )
 
