@@ -8,7 +8,8 @@ never imports this module.
 """
 
 WORDING = {
-    # Names of the engine's codes (statuses, resolutions, payers, weekdays) and the verdict's labels; the customers' checker gets only those marked all.
+    # Names of the engine's codes (statuses, resolutions, payers, weekdays) and the verdict's
+    # labels; the customers' checker gets only those marked all.
     "term.eligible": {"zh": "符合", "en": "Eligible", "audience": "all"},
     "term.not_eligible": {"zh": "不符合", "en": "Not eligible", "audience": "all"},
     "term.pending": {"zh": "待定", "en": "Pending", "audience": "all"},
