@@ -40,7 +40,7 @@ def flowcharts(bundle, flow, page, numbers):
             lines += [f"### {pair(title)} {{#{anchor[part['root']]}}}", ""]
         source = chart(flow, bundle, part, numbers, _href(bundle, page), anchor)
         lines += [
-            f'<div class="policy-flowchart" data-flow="{esc(flow["id"])}"><pre class="policy-flowchart__source">'
+            f'<div class="policy-flowchart" data-flow="{esc(flow["id"])}" data-search-exclude><pre class="policy-flowchart__source">'
             f"{esc(source)}</pre></div>",
             "",
         ]
@@ -77,7 +77,7 @@ def flow_page(bundle, flow, page):
     for node_id in order:
         kind, node = nodes[node_id]
         if kind == "questions":
-            lines.append(f"{number[node_id]}. {pair(node['ask'])} — {rule_link(bundle, node['why'], page)}")
+            lines.append(f"{number[node_id]}. {pair(node['ask'])} — {rule_link(bundle, node['why'], page, searchable=False)}")
             if node_id in after:
                 when = {lang: describe(after[node_id]["when"], flow, bundle, lang) for lang in ("zh", "en")}
                 asked = {lang: word("flow.asked_when")[lang].format(when=when[lang]) for lang in ("zh", "en")}
@@ -89,14 +89,16 @@ def flow_page(bundle, flow, page):
                 lines.append(f"    - → {target(node['next'])}")
         else:
             lines.append(
-                f"{number[node_id]}. {pair(word('flow.check'))} — {rule_link(bundle, node['branches'][0]['rule'], page)}"
+                f"{number[node_id]}. {pair(word('flow.check'))} — {rule_link(bundle, node['branches'][0]['rule'], page, searchable=False)}"
             )
             for branch in node["branches"]:
                 text = {lang: describe(branch["when"], flow, bundle, lang) for lang in ("zh", "en")}
-                lines.append(f"    - {pair(text)} → {target(branch['next'])} ({rule_link(bundle, branch['rule'], page)})")
+                lines.append(
+                    f"    - {pair(text)} → {target(branch['next'])} ({rule_link(bundle, branch['rule'], page, searchable=False)})"
+                )
             lines.append(f"    - {pair(word('term.otherwise'))} → {target(node['otherwise']['next'])}")
     lines += ["", f"## {pair(word('flow.outcomes'))}", ""]
     for outcome in flow["outcomes"]:
-        rules = ", ".join(rule_link(bundle, rule_id, page) for rule_id in outcome["rules"])
+        rules = ", ".join(rule_link(bundle, rule_id, page, searchable=False) for rule_id in outcome["rules"])
         lines.append(f"- **{pair(outcome['title'])}** ({pair(word('term.' + outcome['status']))}) — {rules}")
     return "\n".join(lines) + "\n"

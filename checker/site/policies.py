@@ -20,11 +20,14 @@ def dated_label(date):
     return {"zh": f"{word('policy.effective')['zh']} {date}", "en": f"{word('policy.effective')['en']} {date}"}
 
 
-def rule_link(bundle, rule_id, from_page):
-    """A Markdown link from ``from_page`` to a rule's anchor on its area page."""
+def rule_link(bundle, rule_id, from_page, searchable=True):
+    """A Markdown link from ``from_page`` to a rule's anchor on its area page. Not
+    ``searchable``: left out of the search index, so searching a rule id finds the rule
+    itself before the pages that cite it."""
     area = bundle["rules"][rule_id]["area"]
     depth = from_page.count("/")
-    return f"[{rule_id}]({'../' * depth}policies/{area}.md#{rule_id})"
+    link = f"[{rule_id}]({'../' * depth}policies/{area}.md#{rule_id})"
+    return link if searchable else link + '{ data-search-exclude="" }'
 
 
 def rule_block(bundle, rule, level="###", dated=True):

@@ -31,7 +31,10 @@ def escalation_rows(bundle, page):
                 rows.append(index[key])
             if rule_id not in index[key][2]:
                 index[key][2].append(rule_id)
-    return [[situation, target, ", ".join(rule_link(bundle, r, page) for r in rule_ids)] for situation, target, rule_ids in rows]
+    return [
+        [situation, target, ", ".join(rule_link(bundle, r, page, searchable=False) for r in rule_ids)]
+        for situation, target, rule_ids in rows
+    ]
 
 
 def _group(bundle, group, page):
@@ -44,7 +47,7 @@ def _group(bundle, group, page):
             for lang, tag in (("zh", "zh-CN"), ("en", "en"))
             if language() in (None, lang)
         )
-        items.append(f"- {texts}{rule_link(bundle, rule_id, page)}")
+        items.append(f"- {texts}{rule_link(bundle, rule_id, page, searchable=False)}")
     return [f"## {pair(group['title'])}", "", '<div class="quick-rules" markdown>', "", *items, "", "</div>", ""]
 
 
@@ -59,24 +62,26 @@ def quick_reference(bundle):
     page = "reference/quick.md"
     rules = bundle["rules"]
     choices = bundle["site"]["quick_reference"]
-    limits = [[pair(rules[r]["title"]), _limit(rules[r]), rule_link(bundle, r, page)] for r in choices["limits"]]
+    limits = [
+        [pair(rules[r]["title"]), _limit(rules[r]), rule_link(bundle, r, page, searchable=False)] for r in choices["limits"]
+    ]
     postage = [
-        [pair(rule["title"]), pair(ret), pair(resend), rule_link(bundle, rule["id"], page)]
+        [pair(rule["title"]), pair(ret), pair(resend), rule_link(bundle, rule["id"], page, searchable=False)]
         for rule, ret, resend in postage_rows(bundle)
     ]
     flags = [
         f'<span class="flag-swatch" style="background:{esc(rule["params"]["hex"])}"></span> '
-        f"{rule_link(bundle, rule['id'], page)} {pair(rule['title'])}"
+        f"{rule_link(bundle, rule['id'], page, searchable=False)} {pair(rule['title'])}"
         for rule in flag_rules(bundle)
     ]
     shifts = [
         " · ".join(f"{pair(label)} {hours}" for label, hours in shift_rows(bundle, view))
-        + f" ({rule_link(bundle, view['rule'], page)})"
+        + f" ({rule_link(bundle, view['rule'], page, searchable=False)})"
         for area in bundle["areas"]
         for view in area["views"]
         if view["view"] == "shift_table"
     ]
-    notes = [f"{pair(rules[r]['title'])}: {rule_link(bundle, r, page)}" for r in choices["postage_notes"]]
+    notes = [f"{pair(rules[r]['title'])}: {rule_link(bundle, r, page, searchable=False)}" for r in choices["postage_notes"]]
     day = [f"{when} {pair(rule['title'])}" for _, when, rule in timeline_rows(bundle)]
     groups = [_group(bundle, group, page) for group in choices["groups"]]
     edition = edition_text(bundle)
@@ -141,7 +146,7 @@ def rule_index(bundle):
                 rule = bundle["rules"][rule_id]
                 rows.append(
                     [
-                        rule_link(bundle, rule_id, page),
+                        rule_link(bundle, rule_id, page, searchable=False),
                         pair(rule["title"]),
                         pair(area["title"]),
                         pair(word("audience." + rule["audience"])),
