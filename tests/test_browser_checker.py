@@ -1,6 +1,7 @@
 """The case checker in headless Chromium: its verdicts equal the CLI's, links reopen a case,
 training grades answers, and nothing breaks into a traceback."""
 
+import datetime
 import json
 import subprocess
 import sys
@@ -118,15 +119,42 @@ def test_back_and_restart(open_page):
     assert page.url.endswith("#flow=returns")
 
 
-def test_a_bad_date_gets_an_inline_message(open_page):
-    page = open_page("staff", "checker/#flow=returns&dispute=no&sold_by_us=yes&reason=size&signed_on=2026-03-05")
+BAD_DATES = {
+    "zh": ("", "「买家哪天提出退换货？」的答案（2026-03-01）早于「包裹哪天签收？」的答案（2026-03-05）；请检查这两个日期"),
+    "en": ("en/", 'The answer to "On what date did the buyer ask for the return or exchange?" (2026-03-01) is before'),
+}
+
+
+@pytest.mark.parametrize("lang", BAD_DATES)
+def test_a_bad_date_gets_an_inline_message_in_the_page_language(open_page, lang):
+    prefix, message = BAD_DATES[lang]
+    page = open_page("staff", prefix + "checker/#flow=returns&dispute=no&sold_by_us=yes&reason=size&signed_on=2026-03-05")
     ready(page)
     expect(page.locator(".pc-card")).to_have_attribute("data-question", "requested_on")
     page.fill("#pc-input", "2026-03-01")
     page.locator(".pc-form button[type=submit]").click()
-    expect(page.locator("#pc-error")).to_contain_text("'requested_on' (2026-03-01) is before 'signed_on' (2026-03-05)")
+    expect(page.locator("#pc-error p:visible")).to_have_count(1)
+    expect(page.locator("#pc-error p:visible")).to_contain_text(message)
     expect(page.locator("#pc-input")).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#pc-input")).to_have_value("2026-03-01")  # what was typed, not today
+
+
+def test_dates_no_one_means_are_refused_inline_in_the_page_language(open_page):
+    """A sign-off after the browser's today, or years outside the shop's calendar, is refused."""
+    tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+    start = "checker/#flow=returns&dispute=no&sold_by_us=yes&reason=size"
+    for prefix, typed, message in (
+        ("", tomorrow, f"「包裹哪天签收？」：{tomorrow} 晚于今天"),
+        ("en/", "2030-03-05", "2030-03-05 is outside the years the shop's calendar covers"),
+    ):
+        page = open_page("staff", prefix + start)
+        ready(page)
+        expect(page.locator(".pc-card")).to_have_attribute("data-question", "signed_on")
+        page.fill("#pc-input", typed)
+        page.locator(".pc-form button[type=submit]").click()
+        expect(page.locator("#pc-error p:visible")).to_contain_text(message)
+        expect(page.locator("#pc-input")).to_have_value(typed)
+        expect(page.locator(".pc-card")).to_have_attribute("data-question", "signed_on")
 
 
 def test_a_broken_link_shows_a_friendly_message(open_page):
@@ -134,7 +162,7 @@ def test_a_broken_link_shows_a_friendly_message(open_page):
     ready(page)
     alert = page.locator(".pc-failure[role=alert]")
     expect(alert).to_contain_text("这个链接里的回答无法使用")
-    expect(alert.locator(".pc-report")).to_contain_text("'maybe' is not an answer to 'sold_by_us'")
+    expect(alert.locator(".pc-report")).to_contain_text("「商品是本店售出的吗？」：“maybe”不是可选的答案")
     assert "Traceback" not in page.content()
     alert.locator("button[data-action='restart']").click()
     expect(page.locator(".pc-card")).to_have_attribute("data-question", "dispute")
