@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -224,3 +225,29 @@ def test_walk_rejects_a_bad_answer_inline_and_asks_again():
         in result.stdout
     )
     assert result.stdout.count("When was the complaint received?") == 3  # asked, named in the message, asked again
+
+
+@pytest.mark.parametrize(
+    "old,new,message",
+    [
+        (
+            '      public_answer: "no"\n      kind: choice\n',
+            "not_after: today",
+            "not_after 'today' needs a date or datetime question",
+        ),
+        ("      kind: date\n      not_after: today\n      next: requested_on\n", "not_after: tomorrow", "tomorrow"),
+    ],
+    ids=["on a choice", "not today"],
+)
+def test_not_after_is_only_today_and_only_on_dates(tmp_path, old, new, message):
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    text = (rules / "returns.yaml").read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    text = text.replace(old, old.replace("      not_after: today\n", "") + "      " + new + "\n")
+    (rules / "returns.yaml").write_text(text, encoding="utf-8")
+    result = run("--rules", str(rules), "validate")
+    assert result.returncode == 1
+    line = text.splitlines().index("      " + new) + 1
+    [problem] = [p for p in result.stderr.splitlines() if f"returns.yaml:{line}:18:" in p]
+    assert message in problem
