@@ -31,9 +31,15 @@ COMPLAINT_CASES = [
 ]
 
 
+def case_day(answers):
+    """The day a case is decided: its latest date, so no answer lies after "today"."""
+    return max(str(value)[:10] for value in answers.values() if str(value)[:4].isdigit() and str(value)[4:5] == "-")
+
+
 def cli_decision(flow, case_path):
+    today = case_day(read_case(case_path)["answers"])
     run = subprocess.run(
-        [sys.executable, "-m", "checker", "decide", flow, str(case_path), "--json"],
+        [sys.executable, "-m", "checker", "decide", flow, str(case_path), "--json", "--today", today],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -69,7 +75,7 @@ def walk(page, answers, limit=30):
 @pytest.mark.parametrize("flow,name", [("returns", n) for n in RETURN_CASES] + [("complaints", n) for n in COMPLAINT_CASES])
 def test_the_checker_decides_like_the_cli(open_page, flow, name):
     path = CASES / flow / f"{name}.yaml"
-    page = open_page("staff", "checker/")
+    page = open_page("staff", "checker/", today=case_day(read_case(path)["answers"]))
     ready(page)
     if flow == "complaints":
         page.locator(".pc-tab[data-value='complaints']").click()
@@ -82,6 +88,7 @@ def test_an_estimated_deadline_says_so_on_the_verdict_card(open_page):
     page = open_page(
         "staff",
         "checker/#flow=complaints&channel=phone&dispute=no&calmed=no&received_at=2026-12-24T10:00&category=logistics",
+        today="2026-12-24",
     )
     ready(page)
     verdict = page.locator(".pc-verdict")
