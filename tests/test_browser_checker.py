@@ -32,14 +32,15 @@ COMPLAINT_CASES = [
 
 
 def case_day(answers):
-    """The day a case is decided: its latest date, so no answer lies after "today"."""
-    return max(str(value)[:10] for value in answers.values() if str(value)[:4].isdigit() and str(value)[4:5] == "-")
+    """The day a case is decided: its latest date, so no answer lies after "today" (None: no dates)."""
+    days = [str(value)[:10] for value in answers.values() if str(value)[:4].isdigit() and str(value)[4:5] == "-"]
+    return max(days, default=None)
 
 
 def cli_decision(flow, case_path):
     today = case_day(read_case(case_path)["answers"])
     run = subprocess.run(
-        [sys.executable, "-m", "checker", "decide", flow, str(case_path), "--json", "--today", today],
+        [sys.executable, "-m", "checker", "decide", flow, str(case_path), "--json"] + (["--today", today] if today else []),
         capture_output=True,
         text=True,
         cwd=ROOT,
