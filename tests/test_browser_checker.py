@@ -220,7 +220,7 @@ def test_the_checker_fits_a_phone(open_page):
 
 def test_reached_through_the_site_navigation(open_page):
     page = open_page("staff", "")
-    page.get_by_role("link", name="案例检查器 · Case checker").first.click()
+    page.get_by_role("link", name="案例检查器").first.click()
     ready(page)
     page.locator(".pc-answer[data-question='dispute'][data-value='yes']").click()
     expect(page.locator(".pc-verdict")).to_have_attribute("data-outcome", "out_dispute")
