@@ -46,7 +46,19 @@ def _parser():
     walk = commands.add_parser("walk", help="answer a case one question at a time")
     walk.add_argument("flow", help="returns or complaints")
     walk.add_argument("--lang", choices=("zh", "en"), default="zh")
+    for command in (decide, walk):
+        command.add_argument("--today", type=_date, help="date to treat as today, YYYY-MM-DD (default: this computer's date)")
     return parser
+
+
+def _date(text):
+    """``--today``: a real YYYY-MM-DD date; answers after it are refused where the rules say so."""
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return datetime.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date; write it as YYYY-MM-DD") from None
 
 
 def main(argv=None):
@@ -99,7 +111,7 @@ def _run(args):
         raise UsageError(f"unknown flow '{args.flow}'; choose one of: {', '.join(sorted(bundle['flows']))}") from None
     if args.command == "decide":
         return _decide(bundle, flow, args)
-    return _walk(bundle, flow, args.lang)
+    return _walk(bundle, flow, args.lang, args.today)
 
 
 def _write_atomically(out, text):
@@ -132,10 +144,10 @@ def _write_atomically(out, text):
 def _decide(bundle, flow, args):
     answers, marks = load_case(args.case, flow)
     try:
-        result = step(bundle, flow.id, answers, flow=flow)
+        result = step(bundle, flow.id, answers, flow=flow, today=args.today or _now().date().isoformat())
     except AnswerError as error:
         where = marks.get(error.question_id, args.case)
-        raise UsageError(f"{where}: {error.message}") from None
+        raise UsageError(f"{where}: {error.shown(args.lang)}") from None
     if result["type"] == "question":
         question = result["question"]
         raise UsageError(f"{args.case}: missing answer for '{question['id']}' ({_form(question)}): {question['ask'][args.lang]}")
@@ -223,17 +235,17 @@ _TEXT_ROWS = {
 }
 
 
-def _walk(bundle, flow, lang):
+def _walk(bundle, flow, lang, today=None):
     prompts = {key: word("cli." + key)[lang] for key in ("back", "restart", "quit", "again", "today", "now")}
     answers, history = {}, []
     print(f"{flow.data['title'][lang]} — {prompts['back']} · {prompts['restart']} · {prompts['quit']}")
     while True:
         try:
-            result = step(bundle, flow.id, answers, flow=flow)
+            result = step(bundle, flow.id, answers, flow=flow, today=today or _now().date().isoformat())
         except AnswerError as error:
             # An answer that is fine alone but not with the others (a request before the
-            # sign-off): drop it and ask that question again, saying why.
-            print(f"   ! {error.message}")
+            # sign-off, a date after today): drop it and ask that question again, saying why.
+            print(f"   ! {error.shown(lang)}")
             answers.pop(error.question_id, None)
             if error.question_id in history:
                 history.remove(error.question_id)
@@ -274,7 +286,7 @@ def _walk(bundle, flow, lang):
         try:
             normalise_answer(question, value)
         except AnswerError as error:
-            print(f"   ! {error.message}")
+            print(f"   ! {error.shown(lang)}")
             continue
         answers[question["id"]] = value
         history.append(question["id"])
@@ -286,12 +298,17 @@ def _interpret(question, reply):
         number, _ = parse_number(reply)
         if isinstance(number, int) and 1 <= number <= len(question["answers"]):
             return question["answers"][number - 1]["value"]
-    now = datetime.datetime.now()
+    now = _now()
     if reply == "" and question.get("default") == "today":
         return now.date().isoformat()
     if reply == "" and question.get("default") == "now":
         return now.strftime("%Y-%m-%dT%H:%M")
     return reply
+
+
+def _now():
+    """This computer's local date and time: the CLI's "today" for defaults and checks."""
+    return datetime.datetime.now()
 
 
 def _read(prompt):

@@ -214,14 +214,16 @@ def chromium():
 
 @pytest.fixture
 def open_page(chromium, sites, request):
-    """open_page(site, path, width=1280) -> page; fails the test on off-origin requests, JS
+    """open_page(site, path, width=1280, today=None) -> page; fails the test on off-origin requests, JS
     errors or console errors (PyScript reports Python errors there)."""
     opened = []
 
-    def _open(site, path, width=1280):
+    def _open(site, path, width=1280, today=None):
         context = chromium.new_context(viewport={"width": width, "height": 900})
         guard = OriginGuard(context, sites[site])
         page = context.new_page()
+        if today:  # the browser's date (YYYY-MM-DD), for cases dated after the real one
+            page.clock.set_fixed_time(today + "T12:00:00")
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)

@@ -1,6 +1,7 @@
 """The case checker in headless Chromium: its verdicts equal the CLI's, links reopen a case,
 training grades answers, and nothing breaks into a traceback."""
 
+import datetime
 import json
 import subprocess
 import sys
@@ -30,9 +31,16 @@ COMPLAINT_CASES = [
 ]
 
 
+def case_day(answers):
+    """The day a case is decided: its latest date, so no answer lies after "today" (None: no dates)."""
+    days = [str(value)[:10] for value in answers.values() if str(value)[:4].isdigit() and str(value)[4:5] == "-"]
+    return max(days, default=None)
+
+
 def cli_decision(flow, case_path):
+    today = case_day(read_case(case_path)["answers"])
     run = subprocess.run(
-        [sys.executable, "-m", "checker", "decide", flow, str(case_path), "--json"],
+        [sys.executable, "-m", "checker", "decide", flow, str(case_path), "--json"] + (["--today", today] if today else []),
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -68,7 +76,7 @@ def walk(page, answers, limit=30):
 @pytest.mark.parametrize("flow,name", [("returns", n) for n in RETURN_CASES] + [("complaints", n) for n in COMPLAINT_CASES])
 def test_the_checker_decides_like_the_cli(open_page, flow, name):
     path = CASES / flow / f"{name}.yaml"
-    page = open_page("staff", "checker/")
+    page = open_page("staff", "checker/", today=case_day(read_case(path)["answers"]))
     ready(page)
     if flow == "complaints":
         page.locator(".pc-tab[data-value='complaints']").click()
@@ -81,6 +89,7 @@ def test_an_estimated_deadline_says_so_on_the_verdict_card(open_page):
     page = open_page(
         "staff",
         "checker/#flow=complaints&channel=phone&dispute=no&calmed=no&received_at=2026-12-24T10:00&category=logistics",
+        today="2026-12-24",
     )
     ready(page)
     verdict = page.locator(".pc-verdict")
@@ -118,15 +127,42 @@ def test_back_and_restart(open_page):
     assert page.url.endswith("#flow=returns")
 
 
-def test_a_bad_date_gets_an_inline_message(open_page):
-    page = open_page("staff", "checker/#flow=returns&dispute=no&sold_by_us=yes&reason=size&signed_on=2026-03-05")
+BAD_DATES = {
+    "zh": ("", "「买家哪天提出退换货？」的答案（2026-03-01）早于「包裹哪天签收？」的答案（2026-03-05）；请检查这两个日期"),
+    "en": ("en/", 'The answer to "On what date did the buyer ask for the return or exchange?" (2026-03-01) is before'),
+}
+
+
+@pytest.mark.parametrize("lang", BAD_DATES)
+def test_a_bad_date_gets_an_inline_message_in_the_page_language(open_page, lang):
+    prefix, message = BAD_DATES[lang]
+    page = open_page("staff", prefix + "checker/#flow=returns&dispute=no&sold_by_us=yes&reason=size&signed_on=2026-03-05")
     ready(page)
     expect(page.locator(".pc-card")).to_have_attribute("data-question", "requested_on")
     page.fill("#pc-input", "2026-03-01")
     page.locator(".pc-form button[type=submit]").click()
-    expect(page.locator("#pc-error")).to_contain_text("'requested_on' (2026-03-01) is before 'signed_on' (2026-03-05)")
+    expect(page.locator("#pc-error p:visible")).to_have_count(1)
+    expect(page.locator("#pc-error p:visible")).to_contain_text(message)
     expect(page.locator("#pc-input")).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#pc-input")).to_have_value("2026-03-01")  # what was typed, not today
+
+
+def test_dates_no_one_means_are_refused_inline_in_the_page_language(open_page):
+    """A sign-off after the browser's today, or years outside the shop's calendar, is refused."""
+    tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+    start = "checker/#flow=returns&dispute=no&sold_by_us=yes&reason=size"
+    for prefix, typed, message in (
+        ("", tomorrow, f"「包裹哪天签收？」：{tomorrow} 晚于今天"),
+        ("en/", "2030-03-05", "2030-03-05 is outside the years the shop's calendar covers"),
+    ):
+        page = open_page("staff", prefix + start)
+        ready(page)
+        expect(page.locator(".pc-card")).to_have_attribute("data-question", "signed_on")
+        page.fill("#pc-input", typed)
+        page.locator(".pc-form button[type=submit]").click()
+        expect(page.locator("#pc-error p:visible")).to_contain_text(message)
+        expect(page.locator("#pc-input")).to_have_value(typed)
+        expect(page.locator(".pc-card")).to_have_attribute("data-question", "signed_on")
 
 
 def test_a_broken_link_shows_a_friendly_message(open_page):
@@ -134,7 +170,7 @@ def test_a_broken_link_shows_a_friendly_message(open_page):
     ready(page)
     alert = page.locator(".pc-failure[role=alert]")
     expect(alert).to_contain_text("这个链接里的回答无法使用")
-    expect(alert.locator(".pc-report")).to_contain_text("'maybe' is not an answer to 'sold_by_us'")
+    expect(alert.locator(".pc-report")).to_contain_text("「商品是本店售出的吗？」：“maybe”不是可选的答案")
     assert "Traceback" not in page.content()
     alert.locator("button[data-action='restart']").click()
     expect(page.locator(".pc-card")).to_have_attribute("data-question", "dispute")

@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -14,6 +15,7 @@ COMPLAINT_CASE = CASES / "complaints" / "03-rude-agent-friday-before-qingming.ya
 
 def run(*args, stdin=None, cwd=ROOT):
     env = {k: v for k, v in os.environ.items() if k != "POLICY_CHECKER_DEBUG"}
+    env["PYTHONPATH"] = str(ROOT)  # this checkout's checker, whatever the working folder
     return subprocess.run(
         [sys.executable, "-m", "checker", *args], input=stdin, capture_output=True, text=True, cwd=cwd, env=env, timeout=60
     )
@@ -88,7 +90,7 @@ def test_decide_json_has_the_documented_shape():
 BAD_INPUTS = {
     "unknown answer": (
         "answers:\n  dispute: maybe\n",
-        "case.yaml:2:12: 'maybe' is not an answer to 'dispute'; choose one of: yes, no",
+        "case.yaml:2:12: 「买家是否已发起平台维权？」：“maybe”不是可选的答案；请选择：是 (yes)、否 (no)",
     ),
     "unknown question": (
         "answers:\n  disput: 'no'\n",
@@ -100,15 +102,19 @@ BAD_INPUTS = {
     ),
     "negative day count": (
         "answers:\n  dispute: 'no'\n  sold_by_us: 'yes'\n  reason: size\n  signed_on: 2026-03-05\n  requested_on: 2026-03-01\n",
-        "case.yaml:6:17: 'requested_on' (2026-03-01) is before 'signed_on' (2026-03-05); it cannot come first",
+        "case.yaml:6:17: 「买家哪天提出退换货？」的答案（2026-03-01）早于「包裹哪天签收？」的答案（2026-03-05）；请检查这两个日期",
     ),
     "negative hours": (
         "answers:\n  dispute: 'no'\n  sold_by_us: 'yes'\n  reason: missing_item\n  missing_hours: -2\n",
-        "case.yaml:5:18: 'missing_hours' must be at least 0, not -2",
+        "case.yaml:5:18: 「买家在签收后多少小时反馈少件？」：至少为 0，不能是 -2",
     ),
     "malformed date": (
         "answers:\n  dispute: 'no'\n  sold_by_us: 'yes'\n  reason: size\n  signed_on: 2026-3-5\n",
-        "case.yaml:5:14: '2026-3-5' is not a date for 'signed_on'; write it as YYYY-MM-DD",
+        "case.yaml:5:14: 「包裹哪天签收？」：“2026-3-5”不是日期；请写成 YYYY-MM-DD",
+    ),
+    "year no one means": (
+        "answers:\n  dispute: 'no'\n  sold_by_us: 'yes'\n  reason: size\n  signed_on: 0000-03-05\n",
+        "case.yaml:5:14: 「包裹哪天签收？」：0000-03-05 不在店铺日历覆盖的年份内（2026–2027）；请检查年份",
     ),
     "not a mapping": ("- dispute\n", "case.yaml:1:1: a case file is a mapping with 'answers:'; see README 'Case files'"),
     "duplicate key": (
@@ -129,6 +135,42 @@ def test_bad_case_input_gets_one_line_and_exit_2(tmp_path, body, message):
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == f"error: {message}\n"
+
+
+SIGNED_AFTER_TODAY = "answers:\n  dispute: 'no'\n  sold_by_us: 'yes'\n  reason: size\n  signed_on: 2026-11-12\n"
+
+
+@pytest.mark.parametrize(
+    "lang,message",
+    [
+        ("zh", "「包裹哪天签收？」：2026-11-12 晚于今天（2026-11-10）；这件事应已发生，请检查日期"),
+        (
+            "en",
+            '"On what date was the parcel signed for?": 2026-11-12 is after today (2026-11-10); this has already happened, so check the date',
+        ),
+    ],
+)
+def test_decide_refuses_a_sign_off_after_today_in_the_chosen_language(tmp_path, lang, message):
+    write_case(tmp_path, SIGNED_AFTER_TODAY)
+    result = run("decide", "returns", "case.yaml", "--today", "2026-11-10", "--lang", lang, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, f"error: case.yaml:5:14: {message}\n")
+    later = run("decide", "returns", "case.yaml", "--today", "2026-11-12", cwd=tmp_path)
+    assert "missing answer for 'requested_on'" in later.stderr  # on the day itself it is accepted
+
+
+def test_today_must_be_a_real_date():
+    result = run("decide", "returns", str(RETURNS_CASE), "--today", "2026-02-30")
+    assert result.returncode == 2
+    assert "'2026-02-30' is not a date; write it as YYYY-MM-DD" in result.stderr
+
+
+def test_walk_asks_again_for_a_date_after_today():
+    replies = "2\n1\n5\n2026-11-12\n2026-11-09\nq\n"
+    result = run("walk", "returns", "--today", "2026-11-10", stdin=replies)
+    assert result.returncode == 0, result.stderr
+    assert "! 「包裹哪天签收？」：2026-11-12 晚于今天（2026-11-10）" in result.stdout
+    assert result.stdout.count("包裹哪天签收？") == 3  # asked, refused (named in the message), asked again
+    assert "买家哪天提出退换货？" in result.stdout
 
 
 def test_unreadable_case_file(tmp_path):
@@ -178,5 +220,34 @@ def test_walk_asks_one_question_at_a_time_and_supports_back():
 def test_walk_rejects_a_bad_answer_inline_and_asks_again():
     result = run("walk", "complaints", "--lang", "en", stdin="2026-02-30 10:00\nq\n")
     assert result.returncode == 0
-    assert "! '2026-02-30 10:00' is not a date and time for 'received_at'; write it as YYYY-MM-DDTHH:MM" in result.stdout
-    assert result.stdout.count("When was the complaint received?") == 2
+    assert (
+        '! "When was the complaint received?": "2026-02-30 10:00" is not a date and time; write it as YYYY-MM-DDTHH:MM'
+        in result.stdout
+    )
+    assert result.stdout.count("When was the complaint received?") == 3  # asked, named in the message, asked again
+
+
+@pytest.mark.parametrize(
+    "old,new,message",
+    [
+        (
+            '      public_answer: "no"\n      kind: choice\n',
+            "not_after: today",
+            "not_after 'today' needs a date or datetime question",
+        ),
+        ("      kind: date\n      not_after: today\n      next: requested_on\n", "not_after: tomorrow", "tomorrow"),
+    ],
+    ids=["on a choice", "not today"],
+)
+def test_not_after_is_only_today_and_only_on_dates(tmp_path, old, new, message):
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    text = (rules / "returns.yaml").read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    text = text.replace(old, old.replace("      not_after: today\n", "") + "      " + new + "\n")
+    (rules / "returns.yaml").write_text(text, encoding="utf-8")
+    result = run("--rules", str(rules), "validate")
+    assert result.returncode == 1
+    line = text.splitlines().index("      " + new) + 1
+    [problem] = [p for p in result.stderr.splitlines() if f"returns.yaml:{line}:18:" in p]
+    assert message in problem

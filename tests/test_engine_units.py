@@ -1,5 +1,6 @@
 """Units of the engine that every flow relies on: dates, working days, placeholder text."""
 
+import copy
 import datetime
 
 import pytest
@@ -93,3 +94,63 @@ def test_only_questions_that_still_matter_are_asked(bundle):
             asked.append(result["question"]["id"])
     assert asked == ["dispute", "sold_by_us", "reason", "courier_when"]
     assert result["type"] == "decision"
+
+
+RETURN_START = {"dispute": "no", "sold_by_us": "yes", "reason": "size"}
+
+
+def refused(bundle, flow, answers, today=None):
+    """The AnswerError the engine raises for these answers (the test fails if none)."""
+    with pytest.raises(AnswerError) as caught:
+        step(bundle, flow, answers, today=today)
+    return caught.value
+
+
+def test_answer_messages_speak_of_the_question_in_both_languages(bundle):
+    questions = bundle["flows"]["returns"]["questions"]
+    signed = next(q for q in questions if q["id"] == "signed_on")
+    requested = next(q for q in questions if q["id"] == "requested_on")
+    error = refused(bundle, "returns", dict(RETURN_START, signed_on="2026-03-05", requested_on="2026-03-01"))
+    assert error.question_id == "requested_on"
+    for lang in ("zh", "en"):
+        assert requested["ask"][lang] in error.text[lang] and signed["ask"][lang] in error.text[lang]
+        assert "2026-03-01" in error.text[lang] and "2026-03-05" in error.text[lang]
+        assert "'signed_on'" not in error.text[lang] and "'requested_on'" not in error.text[lang]
+    assert error.message == error.text["en"]
+    assert error.shown("zh") == error.text["zh"] and error.shown("both") == error.text["zh"] + "\n" + error.text["en"]
+    typo = refused(bundle, "returns", dict(RETURN_START, signed_on="2026-3-5"))
+    assert typo.text["zh"].startswith("「" + signed["ask"]["zh"] + "」") and "“2026-3-5”不是日期" in typo.text["zh"]
+
+
+def test_a_number_reason_comes_in_both_languages():
+    with pytest.raises(AnswerError) as caught:
+        normalise_answer({"id": "t", "kind": "number", "ask": {"zh": "几小时？", "en": "How many hours?"}}, "①")
+    assert "请只用数字书写" in caught.value.text["zh"] and "digits only" in caught.value.text["en"]
+
+
+def test_dates_after_today_are_refused_only_where_the_rules_say_and_only_when_today_is_given(bundle):
+    answers = dict(RETURN_START, signed_on="2026-11-12")
+    error = refused(bundle, "returns", answers, today="2026-11-11")
+    assert error.question_id == "signed_on"
+    assert "2026-11-12 晚于今天（2026-11-11）" in error.text["zh"]
+    assert "2026-11-12 is after today (2026-11-11)" in error.text["en"]
+    assert step(bundle, "returns", answers, today="2026-11-12")["question"]["id"] == "requested_on"
+    assert step(bundle, "returns", answers)["question"]["id"] == "requested_on"  # no today, no check
+    late = refused(bundle, "complaints", {"received_at": "2026-11-12T09:00"}, today="2026-11-11")
+    assert late.question_id == "received_at"
+    unmarked = copy.deepcopy(bundle)
+    for question in unmarked["flows"]["returns"]["questions"]:
+        question.pop("not_after", None)
+    assert step(unmarked, "returns", answers, today="2026-11-11")["question"]["id"] == "requested_on"
+
+
+def test_years_far_outside_the_shop_calendar_are_refused(bundle):
+    covers = bundle["calendar"]["covers"]
+    first, last = int(covers["from"][:4]), int(covers["to"][:4])
+    for year in (first - 1, last + 1):
+        answers = dict(RETURN_START, signed_on=f"{year:04d}-03-05")
+        assert step(bundle, "returns", answers)["question"]["id"] == "requested_on"
+    for year in (0, first - 2, last + 2, 2999):
+        error = refused(bundle, "returns", dict(RETURN_START, signed_on=f"{year:04d}-03-05"))
+        assert f"({first}-{last}); check the year" in error.text["en"]
+        assert f"（{first}–{last}）；请检查年份" in error.text["zh"]

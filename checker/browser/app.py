@@ -67,9 +67,10 @@ def defaults():
 def render_case(focus=True):
     """Show the next question or the decision for the current answers."""
     try:
-        result = step(DATA, app["flow"], app["answers"])
+        result = step(DATA, app["flow"], app["answers"], today=defaults()["today"])
     except AnswerError as error:
-        show(failure(DATA["ui"]["bad_link"], error.message + "\n#" + window.location.hash[1 : url_state.MAX_PART]), focus)
+        detail = error.shown(DATA["lang"]) + "\n#" + window.location.hash[1 : url_state.MAX_PART]
+        show(failure(DATA["ui"]["bad_link"], detail), focus)
         return
     show_result(result, focus)
 
@@ -98,10 +99,10 @@ def answer(question_id, value):
     trial = dict(app["answers"])
     trial[question_id] = value
     try:
-        result = step(DATA, app["flow"], trial)
+        result = step(DATA, app["flow"], trial, today=defaults()["today"])
     except AnswerError as error:
         if error.question_id == question_id:
-            app["error"], app["typed"] = error.message, {question_id: value}
+            app["error"], app["typed"] = error.text, {question_id: value}
             render_case()
             return
         raise

@@ -150,7 +150,8 @@ def value_form(data, question, state, error):
     out += '<div class="pc-row"><input' + attributes + invalid + ">"
     out += '<button type="submit" class="pc-button">' + both(data["ui"]["next"]) + "</button></div>"
     if error:
-        out += '<p class="pc-error" id="pc-error" role="alert">' + escape(error) + "</p>"
+        # The engine's message ({"zh", "en"}); the page's language shows one line, "both" shows two.
+        out += '<div class="pc-error" id="pc-error" role="alert">' + both(error, "p") + "</div>"
     return out + "</form>"
 
 

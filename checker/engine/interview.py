@@ -6,22 +6,13 @@ MicroPython's dicts do not keep insertion order, so nothing here relies on it.
 """
 
 from . import graph
+from .answering import AnswerError, check_order, check_when, normalise_answer
 from .choices import answer_label, chosen
-from .dates import format_datetime, parse_date, parse_datetime
+from .dates import parse_date
 from .decision import build_decision
-from .numbers import parse_number
 
 QUESTION = "question"
 DECISION = "decision"
-
-
-class AnswerError(Exception):
-    """An answer the flow cannot use; carries the question id and a message for people."""
-
-    def __init__(self, question_id, message):
-        super().__init__(message)
-        self.question_id = question_id
-        self.message = message
 
 
 class UnknownFlow(Exception):
@@ -47,63 +38,13 @@ class Flow:
         return self.bundle["rules"][rule_id]["params"][key]
 
 
-def normalise_answer(question, raw):
-    """Check one raw answer (text from a form, a case file or a URL) and return its value."""
-    kind = question["kind"]
-    qid = question["id"]
-    if raw is None or raw == "":
-        raise AnswerError(qid, "no answer given for '%s'" % qid)
-    if kind == "choice":
-        value = str(raw)
-        values = [answer["value"] for answer in question["answers"]]
-        if value not in values:
-            raise AnswerError(qid, "'%s' is not an answer to '%s'; choose one of: %s" % (_shown(value), qid, ", ".join(values)))
-        return value
-    if kind == "date":
-        if parse_date(str(raw)) is None:
-            raise AnswerError(qid, "'%s' is not a date for '%s'; write it as YYYY-MM-DD" % (_shown(raw), qid))
-        return str(raw)
-    if kind == "datetime":
-        minute = parse_datetime(str(raw))
-        if minute is None:
-            raise AnswerError(qid, "'%s' is not a date and time for '%s'; write it as YYYY-MM-DDTHH:MM" % (_shown(raw), qid))
-        return format_datetime(minute)
-    if isinstance(raw, bool):
-        raise AnswerError(qid, "'%s' needs a number, not %s" % (qid, raw))
-    if isinstance(raw, (int, float)):
-        number = raw
-    else:
-        number, reason = parse_number(raw)
-        if reason is not None:
-            raise AnswerError(qid, "'%s' is not a number for '%s'; %s" % (_shown(raw), qid, reason))
-    if number != number or number in (float("inf"), float("-inf")):
-        raise AnswerError(qid, "'%s' is not a number for '%s'" % (_shown(raw), qid))
-    if "min" in question and number < question["min"]:
-        raise AnswerError(qid, "'%s' must be at least %s, not %s" % (qid, _number(question["min"]), _number(number)))
-    if "max" in question and number > question["max"]:
-        raise AnswerError(qid, "'%s' must be at most %s, not %s" % (qid, _number(question["max"]), _number(number)))
-    return _number(number)
-
-
-def _shown(raw):
-    """An answer as quoted back in a message: long typing is cut, not echoed whole."""
-    text = str(raw)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _number(value):
-    """Whole numbers as int, so 24 and 24.0 compare and print the same everywhere."""
-    if isinstance(value, float) and value == int(value):
-        return int(value)
-    return value
-
-
 class _Walk:
     """One pass through the flow with a given set of answers."""
 
-    def __init__(self, flow, raw_answers):
+    def __init__(self, flow, raw_answers, today=None):
         self.flow = flow
         self.raw = raw_answers
+        self.today = today
         self.answers = {}
         self.facts = {}
         self.trace = []
@@ -115,11 +56,13 @@ class _Walk:
         if qid not in self.raw:
             return None
         value = normalise_answer(question, self.raw[qid])
+        if question["kind"] in ("date", "datetime"):
+            check_when(question, value, self.flow.bundle.get("calendar"), self.today)
         if "not_before" in question:
             other = question["not_before"]
             earlier = self.answers.get(other)
-            if earlier is not None and _order_key(question["kind"], value) < _order_key(question["kind"], earlier):
-                raise AnswerError(qid, "'%s' (%s) is before '%s' (%s); it cannot come first" % (qid, value, other, earlier))
+            if earlier is not None:
+                check_order(question, value, self.flow.questions[other], earlier)
         self.answers[qid] = value
         entry = {"step": qid, "type": "question", "rule": question["why"], "answer": value}
         if question["kind"] == "choice":
@@ -195,7 +138,9 @@ class _Walk:
         while True:
             steps += 1
             if steps > 1000:
-                raise AnswerError(node_id, "the flow did not finish; validate the rules")
+                raise AnswerError(
+                    node_id, {"zh": "流程没有结束；请先验证规则", "en": "the flow did not finish; validate the rules"}
+                )
             if node_id in self.flow.outcomes:
                 return None, self.flow.outcomes[node_id]
             if node_id in self.flow.checks:
@@ -225,19 +170,16 @@ class _Walk:
         return None
 
 
-def _order_key(kind, value):
-    return parse_date(value) if kind == "date" else parse_datetime(value)
-
-
-def step(bundle, flow_id, answers, flow=None):
+def step(bundle, flow_id, answers, flow=None, today=None):
     """The next thing to show for these answers.
 
     ``answers`` maps question ids to raw values; answers to questions the path does not
-    reach are ignored. Returns ``{"type": "question", ...}`` or ``{"type": "decision", ...}``.
+    reach are ignored. ``today`` ('YYYY-MM-DD', from the caller's clock; None = no check)
+    refuses dates after it on questions marked ``not_after: today``. Returns ``{"type": "question", ...}`` or ``{"type": "decision", ...}``.
     Raises AnswerError for an answer that cannot be used, naming its question.
     """
     flow = flow or Flow(bundle, flow_id)
-    walk = _Walk(flow, answers)
+    walk = _Walk(flow, answers, today)
     question, outcome = walk.run()
     if question is None:
         question = walk.after_questions(outcome)

@@ -136,6 +136,8 @@ class FlowChecker:
                 self.ctx.add(
                     question.value_mark("not_before"), f"not_before '{other}' must be a {question['kind']} question of this flow"
                 )
+        if "not_after" in question and question["kind"] not in ("date", "datetime"):
+            self.ctx.add(question.value_mark("not_after"), "not_after 'today' needs a date or datetime question")
         if question.get("default") == "today" and question["kind"] != "date":
             self.ctx.add(question.value_mark("default"), "default 'today' needs a date question")
         if question.get("default") == "now" and question["kind"] != "datetime":
