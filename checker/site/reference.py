@@ -4,7 +4,7 @@ from ..check_site import DURATIONS
 from ..engine.text import wording
 from ..wording import word
 from .edition import edition_text
-from .markup import both, esc, language, pair, table
+from .markup import both, esc, language, md, pair, table
 from .policies import flag_rules, postage_rows, rule_link, shift_rows, timeline_rows
 
 
@@ -43,7 +43,7 @@ def _group(bundle, group, page):
     for rule_id in group["rules"]:
         rule = bundle["rules"][rule_id]
         texts = "".join(
-            f'<span lang="{tag}"><strong>{esc(rule["title"][lang])}</strong> {esc(wording(rule, "text", lang))}</span> '
+            f'<span lang="{tag}"><strong>{md(rule["title"][lang])}</strong> {md(wording(rule, "text", lang))}</span> '
             for lang, tag in (("zh", "zh-CN"), ("en", "en"))
             if language() in (None, lang)
         )

@@ -10,8 +10,19 @@
     var here = document.documentElement.lang;
     var own = Array.prototype.filter.call(links, function (link) { return link.hreflang === here; })[0];
     if (!own || location.href.indexOf(own.href) !== 0) { return; }
-    var rest = location.href.slice(own.href.length);
-    Array.prototype.forEach.call(links, function (link) { link.href = link.href + rest; });
+    var root = own.href;
+    var roots = {};
+    Array.prototype.forEach.call(links, function (link) { roots[link.hreflang] = link.href; });
+    function target(lang) { return roots[lang] + location.href.slice(root.length); }
+    Array.prototype.forEach.call(links, function (link) { link.href = target(link.hreflang); });
+    // Material may point the links back at the other site's home page once it has read its
+    // sitemap (which lists one language only), so the click itself goes to the same page.
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
+      if (!link || !roots[link.hreflang]) { return; }
+      event.preventDefault();
+      location.href = target(link.hreflang);
+    }, true);
   }
 
   // Flowcharts: load the site's own pinned Mermaid only on pages that have one.

@@ -1,0 +1,63 @@
+"""Rules text carrying hostile markup, in every zh/en field, on every page of both sites.
+
+The validator refuses what would break a flowchart (backticks, %%, odd quotes), so these
+rules are valid; whatever else they carry must stay text: no script runs, no request leaves
+the site, and every flowchart still draws.
+"""
+
+import yaml
+from browser import LocalSite, OriginGuard
+from sitebuild import build_site, copy_project
+
+HOSTILE = (
+    ' <script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">'
+    " ![p](https://evil.example/p.png) [l](https://evil.example/) *b* <style>@import url(https://evil.example/s.css);</style>"
+)
+
+
+def _poison(value):
+    if isinstance(value, dict):
+        if isinstance(value.get("zh"), str) and isinstance(value.get("en"), str):
+            return dict(value, zh=value["zh"] + HOSTILE, en=value["en"] + HOSTILE)
+        return {key: _poison(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_poison(item) for item in value]
+    return value
+
+
+def poisoned_project(folder):
+    project = copy_project(folder)
+    for path in sorted((project / "rules").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(_poison(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return project
+
+
+def test_hostile_rules_text_stays_text_on_every_page(chromium, tmp_path):
+    project = poisoned_project(tmp_path / "project")
+    visited, dialogs = 0, []
+    for config in ("mkdocs.yml", "mkdocs.public.yml"):
+        site_dir = tmp_path / config
+        assert build_site(site_dir, config, project=project) == []
+        site = LocalSite(site_dir)
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        guard = OriginGuard(context, site.url)
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        try:
+            for path in sorted(site_dir.rglob("index.html")):
+                folder = path.relative_to(site_dir).parent.as_posix()
+                url = site.url + ("" if folder == "." else folder + "/")
+                page.goto(url, wait_until="load")
+                charts = page.locator(".policy-flowchart")
+                if charts.count():
+                    page.locator(".policy-flowchart svg").nth(charts.count() - 1).wait_for(timeout=20000)
+                    assert page.locator(".policy-flowchart svg").count() == charts.count(), url
+                assert page.evaluate("window.__pwned === undefined"), url
+                visited += 1
+            assert guard.outside == [], guard.outside
+            assert dialogs == []
+        finally:
+            context.close()
+            site.close()
+    assert visited > 20
