@@ -7,20 +7,12 @@ into the plain data the engine reads (see ``checker.engine.dates.WorkCalendar``)
 
 from .engine.dates import WEEKDAYS, parse_date, weekday_name
 from .national_calendar import national_days, official_last_day
+from .wording import word
 
 __all__ = ["check_calendar", "assemble_calendar", "calendar_warnings", "last_year", "MAX_CLOSURE_DAYS", "WARN_DAYS"]
 
 MAX_CLOSURE_DAYS = 92
 WARN_DAYS = 60
-_DAY_NAMES = {
-    "mon": "Monday",
-    "tue": "Tuesday",
-    "wed": "Wednesday",
-    "thu": "Thursday",
-    "fri": "Friday",
-    "sat": "Saturday",
-    "sun": "Sunday",
-}
 
 
 def last_year(data, today):
@@ -82,7 +74,7 @@ def check_calendar(add, data, today):
         elif weekday_name(value) not in weekend and value not in national_off:
             add(
                 item.value_mark("date"),
-                f"{item['date']} is a {_DAY_NAMES[weekday_name(value)]}, already a working day; "
+                f"{item['date']} is a {word('term.' + weekday_name(value))['en']}, already a working day; "
                 "list only days the shop works that would otherwise be off (weekends, public holidays)",
             )
 

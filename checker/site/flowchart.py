@@ -8,8 +8,9 @@ Mermaid directive, markdown string or HTML can come from the rules.
 
 import re
 
+from ..engine import graph
 from ..wording import word
-from .flowtext import describe, nodes_of, successors
+from .flowtext import describe, successors
 from .markup import language
 
 MAX_NODES = 16  # steps and outcomes in one chart before it is cut into branches
@@ -57,7 +58,7 @@ def _reach(flow, root, stop):
 
 def _fork(flow, order, stop):
     """The first step in order that leads to two or more further steps: where a chart is cut."""
-    nodes = nodes_of(flow)
+    nodes = graph.index(flow)
     for node_id in order:
         if node_id in stop:
             continue
@@ -91,7 +92,7 @@ def parts(flow, root=None, stop=frozenset(), entry=None):
 
 def entry_label(flow, bundle, fork, child):
     """The answers (or conditions) at ``fork`` that lead to ``child``, in both languages."""
-    kind, node = nodes_of(flow)[fork]
+    kind, node = graph.index(flow)[fork]
     texts = {"zh": [], "en": []}
     if kind == "questions":
         chosen = [a["label"] for a in node.get("answers", []) if a.get("next") == child]
@@ -110,7 +111,7 @@ def entry_label(flow, bundle, fork, child):
 
 def _edges(flow, bundle, node_id):
     """(target, label pair or None) per target of a step, answers to one target merged."""
-    kind, node = nodes_of(flow)[node_id]
+    kind, node = graph.index(flow)[node_id]
     grouped = {}
     if kind == "questions":
         for answer in node.get("answers", []):
@@ -137,7 +138,7 @@ def _rule_of(kind, node):
 def chart(flow, bundle, part, numbers, href, part_of):
     """Mermaid source of one chart. ``numbers`` gives step numbers, ``href(rule_id)`` a rule's
     URL and ``part_of`` the anchor of the chart a linked step starts."""
-    nodes, names = nodes_of(flow), {}
+    nodes, names = graph.index(flow), {}
     lines, clicks = ["flowchart TD"], []
     for node_id in part["members"]:
         kind, node = nodes[node_id]

@@ -3,9 +3,10 @@ steps, all drawn from the flow data."""
 
 from urllib.parse import quote
 
+from ..engine import graph
 from ..wording import word
 from .flowchart import chart, entry_label, parts
-from .flowtext import describe, nodes_of, step_order
+from .flowtext import describe
 from .markup import both, esc, pair
 from .policies import rule_link
 
@@ -18,7 +19,7 @@ def _href(bundle, page):
 
 def mermaid(flow, bundle, page="flows/x.md"):
     """Every chart of a flow as Mermaid source, one after the other (for tests and tools)."""
-    numbers = {node_id: index + 1 for index, node_id in enumerate(step_order(flow))}
+    numbers = {node_id: index + 1 for index, node_id in enumerate(graph.step_order(flow))}
     charts = parts(flow)
     anchor = {c["root"]: f"chart-{index + 1}" for index, c in enumerate(charts)}
     return "\n".join(chart(flow, bundle, part, numbers, _href(bundle, page), anchor) for part in charts)
@@ -48,8 +49,8 @@ def flowcharts(bundle, flow, page, numbers):
 
 
 def flow_page(bundle, flow, page):
-    nodes = nodes_of(flow)
-    order = step_order(flow)
+    nodes = graph.index(flow)
+    order = graph.step_order(flow)
     number = {node_id: index + 1 for index, node_id in enumerate(order)}
     outcomes = {o["id"]: o for o in flow["outcomes"]}
 

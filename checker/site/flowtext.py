@@ -7,17 +7,9 @@ from ..wording import word
 OPERATORS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥", "eq": "="}
 
 
-def nodes_of(flow):
-    """{id: (kind, node)} for every question, check, outcome and derived fact of a flow."""
-    return graph.index(flow)
-
-
-step_order = graph.step_order
-
-
 def describe(condition, flow, bundle, lang):
     """A condition in words, e.g. 'window_day > 7' or 'reason = 质量问题'."""
-    nodes = nodes_of(flow)
+    nodes = graph.index(flow)
     if "answer" in condition:
         kind, question = nodes[condition["answer"]]
         wanted = [condition["is"]] if "is" in condition else condition["in"]
