@@ -74,6 +74,7 @@ def test_mermaid_draws_each_flowchart(open_page, bundle, flow_id):
 def test_switching_language_keeps_the_page_and_the_rule(open_page):
     page = open_page("staff", "policies/returns/#RET-WINDOW")
     expect(page.locator("html")).to_have_attribute("lang", "zh")
+    page.wait_for_load_state("networkidle")  # Material has read the other site's sitemap
     page.locator(".md-header__option .md-select").hover()
     page.locator("a.md-select__link[hreflang='en']").click()
     expect(page).to_have_url(re.compile(r"/en/policies/returns/#RET-WINDOW$"))
@@ -83,6 +84,22 @@ def test_switching_language_keeps_the_page_and_the_rule(open_page):
     page.locator("a.md-select__link[hreflang='zh']").click()
     expect(page).to_have_url(re.compile(r"/policies/returns/#RET-WINDOW$"))
     expect(page.locator("html")).to_have_attribute("lang", "zh")
+
+
+def test_the_language_links_keep_the_page_before_any_script_runs(chromium, sites):
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        for path, lang, other in (
+            ("policies/returns/", "en", "en/policies/returns/"),
+            ("en/flows/returns/", "zh", "flows/returns/"),
+        ):
+            page.goto(sites["staff"] + path)
+            page.locator(".md-header__option .md-select").hover()
+            page.locator(f"a.md-select__link[hreflang='{lang}']").click()
+            expect(page).to_have_url(sites["staff"] + other)
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("site,path", [("staff", "policies/returns/"), ("staff", "reference/quick/"), ("public", "returns/")])

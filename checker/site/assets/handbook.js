@@ -15,12 +15,13 @@
     Array.prototype.forEach.call(links, function (link) { roots[link.hreflang] = link.href; });
     function target(lang) { return roots[lang] + location.href.slice(root.length); }
     Array.prototype.forEach.call(links, function (link) { link.href = target(link.hreflang); });
-    // Material may point the links back at the other site's home page once it has read its
-    // sitemap (which lists one language only), so the click itself goes to the same page.
+    // Material sends a click on these links to the other site's home page once it has read its
+    // sitemap (which lists one language only): take the click first and keep it from Material.
     document.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
       if (!link || !roots[link.hreflang]) { return; }
       event.preventDefault();
+      event.stopPropagation();
       location.href = target(link.hreflang);
     }, true);
   }
