@@ -33,8 +33,9 @@ walk: setup
 validate: setup
 	$(PY) -m checker validate
 
+# One pytest worker per core (pytest-xdist); each site is built once and shared by the workers.
 test: setup node_modules/.installed $(CHROMIUM) $(CJK_FONT) $(PDFTOPPM)
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist worksteal
 
 # Checker start-up, page weight and answer latency on MicroPython and Pyodide (not a test).
 bench: setup node_modules/.installed $(CHROMIUM) $(CJK_FONT)

@@ -1,11 +1,13 @@
 """Shared fixtures, and the collector that turns tests/cases/<flow>/*.yaml into test items."""
 
+import functools
+import os
 from pathlib import Path
 
 import pytest
 from browser import LocalSite, OriginGuard, launch, save_screenshot
 from playwright.sync_api import sync_playwright
-from sitebuild import build_site
+from sitebuild import built_once
 
 from checker.engine import AnswerError, Flow, step
 from checker.loader import load_rules
@@ -194,11 +196,18 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def sites(tmp_path_factory):
-    staff, public = tmp_path_factory.mktemp("staff"), tmp_path_factory.mktemp("public")
-    assert build_site(staff) == []
-    assert build_site(public, "mkdocs.public.yml") == []
-    served = {"staff": LocalSite(staff), "public": LocalSite(public)}
+def built(tmp_path_factory):
+    """built(config="mkdocs.yml", project=ROOT) -> the folder of that site, built strictly once
+    per test run for every test and pytest-xdist worker (they share the run's temporary root)."""
+    base = tmp_path_factory.getbasetemp()
+    cache = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "built-sites"
+    cache.mkdir(exist_ok=True)
+    return functools.partial(built_once, cache)
+
+
+@pytest.fixture(scope="session")
+def sites(built):
+    served = {"staff": LocalSite(built()), "public": LocalSite(built("mkdocs.public.yml"))}
     yield {name: site.url for name, site in served.items()}
     for site in served.values():
         site.close()

@@ -1,5 +1,6 @@
 """Build the staff or public site into a folder with MkDocs' own API, strictly."""
 
+import fcntl
 import gzip
 import html
 import html.parser
@@ -46,6 +47,24 @@ def build_site(site_dir, config_name="mkdocs.yml", project=ROOT):
     finally:
         logger.removeHandler(handler)
     return [record.getMessage() for record in handler.records]
+
+
+def built_once(cache, config_name="mkdocs.yml", project=ROOT):
+    """A shop's site as one of its configs builds it, strictly, built once per test run and
+    shared by every test and every pytest-xdist worker (a lock file per site): read it, never
+    change it. A failed build raises BuildFailed, and the next caller tries again."""
+    key = f"{Path(project).resolve().name}-{config_name}"
+    folder = Path(cache) / key
+    with open(Path(cache) / f"{key}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = Path(cache) / f"{key}.done"
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            warnings = build_site(folder, config_name, project)
+            if warnings:
+                raise BuildFailed(warnings)
+            done.touch()
+    return folder
 
 
 def copy_project(destination):
@@ -155,10 +174,9 @@ def visible_text(page_html, lang):
     return " ".join(" ".join(parser.parts).split())
 
 
-def build_languages(site_dir, config_name="mkdocs.yml", project=ROOT):
-    """Build a site and (through its plugin's `alternate`) the other language into site_dir/en;
-    return {"zh": zh pages, "en": en pages}, each {path: HTML} of every page."""
-    assert build_site(site_dir, config_name, project) == []
+def pages_by_language(site_dir):
+    """A built site's pages, and those of the other language its plugin's `alternate` built into
+    site_dir/en: {"zh": zh pages, "en": en pages}, each {path: HTML} of every page."""
     site_dir = Path(site_dir)
     english = site_dir / "en"
     pages = {"zh": {}, "en": {}}

@@ -9,23 +9,28 @@ from pathlib import Path
 import pytest
 from browser import LocalSite, OriginGuard
 from conftest import ROOT, example_shops
-from sitebuild import build_site
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CONFIGS = {"staff": "mkdocs.yml", "public": "mkdocs.public.yml"}
 SHOPS = [ROOT, *example_shops()]
-SITES = [pytest.param(shop, audience, id=f"{shop.name}-{audience}") for shop in SHOPS for audience in CONFIGS]
+SITES = [
+    pytest.param(shop, audience, lang, id=f"{shop.name}-{audience}-{lang}")
+    for shop in SHOPS
+    for audience in CONFIGS
+    for lang in ("zh", "en")  # the English site is built into en/ next to the Chinese one
+]
 SERIOUS = ("serious", "critical")
 
 
-def pages_of(folder):
-    """The URL path of every HTML page of a built site."""
-    return sorted(str(path.relative_to(folder).parent) + "/" for path in Path(folder).rglob("index.html"))
+def pages_of(folder, lang):
+    """The URL path of every HTML page of a built site in one language."""
+    paths = sorted(str(path.relative_to(folder).parent) + "/" for path in Path(folder).rglob("index.html"))
+    return [path for path in paths if path.startswith("en/") == (lang == "en")]
 
 
 def serious_violations(page):
-    """axe's serious and critical violations on the open page, as short readable lines."""
-    page.add_script_tag(path=str(AXE))
+    """axe's serious and critical violations on the open page (axe is in every page of the
+    context: see the test), as short readable lines."""
     result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
     return [
         f"{v['id']} ({v['impact']}): {node['target']} {node.get('failureSummary', '').splitlines()[-1:]}"
@@ -35,19 +40,19 @@ def serious_violations(page):
     ]
 
 
-@pytest.mark.parametrize(("shop", "audience"), SITES)
-def test_no_serious_accessibility_violation_on_any_page(chromium, tmp_path, shop, audience):
+@pytest.mark.parametrize(("shop", "audience", "lang"), SITES)
+def test_no_serious_accessibility_violation_on_any_page(chromium, built, shop, audience, lang):
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `npm ci` to install the pinned axe-core")
-    folder = tmp_path / "site"
-    assert build_site(folder, CONFIGS[audience], project=shop) == []
+    folder = built(CONFIGS[audience], shop)
     site = LocalSite(folder)
     found = {}
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(path=str(AXE))
     guard = OriginGuard(context, site.url)
     page = context.new_page()
     try:
-        for path in pages_of(folder):  # both languages: the English site is built into en/
+        for path in pages_of(folder, lang):
             page.goto(site.url + ("" if path == "./" else path), wait_until="load")
             if page.locator(".policy-flowchart").count():
                 page.locator(".policy-flowchart svg").first.wait_for(timeout=15000)
@@ -58,5 +63,5 @@ def test_no_serious_accessibility_violation_on_any_page(chromium, tmp_path, shop
     finally:
         context.close()
         site.close()
-    assert len(pages_of(folder)) > 3 and any(path.startswith("en/") for path in pages_of(folder))
+    assert len(pages_of(folder, lang)) > 3
     assert found == {}, "\n".join(f"{page}: {line}" for page, lines in found.items() for line in lines)

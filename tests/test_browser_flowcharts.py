@@ -7,7 +7,6 @@ import shutil
 import pytest
 from browser import LocalSite, OriginGuard
 from conftest import ROOT, example_shops, rules_bundle
-from sitebuild import build_site
 
 from checker.site.flows import flowcharts
 
@@ -47,10 +46,9 @@ def _measure(browser, url, width):
 
 
 @pytest.mark.parametrize("shop", [ROOT] + example_shops(), ids=lambda path: path.name)
-def test_flowcharts_are_readable_and_link_to_rules(tmp_path, shop, chromium):
+def test_flowcharts_are_readable_and_link_to_rules(built, shop, chromium):
     bundle = rules_bundle(shop / "rules")
-    assert build_site(tmp_path / "site", "mkdocs.yml", project=shop) == []
-    site = LocalSite(tmp_path / "site")
+    site = LocalSite(built("mkdocs.yml", shop))
     try:
         for flow_id in bundle["flows"]:
             charts, overflow, outside = _measure(chromium, f"{site.url}flows/{flow_id}/", 1440)

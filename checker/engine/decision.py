@@ -5,7 +5,7 @@ and wording; nothing here knows a particular shop's policy.
 """
 
 from .choices import answer_short
-from .dates import WorkCalendar, civil, day_number, format_datetime, parse_datetime, weekday_name
+from .dates import civil, day_number, format_datetime, parse_datetime, weekday_name, work_calendar
 from .text import fill
 
 NO_ESCALATION = "none"
@@ -128,7 +128,7 @@ def _flag(flow, rules, outcome, answers):
 
 def _deadlines(flow, rules, outcome, answers, decision):
     start = parse_datetime(answers[flow.data["deadlines_from"]])
-    calendar = WorkCalendar(flow.bundle["calendar"])
+    calendar = work_calendar(flow.bundle["calendar"])
     for rule_id in outcome["deadlines"]:
         params = rules[rule_id]["params"]
         if "hours" in params:
