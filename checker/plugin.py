@@ -37,7 +37,10 @@ def engine_sources():
     return [
         PACKAGE / "__init__.py",
         *sorted((PACKAGE / "engine").glob("*.py")),
-        *(PACKAGE / "browser" / name for name in ("__init__.py", "view.py", "training_view.py", "state.py", "training.py")),
+        *(
+            PACKAGE / "browser" / name
+            for name in ("__init__.py", "html.py", "view.py", "training_view.py", "state.py", "training.py")
+        ),
     ]
 
 

@@ -32,7 +32,7 @@ def now():
 
 
 def show(html, focus=True):
-    screen.innerHTML = html
+    screen.innerHTML = str(html)
     root.setAttribute("data-renders", str(int(root.getAttribute("data-renders") or "0") + 1))
     if focus:
         heading = screen.querySelector("#pc-question")
@@ -84,8 +84,7 @@ def show_result(result, focus=True):
         show(view.question_card(DATA, app, result, app["error"]), focus)
     else:
         decision = result["decision"]
-        result_tag = '<div id="pc-result" hidden data-json="' + view.escape(json.dumps(decision)) + '"></div>'
-        show(view.decision_card(DATA, app, decision, window.location.href, result_tag), focus)
+        show(view.decision_card(DATA, app, decision, window.location.href, view.result_tag(decision)), focus)
 
 
 def save_url():
