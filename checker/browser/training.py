@@ -114,6 +114,30 @@ def pick(data, session, outcome_id):
     return session
 
 
+def act(data, session, progress, action, value=None):
+    """One training action: pick a scenario, answer, go on, pick a verdict, back to the list,
+    reset (asked first: ``confirm``), reset confirmed. Returns ``{"session", "progress",
+    "confirm"}``: the session (None: the scenario list) and progress after it. The session and
+    progress given are not changed."""
+    if session is not None:
+        session = dict(session, graded=list(session["graded"]))
+    progress = dict(progress)
+    if action == "scenario":
+        session = start(value)
+    elif action in ("answer", "submit") and session:
+        answer(data, session, value)
+    elif action == "continue" and session:
+        next_phase(data, session)
+    elif action == "verdict" and session:
+        pick(data, session, value)
+        progress = record(progress, session)
+    elif action == "reset-confirm":
+        progress = {}
+    if action in ("scenarios", "reset", "reset-confirm"):
+        session = None
+    return {"session": session, "progress": progress, "confirm": action == "reset"}
+
+
 def restore(data, saved):
     """A session read back after a reload, or None if it no longer fits the scenarios."""
     if not isinstance(saved, dict) or saved.get("phase") not in PHASES:

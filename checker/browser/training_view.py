@@ -150,3 +150,19 @@ def training_result(data, scenario, picked, decision, score, total):
     )
     nav = button("scenarios", data["ui"]["all_scenarios"])
     return fragment(grade, decision_card(data, {"flow": scenario["flow"]}, decision, nav=nav))
+
+
+def training_screen(data, session, progress, confirm=False):
+    """The screen for a training session at its phase; with no session, the scenario list."""
+    if session is None:
+        return training_list(data, progress, confirm)
+    scenario = training.find(data, session["scenario"])
+    if session["phase"] == "feedback":
+        question, right, value = training.feedback(data, session)
+        return training_feedback(data, scenario, question, right, value)
+    if session["phase"] == "verdict":
+        return verdict_pick(data, scenario, training.verdict_options(data, scenario))
+    result = training.current(data, scenario, session["graded"])
+    if session["phase"] == "result":
+        return training_result(data, scenario, session["picked"], result["decision"], session["points"], session["total"])
+    return training_question(data, scenario, session["graded"], result)

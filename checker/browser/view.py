@@ -229,6 +229,16 @@ def decision_card(data, state, decision, share_url="", extra=None, nav=None):
     )
 
 
+def case_screen(data, state, screen, share_url=""):
+    """One screen of a case as checker.browser.case describes it: a question, a decision (with
+    its link to share and its JSON for tests), or an error."""
+    if screen["kind"] == "question":
+        return question_card(data, state, screen["result"], state.get("error"))
+    if screen["kind"] == "decision":
+        return decision_card(data, state, screen["decision"], share_url, result_tag(screen["decision"]))
+    return error_card(data, screen["title"], screen["detail"])
+
+
 def result_tag(decision):
     """The decision as JSON in a hidden element, for tests and tools that read the page."""
     return element("div", {"id": "pc-result", "hidden": True, "data-json": json.dumps(decision)})
