@@ -67,7 +67,8 @@ def verdict_options(data, scenario, count=4):
     that does not give the right one away."""
     options = nearby_outcomes(data, scenario)[: count - 1] + [scenario["outcome"]]
     seed = _seed(scenario["id"])
-    options.sort(key=lambda outcome_id: (seed + _seed(outcome_id)) % 97)
+    # Ties broken by id: MicroPython's sort is not stable, so the order would differ by runtime.
+    options.sort(key=lambda outcome_id: ((seed + _seed(outcome_id)) % 97, outcome_id))
     return options
 
 
