@@ -33,11 +33,12 @@ ASSETS = PACKAGE / "site" / "assets"
 
 
 def engine_sources():
-    """The Python files the browser checker imports: the engine and the views, nothing else."""
+    """The Python files the browser checker imports: the engine and the browser's pure modules
+    (app.py, the DOM glue, is the page's script and ships on its own)."""
     return [
         PACKAGE / "__init__.py",
         *sorted((PACKAGE / "engine").glob("*.py")),
-        *(PACKAGE / "browser" / name for name in ("__init__.py", "view.py", "training_view.py", "state.py", "training.py")),
+        *sorted(path for path in (PACKAGE / "browser").glob("*.py") if path.name != "app.py"),
     ]
 
 

@@ -6,7 +6,7 @@ import random
 
 import pytest
 from conftest import rules_bundle
-from test_micropython_parity import MICROPYTHON, run_on_micropython
+from on_micropython import MICROPYTHON, run_on_micropython
 
 from checker.engine import AnswerError, step
 from checker.engine.dates import format_date, format_datetime, parse_date, parse_datetime
@@ -103,6 +103,6 @@ def test_a_sample_of_walks_decides_the_same_on_micropython(walks, tmp_path):
             cases.append({"id": case_id, "flow": flow_id, "answers": answers})
             expected[case_id] = json.loads(json.dumps({"id": case_id, "result": step(bundle, flow_id, answers)}))
     assert MICROPYTHON.exists(), "run npm ci (make test does)"
-    report = run_on_micropython(bundle, cases, tmp_path)
-    results = {item["id"]: item for item in report["results"]}
+    report = run_on_micropython("engine_cases", {"bundle": json.loads(json.dumps(bundle)), "cases": cases}, tmp_path)
+    results = {item["id"]: item for item in report}
     assert [case_id for case_id in expected if results.get(case_id) != expected[case_id]] == []

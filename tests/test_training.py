@@ -79,7 +79,7 @@ def test_a_wrong_verdict_does_not_count_as_done_and_a_right_one_does(data):
     assert training.status(progress, "platform-dispute") == "new"
     counts = training.summary(bundle, progress)
     assert (counts["right"], counts["wrong"], counts["new"]) == (1, 1, len(bundle["scenarios"]) - 2)
-    html = training_view.training_list(bundle, progress)
+    html = str(training_view.training_list(bundle, progress))
     assert '<li data-result="wrong">' in html and 'data-done="1"' in html and 'data-wrong="1"' in html
     # an old record (before results were kept) still reads right or wrong
     assert training.status({"x": {"score": 1, "total": 2, "verdict": False}}, "x") == "wrong"
@@ -97,8 +97,8 @@ def test_a_saved_session_that_no_longer_fits_is_dropped(bundle):
 
 def test_reset_asks_first_in_the_page(data):
     bundle = data
-    plain = training_view.training_list(bundle, {})
-    asking = training_view.training_list(bundle, {}, confirm=True)
+    plain = str(training_view.training_list(bundle, {}))
+    asking = str(training_view.training_list(bundle, {}, confirm=True))
     assert 'data-action="reset"' in plain and 'data-action="reset-confirm"' not in plain
     assert 'data-action="reset-confirm"' in asking and 'role="alertdialog"' in asking
 
@@ -109,6 +109,6 @@ def test_a_number_answer_shows_its_unit(data):
     session = walk(bundle, "compensation-above-cap")
     session["phase"], session["graded"] = "feedback", session["graded"][: session["graded"].index("compensation") + 1]
     question, right, value = training.feedback(bundle, session)
-    html = training_view.training_feedback(bundle, scenario, question, right, value)
+    html = str(training_view.training_feedback(bundle, scenario, question, right, value))
     unit = question["unit"]
     assert f"{value:g} {unit['zh']}" in html and f"{value:g} {unit['en']}" in html

@@ -45,7 +45,7 @@ def test_terminal_and_card_render_the_same_rows(bundle):
         if decision["flow"] not in data["flows"]:
             continue
         model = [item["key"] for item in verdict.rows(decision, "staff")]
-        card = view.decision_card(data, {"mode": "check", "flow": decision["flow"], "answers": {}, "order": []}, decision)
+        card = str(view.decision_card(data, {"mode": "check", "flow": decision["flow"], "answers": {}, "order": []}, decision))
         assert re.findall(r'<dt data-row="([a-z_]+)"', card) == model, path
         assert _text_keys(render_decision(bundle, decision, "en")) == model, path
         seen += 1
@@ -74,7 +74,7 @@ def test_every_escalation_duty_is_listed_with_its_role_and_rule(bundle):
     decision = _case(bundle, "complaints", "04-serious-quality.yaml", calmed="yes")
     duties = {(reason["to"], reason["rule"]) for reason in decision["escalation"]["reasons"]}
     assert len({role for role, rule in duties}) == 2, duties
-    card = view.decision_card(checker_data(bundle, "staff"), {"flow": "complaints"}, decision)
+    card = str(view.decision_card(checker_data(bundle, "staff"), {"flow": "complaints"}, decision))
     text = render_decision(bundle, decision, "en")
     for role, rule in duties:
         assert re.search(re.escape(bundle["roles"][role]["en"]) + r"</span>: <a [^>]*><code>" + re.escape(rule), card)
@@ -85,7 +85,7 @@ def test_the_compensation_card_shows_the_amount_asked_against_the_cap(bundle):
     decision = _case(bundle, "returns", "11-compensation-above-cap.yaml", compensation="30", outbound_postage="10")
     compared = decision["compared"]
     assert (compared["left"]["value"], compared["right"]["value"]) == (30, 10)
-    card = view.decision_card(checker_data(bundle, "staff"), {"flow": "returns"}, decision)
+    card = str(view.decision_card(checker_data(bundle, "staff"), {"flow": "returns"}, decision))
     assert "30 yuan &gt; " in card and "10 yuan</p>" in card
     assert "30 yuan > " in render_decision(bundle, decision, "en")
     within = _case(bundle, "returns", "11-compensation-above-cap.yaml", compensation="8", outbound_postage="10")

@@ -1,5 +1,6 @@
-"""The checker in the browser (PyScript). Only this module touches the DOM; decisions come
-from checker.engine and every screen from checker.browser.view.
+"""The checker in the browser (PyScript): DOM, storage, fetch, clipboard, history and events
+only. What a click does to a case comes from checker.browser.case (training from
+checker.browser.training), every screen from checker.browser.view and training_view.
 
 State lives in the URL fragment (checker.browser.state), so a link reopens the same case.
 Clicks made before this module was ready were kept by boot.js and are replayed here.
@@ -10,21 +11,17 @@ import json
 from pyscript import document, window
 from pyscript.ffi import create_proxy
 
-from checker.browser import state as url_state
-from checker.browser import training, training_view, view
-from checker.engine import AnswerError, step
+from checker.browser import case, training, training_view, view
 
 with open("rules.json") as source:
     DATA = json.load(source)
 PROGRESS_KEY = "policy-checker-training"
 SESSION_KEY = PROGRESS_KEY + "-session"
 TRAINING_HASH = "#training"
-# Every key a link may hold: others are skipped before decoding (see checker.browser.state).
-KNOWN_KEYS = {question["id"] for flow in DATA["flows"].values() for question in flow["questions"]}
 
 root = document.getElementById("policy-checker")
 screen = root.querySelector(".pc-screen")
-app = {"mode": "check", "flow": DATA["modes"][0], "answers": {}, "order": [], "error": None, "train": None}
+app = dict(case.start(DATA["modes"][0]), train=None)
 
 
 def now():
@@ -32,7 +29,7 @@ def now():
 
 
 def show(html, focus=True):
-    screen.innerHTML = html
+    screen.innerHTML = str(html)
     root.setAttribute("data-renders", str(int(root.getAttribute("data-renders") or "0") + 1))
     if focus:
         heading = screen.querySelector("#pc-question")
@@ -56,7 +53,7 @@ def show_tabs():
         tab.setAttribute("aria-pressed", "true" if tab.getAttribute("data-value") == current else "false")
 
 
-def defaults():
+def clock():
     """Today's date and the current time for date and datetime questions."""
     # Read the date's small fields: big numbers such as getTime() do not cross the bridge intact.
     date = window.Date.new()
@@ -64,95 +61,20 @@ def defaults():
     return {"today": day, "now": day + "T%02d:%02d" % (date.getHours(), date.getMinutes())}
 
 
-def render_case(focus=True):
-    """Show the next question or the decision for the current answers."""
-    try:
-        result = step(DATA, app["flow"], app["answers"], today=defaults()["today"])
-    except AnswerError as error:
-        detail = error.shown(DATA["lang"]) + "\n#" + window.location.hash[1 : url_state.MAX_PART]
-        show(failure(DATA["ui"]["bad_link"], detail), focus)
-        return
-    show_result(result, focus)
-
-
-def show_result(result, focus=True):
-    """Show one engine result: a question (with today's date or the time filled in) or a verdict."""
-    if result["type"] == "question":
-        question = result["question"]
-        if question.get("default") in ("today", "now") and question["id"] not in app["answers"]:
-            app["defaults"] = {question["id"]: defaults()[question["default"]]}
-        show(view.question_card(DATA, app, result, app["error"]), focus)
+def apply(change, focus=True):
+    """Take a change from checker.browser.case: its state, its link in the history, its screen."""
+    global app
+    app = change["state"]
+    if change["link"] is not None and window.location.hash != "#" + change["link"]:
+        window.history.pushState(None, "", "#" + change["link"])
+    if change["screen"]["kind"] == case.TRAINING:
+        render_training(focus)
     else:
-        decision = result["decision"]
-        result_tag = '<div id="pc-result" hidden data-json="' + view.escape(json.dumps(decision)) + '"></div>'
-        show(view.decision_card(DATA, app, decision, window.location.href, result_tag), focus)
-
-
-def save_url():
-    fragment = "#" + url_state.encode(app["flow"], app["answers"], app["order"])
-    if window.location.hash != fragment:
-        window.history.pushState(None, "", fragment)
-
-
-def answer(question_id, value):
-    """Record an answer after the engine accepts it; an unusable one stays on screen with a message."""
-    trial = dict(app["answers"])
-    trial[question_id] = value
-    try:
-        result = step(DATA, app["flow"], trial, today=defaults()["today"])
-    except AnswerError as error:
-        if error.question_id == question_id:
-            app["error"], app["typed"] = error.text, {question_id: value}
-            render_case()
-            return
-        raise
-    app["answers"] = trial
-    if question_id not in app["order"]:
-        app["order"].append(question_id)
-    app["error"] = None
-    save_url()
-    show_result(result)
-
-
-def back():
-    if app["order"]:
-        app["answers"].pop(app["order"].pop(), None)
-    app["error"] = None
-    save_url()
-    render_case()
-
-
-def restart():
-    app["answers"], app["order"], app["error"] = {}, [], None
-    if app["mode"] == "train":
-        app["train"] = None
-        render_training()
-        return
-    save_url()
-    render_case()
-
-
-def switch(mode):
-    if mode == "training":
-        app["mode"], app["train"] = "train", None
-        render_training()
-    else:
-        app["mode"], app["flow"] = "check", mode
-        app["answers"], app["order"], app["error"] = {}, [], None
-        save_url()
-        render_case()
+        show(view.case_screen(DATA, app, change["screen"], window.location.href), focus)
     show_tabs()
 
 
 # --- training -----------------------------------------------------------------------------
-
-
-def progress():
-    return read_store(PROGRESS_KEY, {})
-
-
-def save_progress(record):
-    write_store(PROGRESS_KEY, record)
 
 
 def read_store(key, empty):
@@ -209,43 +131,15 @@ def render_training(focus=True):
         app["train"] = training.restore(DATA, read_store(SESSION_KEY, None))
     session = app["train"]
     write_store(SESSION_KEY, session if session and session["phase"] != "result" else None)
-    if session is None:
-        show(training_view.training_list(DATA, progress(), app.get("confirm", False)), focus)
-        return
-    scenario = training.find(DATA, session["scenario"])
-    if session["phase"] == "feedback":
-        question, right, value = training.feedback(DATA, session)
-        show(training_view.training_feedback(DATA, scenario, question, right, value), focus)
-    elif session["phase"] == "verdict":
-        show(training_view.verdict_pick(DATA, scenario, training.verdict_options(DATA, scenario)), focus)
-    elif session["phase"] == "result":
-        decision = training.current(DATA, scenario, session["graded"])["decision"]
-        show(
-            training_view.training_result(DATA, scenario, session["picked"], decision, session["points"], session["total"]), focus
-        )
-    else:
-        result = training.current(DATA, scenario, session["graded"])
-        show(training_view.training_question(DATA, scenario, session["graded"], result), focus)
+    show(training_view.training_screen(DATA, session, read_store(PROGRESS_KEY, {}), app.get("confirm", False)), focus)
 
 
 def train(action, value):
-    """One training action: pick a scenario, answer, go on, pick a verdict, list, reset."""
-    session = app["train"]
-    app["confirm"] = action == "reset"
-    if action == "scenario":
-        app["train"] = training.start(value)
-    elif action in ("answer", "submit") and session:
-        training.answer(DATA, session, value)
-    elif action == "continue" and session:
-        training.next_phase(DATA, session)
-    elif action == "verdict" and session:
-        training.pick(DATA, session, value)
-        save_progress(training.record(progress(), session))
-    elif action == "reset-confirm":
-        save_progress({})
-    if action in ("scenarios", "reset", "reset-confirm"):
-        app["train"] = None
-        write_store(SESSION_KEY, None)
+    """One training action (checker.browser.training.act), then its screen."""
+    moved = training.act(DATA, app["train"], read_store(PROGRESS_KEY, {}), action, value)
+    write_store(PROGRESS_KEY, moved["progress"])
+    write_store(SESSION_KEY, moved["session"])  # None: back to the list, not the old session
+    app["train"], app["confirm"] = moved["session"], moved["confirm"]
     render_training()
 
 
@@ -273,17 +167,17 @@ def act(action, question=None, value=None, copy=None, target=None):
     """Carry out one action from a button or form (also the ones boot.js kept)."""
     started = now()
     if action == "mode":
-        switch(value)
+        apply(case.switch(DATA, app, value, clock()))
     elif action == "copy":
         copy_text(copy, target)
     elif app["mode"] == "train":
         train(action, value)
     elif action in ("answer", "submit"):
-        answer(question, value)
+        apply(case.answer(DATA, app, question, value, clock()))
     elif action == "back":
-        back()
+        apply(case.back(DATA, app, clock()))
     elif action == "restart":
-        restart()
+        apply(case.restart(DATA, app, clock()))
     root.setAttribute("data-last-action-ms", str(now() - started))
 
 
@@ -338,19 +232,11 @@ def failure(title, detail):
 
 
 def load_from_url(focus):
-    try:
-        flow, answers, order = url_state.decode(window.location.hash or "", KNOWN_KEYS)
-    except url_state.BadLink as error:
-        show(failure(DATA["ui"]["bad_link"], "not text: " + str(error)[: url_state.MAX_PART]), focus)
-        return True
-    if flow is None:
+    """Open the case the URL holds; False when it holds none."""
+    change = case.open_link(DATA, app, window.location.hash or "", clock())
+    if change is None:
         return False
-    if flow not in DATA["flows"]:
-        show(failure(DATA["ui"]["bad_link"], "unknown flow: " + flow[: url_state.MAX_PART]), focus)
-        return True
-    app.update({"mode": "check", "flow": flow, "answers": answers, "order": order, "error": None})
-    show_tabs()
-    render_case(focus)
+    apply(change, focus)
     return True
 
 
@@ -361,9 +247,9 @@ def start():
     document.defaultView.addEventListener("popstate", create_proxy(on_hash_change))
     document.defaultView.addEventListener("hashchange", create_proxy(on_hash_change))
     if window.location.hash == TRAINING_HASH:
-        switch("training")  # a reload mid-scenario resumes it
+        apply(case.switch(DATA, app, case.TRAINING_MODE, clock()))  # a reload mid-scenario resumes it
     elif not load_from_url(False):
-        render_case(False)  # same as the pre-rendered screen, now with today's date filled in
+        apply(case.current(DATA, app, clock()), False)  # the pre-rendered screen, now with today's date
     queued = getattr(window, "__pcQueue", None)
     window.__pcReady = True
     for index in range(queued.length if queued else 0):

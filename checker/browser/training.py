@@ -67,7 +67,8 @@ def verdict_options(data, scenario, count=4):
     that does not give the right one away."""
     options = nearby_outcomes(data, scenario)[: count - 1] + [scenario["outcome"]]
     seed = _seed(scenario["id"])
-    options.sort(key=lambda outcome_id: (seed + _seed(outcome_id)) % 97)
+    # Ties broken by id: MicroPython's sort is not stable, so the order would differ by runtime.
+    options.sort(key=lambda outcome_id: ((seed + _seed(outcome_id)) % 97, outcome_id))
     return options
 
 
@@ -112,6 +113,30 @@ def pick(data, session, outcome_id):
     session["total"] += 1
     session["phase"], session["picked"], session["right"] = "result", outcome_id, right
     return session
+
+
+def act(data, session, progress, action, value=None):
+    """One training action: pick a scenario, answer, go on, pick a verdict, back to the list,
+    reset (asked first: ``confirm``), reset confirmed. Returns ``{"session", "progress",
+    "confirm"}``: the session (None: the scenario list) and progress after it. The session and
+    progress given are not changed."""
+    if session is not None:
+        session = dict(session, graded=list(session["graded"]))
+    progress = dict(progress)
+    if action == "scenario":
+        session = start(value)
+    elif action in ("answer", "submit") and session:
+        answer(data, session, value)
+    elif action == "continue" and session:
+        next_phase(data, session)
+    elif action == "verdict" and session:
+        pick(data, session, value)
+        progress = record(progress, session)
+    elif action == "reset-confirm":
+        progress = {}
+    if action in ("scenarios", "reset", "reset-confirm"):
+        session = None
+    return {"session": session, "progress": progress, "confirm": action == "reset"}
 
 
 def restore(data, saved):

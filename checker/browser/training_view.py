@@ -1,10 +1,12 @@
-"""The training screens as HTML strings: scenario list, story, graded questions, verdict.
+"""The training screens as HTML: scenario list, story, graded questions, verdict.
 
-Plain Python for MicroPython; built on the case screens of ``view`` so both look alike.
+Plain Python for MicroPython; built on the case screens of ``view`` so both look alike, and
+with checker.browser.html, which does all the escaping.
 """
 
 from checker.browser import training
-from checker.browser.view import both, button, decision_card, escape, mode_label, question_card, why_box
+from checker.browser.html import element, fragment
+from checker.browser.view import QUIET, both, button, decision_card, heading, mode_label, nav_box, question_card, why_box
 from checker.engine.choices import answer_label
 
 
@@ -21,118 +23,146 @@ def with_unit(question, value):
     return label
 
 
+def _scenario_item(data, progress, scenario):
+    mark = training.status(progress, scenario["id"])
+    score = None
+    if mark != "new":
+        entry = progress[scenario["id"]]
+        score = " %s/%s" % (entry.get("score", 0), entry.get("total", 0))
+    return element(
+        "li",
+        {"data-result": mark},
+        button("scenario", scenario["title"], "pc-link", {"data-value": scenario["id"]}),
+        " ",
+        element("span", {"class": "pc-flowname"}, both(mode_label(data, scenario["flow"]))),
+        " ",
+        element("span", {"class": "pc-done pc-done--" + mark}, both(data["training_ui"][mark]), score),
+    )
+
+
 def training_list(data, progress, confirm=False):
     """Every scenario with its last result (right, wrong, not tried), the score, and Reset
     (which asks first: ``confirm`` shows the question in the page)."""
-    out = (
-        '<section class="pc-card"><h2 class="pc-question" id="pc-question" tabindex="-1">'
-        + both(data["ui"]["scenarios"])
-        + "</h2>"
-    )
     counts = training.summary(data, progress)
-    out += '<ol class="pc-scenarios">'
-    for scenario in data["scenarios"]:
-        mark = training.status(progress, scenario["id"])
-        out += '<li data-result="' + mark + '">'
-        out += button("scenario", scenario["title"], ' data-value="' + escape(scenario["id"]) + '"', "pc-link")
-        out += ' <span class="pc-flowname">' + both(mode_label(data, scenario["flow"])) + "</span>"
-        out += ' <span class="pc-done pc-done--' + mark + '">' + both(data["training_ui"][mark])
-        if mark != "new":
-            entry = progress[scenario["id"]]
-            out += " " + escape(entry.get("score", 0)) + "/" + escape(entry.get("total", 0))
-        out += "</span></li>"
-    out += "</ol>"
-    out += (
-        '<p class="pc-score" data-done="'
-        + escape(counts["right"])
-        + '" data-wrong="'
-        + escape(counts["wrong"])
-        + '" data-points="'
-        + escape(counts["points"])
-        + '" data-total="'
-        + escape(counts["total"])
-        + '">'
-        + both(data["ui"]["score"])
-        + ": <strong>"
-        + escape(counts["points"])
-        + " / "
-        + escape(counts["total"])
-        + "</strong> · "
-        + both(_tally(data, counts))
-        + "</p>"
+    score = element(
+        "p",
+        {
+            "class": "pc-score",
+            "data-done": counts["right"],
+            "data-wrong": counts["wrong"],
+            "data-points": counts["points"],
+            "data-total": counts["total"],
+        },
+        both(data["ui"]["score"]),
+        ": ",
+        element("strong", None, "%s / %s" % (counts["points"], counts["total"])),
+        " · ",
+        both(_tally(data, counts)),
     )
     if confirm:
-        out += '<div class="pc-confirm" role="alertdialog" aria-labelledby="pc-confirm-text">'
-        out += '<p id="pc-confirm-text">' + both(data["training_ui"]["confirm"]) + '</p><div class="pc-nav">'
-        out += button("reset-confirm", data["training_ui"]["confirm_yes"], "", "pc-button")
-        out += button("scenarios", data["training_ui"]["confirm_no"], "", "pc-button pc-button--quiet") + "</div></div>"
+        asking = data["training_ui"]
+        ending = element(
+            "div",
+            {"class": "pc-confirm", "role": "alertdialog", "aria-labelledby": "pc-confirm-text"},
+            element("p", {"id": "pc-confirm-text"}, both(asking["confirm"])),
+            nav_box(button("reset-confirm", asking["confirm_yes"]), button("scenarios", asking["confirm_no"], QUIET)),
+        )
     else:
-        out += '<div class="pc-nav">' + button("reset", data["ui"]["reset"], "", "pc-button pc-button--quiet") + "</div>"
-    return out + "</section>"
+        ending = nav_box(button("reset", data["ui"]["reset"], QUIET))
+    return element(
+        "section",
+        {"class": "pc-card"},
+        heading(both(data["ui"]["scenarios"])),
+        element("ol", {"class": "pc-scenarios"}, [_scenario_item(data, progress, scenario) for scenario in data["scenarios"]]),
+        score,
+        ending,
+    )
 
 
 def story_box(data, scenario):
-    return (
-        '<div class="pc-story"><p class="pc-why__label">'
-        + both(data["ui"]["story"])
-        + " · "
-        + both(scenario["title"])
-        + "</p>"
-        + both(scenario["story"], "p")
-        + "</div>"
+    return element(
+        "div",
+        {"class": "pc-story"},
+        element("p", {"class": "pc-why__label"}, both(data["ui"]["story"]), " · ", both(scenario["title"])),
+        both(scenario["story"], "p"),
     )
 
 
 def training_question(data, scenario, graded, result, error=None):
     pseudo = {"order": graded, "flow": scenario["flow"], "answers": {}}
     # In training the learner moves forward only; back and restart would spoil the grading.
-    nav = button("scenarios", data["ui"]["all_scenarios"], "", "pc-button pc-button--quiet")
+    nav = button("scenarios", data["ui"]["all_scenarios"], QUIET)
     return question_card(data, pseudo, result, error, story_box(data, scenario), nav)
+
+
+def _grade(data, right):
+    return fragment("✓ ", both(data["ui"]["correct"])) if right else fragment("✗ ", both(data["ui"]["wrong"]))
 
 
 def training_feedback(data, scenario, question, right, value):
     verdict = "pc-feedback--right" if right else "pc-feedback--wrong"
-    out = '<section class="pc-card pc-feedback ' + verdict + '" data-right="' + ("true" if right else "false") + '">'
-    out += story_box(data, scenario)
-    out += '<h2 class="pc-question" id="pc-question" tabindex="-1">' + both(question["ask"]) + "</h2>"
-    mark = "✓ " + both(data["ui"]["correct"]) if right else "✗ " + both(data["ui"]["wrong"])
-    out += '<p class="pc-grade" role="status">' + mark + " <strong>" + both(with_unit(question, value)) + "</strong></p>"
-    if question.get("why") and question["why"] in data["rules"]:
-        out += why_box(data, question["why"])
-    out += '<div class="pc-nav">' + button("continue", data["ui"]["continue"], "", "pc-button") + "</div>"
-    return out + "</section>"
+    why = why_box(data, question["why"]) if question.get("why") else None
+    return element(
+        "section",
+        {"class": "pc-card pc-feedback " + verdict, "data-right": "true" if right else "false"},
+        story_box(data, scenario),
+        heading(both(question["ask"])),
+        element(
+            "p",
+            {"class": "pc-grade", "role": "status"},
+            _grade(data, right),
+            " ",
+            element("strong", None, both(with_unit(question, value))),
+        ),
+        why,
+        nav_box(button("continue", data["ui"]["continue"])),
+    )
 
 
 def verdict_pick(data, scenario, options):
     outcomes = {}
     for outcome in data["flows"][scenario["flow"]]["outcomes"]:
         outcomes[outcome["id"]] = outcome
-    out = '<section class="pc-card">' + story_box(data, scenario)
-    out += '<h2 class="pc-question" id="pc-question" tabindex="-1">' + both(data["ui"]["pick_verdict"]) + "</h2>"
-    out += '<div class="pc-answers" role="group" aria-labelledby="pc-question">'
-    for outcome_id in options:
-        out += button("verdict", outcomes[outcome_id]["title"], ' data-value="' + escape(outcome_id) + '"', "pc-answer")
-    return out + "</div></section>"
+    return element(
+        "section",
+        {"class": "pc-card"},
+        story_box(data, scenario),
+        heading(both(data["ui"]["pick_verdict"])),
+        element(
+            "div",
+            {"class": "pc-answers", "role": "group", "aria-labelledby": "pc-question"},
+            [button("verdict", outcomes[outcome_id]["title"], "pc-answer", {"data-value": outcome_id}) for outcome_id in options],
+        ),
+    )
 
 
 def training_result(data, scenario, picked, decision, score, total):
     right = picked == scenario["outcome"]
-    grade = (
-        '<p class="pc-grade" role="status" data-right="'
-        + ("true" if right else "false")
-        + '">'
-        + (
-            "✓ " + both(data["ui"]["correct"])
-            if right
-            else "✗ " + both(data["ui"]["wrong"]) + " <strong>" + both(decision["title"]) + "</strong>"
-        )
-        + " · "
-        + both(data["ui"]["score"])
-        + ": <strong>"
-        + escape(score)
-        + " / "
-        + escape(total)
-        + "</strong></p>"
+    grade = element(
+        "p",
+        {"class": "pc-grade", "role": "status", "data-right": "true" if right else "false"},
+        _grade(data, right),
+        None if right else fragment(" ", element("strong", None, both(decision["title"]))),
+        " · ",
+        both(data["ui"]["score"]),
+        ": ",
+        element("strong", None, "%s / %s" % (score, total)),
     )
-    nav = button("scenarios", data["ui"]["all_scenarios"], "", "pc-button")
-    return grade + decision_card(data, {"flow": scenario["flow"]}, decision, nav=nav)
+    nav = button("scenarios", data["ui"]["all_scenarios"])
+    return fragment(grade, decision_card(data, {"flow": scenario["flow"]}, decision, nav=nav))
+
+
+def training_screen(data, session, progress, confirm=False):
+    """The screen for a training session at its phase; with no session, the scenario list."""
+    if session is None:
+        return training_list(data, progress, confirm)
+    scenario = training.find(data, session["scenario"])
+    if session["phase"] == "feedback":
+        question, right, value = training.feedback(data, session)
+        return training_feedback(data, scenario, question, right, value)
+    if session["phase"] == "verdict":
+        return verdict_pick(data, scenario, training.verdict_options(data, scenario))
+    result = training.current(data, scenario, session["graded"])
+    if session["phase"] == "result":
+        return training_result(data, scenario, session["picked"], result["decision"], session["points"], session["total"])
+    return training_question(data, scenario, session["graded"], result)

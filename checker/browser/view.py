@@ -1,48 +1,29 @@
-"""The checker's screens as HTML strings, from engine results. Plain Python for MicroPython.
+"""The checker's screens as HTML, from engine results. Plain Python for MicroPython.
 
 The same functions run at build time (to put the first question into the page's HTML) and
-in the browser (for every later screen), so both always look the same. Every string from
-the rules passes through ``escape``. Actions are ``data-action`` attributes that one
-delegated event handler (boot.js before the runtime is ready, app.py after) turns into calls.
-The screens' own words come with the checker data (``data["ui"]``, from checker.wording),
-so each site ships only the words its readers may see.
+in the browser (for every later screen), so both always look the same. Screens are built
+with checker.browser.html, which escapes every string that is not markup built there.
+Actions are ``data-action`` attributes that one delegated event handler (boot.js before the
+runtime is ready, app.py after) turns into calls. The screens' own words come with the
+checker data (``data["ui"]``, from checker.wording), so each site ships only the words its
+readers may see.
 """
 
+import json
+
+from checker.browser.html import element, fragment
 from checker.engine import graph, verdict
 from checker.engine.text import wording
 from checker.engine.vocabulary import leg_text
 
-
-def escape(text):
-    """HTML-escape text (and attribute values)."""
-    text = str(text)
-    for plain, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#39;")):
-        text = text.replace(plain, entity)
-    return text
+QUIET = "pc-button pc-button--quiet"
 
 
-def both(pair, tag="span", css=""):
+def both(pair, tag="span", css=None):
     """Chinese then English, each tagged with its language (the site's switch shows either)."""
-    klass = ' class="' + css + '"' if css else ""
-    return (
-        "<"
-        + tag
-        + ' lang="zh-CN"'
-        + klass
-        + ">"
-        + escape(pair["zh"])
-        + "</"
-        + tag
-        + ">"
-        + "<"
-        + tag
-        + ' lang="en"'
-        + klass
-        + ">"
-        + escape(pair["en"])
-        + "</"
-        + tag
-        + ">"
+    return fragment(
+        element(tag, {"lang": "zh-CN", "class": css}, pair["zh"]),
+        element(tag, {"lang": "en", "class": css}, pair["en"]),
     )
 
 
@@ -58,8 +39,20 @@ def vocab(data, code):
     return entry if entry else {"zh": str(code), "en": str(code)}
 
 
-def button(action, label, extra="", css="pc-button"):
-    return '<button type="button" class="' + css + '" data-action="' + action + '"' + extra + ">" + both(label) + "</button>"
+def button(action, label, css="pc-button", attrs=None):
+    """A button that carries out ``action`` (data-action) when pressed; ``attrs`` adds to it."""
+    merged = {"type": "button", "class": css, "data-action": action}
+    merged.update(attrs or {})
+    return element("button", merged, both(label))
+
+
+def heading(*children):
+    """A screen's title: the element focus moves to when the screen changes."""
+    return element("h2", {"class": "pc-question", "id": "pc-question", "tabindex": "-1"}, *children)
+
+
+def nav_box(*buttons):
+    return element("div", {"class": "pc-nav"}, *buttons)
 
 
 def rule_link(data, rule_id):
@@ -68,10 +61,10 @@ def rule_link(data, rule_id):
     page = data["links"].get(rule["area"])
     label = both(rule["title"])
     if data["audience"] == "staff":  # customers get the policy's section, not its code
-        label = "<code>" + escape(rule_id) + "</code> " + label
+        label = fragment(element("code", None, rule_id), " ", label)
     if page is None:
         return label
-    return '<a href="' + escape(data["links_base"] + page + "#" + rule_id) + '">' + label + "</a>"
+    return element("a", {"href": data["links_base"] + page + "#" + rule_id}, label)
 
 
 def rule_text(data, rule_id, field="text"):
@@ -87,45 +80,51 @@ def mode_label(data, mode):
 def tabs(data, state):
     """The mode switch between the flows (and training) the data offers."""
     if len(data["modes"]) < 2:
-        return ""
+        return fragment()
     current = "training" if state["mode"] == "train" else state["flow"]
-    out = '<div class="pc-tabs" role="group" aria-label="检查器 · Checker">'
-    for mode in data["modes"]:
-        pressed = "true" if mode == current else "false"
-        out += button("mode", mode_label(data, mode), ' data-value="' + mode + '" aria-pressed="' + pressed + '"', "pc-tab")
-    return out + "</div>"
+    return element(
+        "div",
+        {"class": "pc-tabs", "role": "group", "aria-label": "检查器 · Checker"},
+        [
+            button(
+                "mode",
+                mode_label(data, mode),
+                "pc-tab",
+                {"data-value": mode, "aria-pressed": "true" if mode == current else "false"},
+            )
+            for mode in data["modes"]
+        ],
+    )
 
 
-def question_card(data, state, result, error=None, intro="", nav=None):
+def question_card(data, state, result, error=None, intro=None, nav=None):
     """One question; ``nav`` replaces the back and restart buttons (training uses its own)."""
     question = result["question"]
     qid = question["id"]
-    number = len(state["order"]) + 1
-    out = '<section class="pc-card" data-question="' + escape(qid) + '">' + intro
-    out += '<p class="pc-progress">' + both(ui(data, "step", number)) + "</p>"
-    out += '<h2 class="pc-question" id="pc-question" tabindex="-1">' + both(question["ask"]) + "</h2>"
     if question["kind"] == "choice":
-        out += '<div class="pc-answers" role="group" aria-labelledby="pc-question">'
-        for option in question["answers"]:
-            out += button(
-                "answer",
-                option["label"],
-                ' data-question="' + escape(qid) + '" data-value="' + escape(option["value"]) + '"',
-                "pc-answer",
-            )
-        out += "</div>"
+        answers = element(
+            "div",
+            {"class": "pc-answers", "role": "group", "aria-labelledby": "pc-question"},
+            [
+                button("answer", option["label"], "pc-answer", {"data-question": qid, "data-value": option["value"]})
+                for option in question["answers"]
+            ],
+        )
     else:
-        out += value_form(data, question, state, error)
-    out += why_box(data, question["why"])
-    if nav is None:
-        nav = ""
-        if state["order"]:
-            nav = button("back", data["ui"]["back"], "", "pc-button pc-button--quiet") + button(
-                "restart", data["ui"]["restart"], "", "pc-button pc-button--quiet"
-            )
-    out += '<div class="pc-nav">' + nav + "</div>"
-    out += history(data, state, result)
-    return out + "</section>"
+        answers = value_form(data, question, state, error)
+    if nav is None and state["order"]:
+        nav = fragment(button("back", data["ui"]["back"], QUIET), button("restart", data["ui"]["restart"], QUIET))
+    return element(
+        "section",
+        {"class": "pc-card", "data-question": qid},
+        intro,
+        element("p", {"class": "pc-progress"}, both(ui(data, "step", len(state["order"]) + 1))),
+        heading(both(question["ask"])),
+        answers,
+        why_box(data, question["why"]),
+        nav_box(nav),
+        history(data, state, result),
+    )
 
 
 def value_form(data, question, state, error):
@@ -134,146 +133,178 @@ def value_form(data, question, state, error):
     value = state["answers"].get(qid, state.get("defaults", {}).get(qid, ""))
     if error and qid in state.get("typed", {}):
         value = state["typed"][qid]  # after an error, keep what was typed rather than today's date
-    attributes = ' type="' + kinds[question["kind"]] + '" id="pc-input" name="value" required'
-    if question["kind"] == "number":
-        attributes += ' inputmode="decimal" step="any"'
-        if "min" in question:
-            attributes += ' min="' + escape(question["min"]) + '"'
-    if value != "":
-        attributes += ' value="' + escape(value) + '"'
-    invalid = ' aria-invalid="true" aria-describedby="pc-error"' if error else ""
-    out = '<form class="pc-form" data-action="submit" data-question="' + escape(qid) + '" novalidate>'
-    out += '<label for="pc-input" class="pc-label">' + both(question["ask"])
-    if question.get("unit"):
-        out += ' <span class="pc-unit">(' + both(question["unit"]) + ")</span>"
-    out += "</label>"
-    out += '<div class="pc-row"><input' + attributes + invalid + ">"
-    out += '<button type="submit" class="pc-button">' + both(data["ui"]["next"]) + "</button></div>"
-    if error:
-        # The engine's message ({"zh", "en"}); the page's language shows one line, "both" shows two.
-        out += '<div class="pc-error" id="pc-error" role="alert">' + both(error, "p") + "</div>"
-    return out + "</form>"
+    number = question["kind"] == "number"
+    field = {
+        "type": kinds[question["kind"]],
+        "id": "pc-input",
+        "name": "value",
+        "required": True,
+        "inputmode": "decimal" if number else None,
+        "step": "any" if number else None,
+        "min": question.get("min") if number else None,
+        "value": value if value != "" else None,
+        "aria-invalid": "true" if error else None,
+        "aria-describedby": "pc-error" if error else None,
+    }
+    unit = (
+        fragment(" ", element("span", {"class": "pc-unit"}, "(", both(question["unit"]), ")")) if question.get("unit") else None
+    )
+    # The engine's message ({"zh", "en"}); the page's language shows one line, "both" shows two.
+    message = element("div", {"class": "pc-error", "id": "pc-error", "role": "alert"}, both(error, "p")) if error else None
+    return element(
+        "form",
+        {"class": "pc-form", "data-action": "submit", "data-question": qid, "novalidate": True},
+        element("label", {"for": "pc-input", "class": "pc-label"}, both(question["ask"]), unit),
+        element(
+            "div",
+            {"class": "pc-row"},
+            element("input", field),
+            element("button", {"type": "submit", "class": "pc-button"}, both(data["ui"]["next"])),
+        ),
+        message,
+    )
 
 
 def why_box(data, rule_id):
     if not rule_id or rule_id not in data["rules"]:
-        return ""
-    return (
-        '<aside class="pc-why"><p class="pc-why__label">'
-        + both(vocab(data, "why"))
-        + "</p><p>"
-        + rule_link(data, rule_id)
-        + "</p>"
-        + both(rule_text(data, rule_id), "p")
-        + "</aside>"
+        return None
+    return element(
+        "aside",
+        {"class": "pc-why"},
+        element("p", {"class": "pc-why__label"}, both(vocab(data, "why"))),
+        element("p", None, rule_link(data, rule_id)),
+        both(rule_text(data, rule_id), "p"),
     )
+
+
+def answered(entry):
+    """An answer in a trace as it reads: its label, or the value itself."""
+    return entry.get("label") or {"zh": str(entry["answer"]), "en": str(entry["answer"])}
 
 
 def history(data, state, result):
     entries = [entry for entry in result.get("trace", []) if entry["type"] == "question"]
     if not entries:
-        return ""
+        return None
     questions = question_index(data, state["flow"])
-    out = '<details class="pc-history"><summary>' + both(data["ui"]["answered"]) + "</summary><ol>"
-    for entry in entries:
-        asked = questions[entry["step"]]["ask"]
-        answer = entry.get("label") or {"zh": str(entry["answer"]), "en": str(entry["answer"])}
-        out += "<li>" + both(asked) + " → <strong>" + both(answer) + "</strong></li>"
-    return out + "</ol></details>"
-
-
-def decision_card(data, state, decision, share_url="", extra="", nav=None):
-    status = decision["status"]
-    out = (
-        '<section class="pc-card pc-verdict pc-verdict--'
-        + escape(status)
-        + '" data-outcome="'
-        + escape(decision["outcome"])
-        + '">'
+    items = [
+        element("li", None, both(questions[entry["step"]]["ask"]), " → ", element("strong", None, both(answered(entry))))
+        for entry in entries
+    ]
+    return element(
+        "details", {"class": "pc-history"}, element("summary", None, both(data["ui"]["answered"])), element("ol", None, items)
     )
-    out += '<p class="pc-status">' + both(vocab(data, "status")) + ": <strong>" + both(vocab(data, status)) + "</strong></p>"
-    out += '<h2 class="pc-question" id="pc-question" tabindex="-1">' + both(decision["title"]) + "</h2>"
-    out += "<dl>"
-    for item in verdict.rows(decision, data["audience"]):
-        out += row(data, item["key"], VERDICT_ROWS[item["key"]](data, item["value"]))
-    out += "</dl>"
-    out += contact_box(data)
-    out += trace_box(data, state, decision)
+
+
+def decision_card(data, state, decision, share_url="", extra=None, nav=None):
+    status = decision["status"]
+    share = None
     if share_url:
-        out += (
-            '<p class="pc-share"><label for="pc-share">'
-            + both(data["ui"]["share"])
-            + '</label><input id="pc-share" readonly value="'
-            + escape(share_url)
-            + '">'
-            + copy_button(data, share_url)
-            + "</p>"
+        share = element(
+            "p",
+            {"class": "pc-share"},
+            element("label", {"for": "pc-share"}, both(data["ui"]["share"])),
+            element("input", {"id": "pc-share", "readonly": True, "value": share_url}),
+            copy_button(data, share_url),
         )
-    out += extra
     if nav is None:
-        nav = button("back", data["ui"]["back"], "", "pc-button pc-button--quiet") + button(
-            "restart", data["ui"]["restart"], "", "pc-button"
-        )
-    out += '<div class="pc-nav">' + nav + "</div>"
-    return out + "</section>"
+        nav = fragment(button("back", data["ui"]["back"], QUIET), button("restart", data["ui"]["restart"]))
+    rows = [
+        row(data, item["key"], VERDICT_ROWS[item["key"]](data, item["value"]))
+        for item in verdict.rows(decision, data["audience"])
+    ]
+    return element(
+        "section",
+        {"class": "pc-card pc-verdict pc-verdict--" + status, "data-outcome": decision["outcome"]},
+        element(
+            "p", {"class": "pc-status"}, both(vocab(data, "status")), ": ", element("strong", None, both(vocab(data, status)))
+        ),
+        heading(both(decision["title"])),
+        element("dl", None, rows),
+        contact_box(data),
+        trace_box(data, state, decision),
+        share,
+        extra,
+        nav_box(nav),
+    )
+
+
+def case_screen(data, state, screen, share_url=""):
+    """One screen of a case as checker.browser.case describes it: a question, a decision (with
+    its link to share and its JSON for tests), or an error."""
+    if screen["kind"] == "question":
+        return question_card(data, state, screen["result"], state.get("error"))
+    if screen["kind"] == "decision":
+        return decision_card(data, state, screen["decision"], share_url, result_tag(screen["decision"]))
+    return error_card(data, screen["title"], screen["detail"])
+
+
+def result_tag(decision):
+    """The decision as JSON in a hidden element, for tests and tools that read the page."""
+    return element("div", {"id": "pc-result", "hidden": True, "data-json": json.dumps(decision)})
 
 
 def _postage(data, postage):
-    parts = ""
+    parts = []
     for leg in ("return_leg", "resend_leg"):
         if postage[leg]:
             legs = {"zh": leg_text(postage[leg], "zh", data["terms"]), "en": leg_text(postage[leg], "en", data["terms"])}
-            parts += "<p>" + both(vocab(data, leg)) + ": " + both(legs) + "</p>"
-    return parts + "<p>" + rule_link(data, postage["rule"]) + "</p>"
+            parts.append(element("p", None, both(vocab(data, leg)), ": ", both(legs)))
+    return fragment(parts, element("p", None, rule_link(data, postage["rule"])))
 
 
 def _flag(data, flag):
-    swatch = '<span class="pc-flag" style="background:' + escape(data["flag_colours"].get(flag["colour"], "#888")) + '"></span>'
-    note = '<p><code class="pc-note">' + escape(flag["note"]["zh"]) + "</code>" + copy_button(data, flag["note"]["zh"]) + "</p>"
-    return "<p>" + swatch + both(data["rules"][flag["rule"]]["title"]) + "</p>" + note
+    swatch = element("span", {"class": "pc-flag", "style": "background:" + data["flag_colours"].get(flag["colour"], "#888")})
+    note = element("p", None, element("code", {"class": "pc-note"}, flag["note"]["zh"]), copy_button(data, flag["note"]["zh"]))
+    return fragment(element("p", None, swatch, both(data["rules"][flag["rule"]]["title"])), note)
 
 
 def _deadlines(data, deadlines):
-    items = ""
-    for deadline in deadlines:
-        items += (
-            "<li>"
-            + both(data["rules"][deadline["rule"]]["title"])
-            + ": <strong><time>"
-            + escape(deadline["due"].replace("T", " "))
-            + "</time></strong> ("
-            + both(vocab(data, deadline["weekday"]))
-            + ")</li>"
-        )
-    return "<ul>" + items + "</ul>"
+    return element(
+        "ul",
+        None,
+        [
+            element(
+                "li",
+                None,
+                both(data["rules"][deadline["rule"]]["title"]),
+                ": ",
+                element("strong", None, element("time", None, deadline["due"].replace("T", " "))),
+                " (",
+                both(vocab(data, deadline["weekday"])),
+                ")",
+            )
+            for deadline in deadlines
+        ],
+    )
+
+
+def _role(data, role):
+    return both(data["roles"].get(role) or vocab(data, role))
 
 
 def _escalation(data, escalation):
     """The highest role, then every duty with its role and rule (a case may owe several)."""
-    reasons = "".join(
-        "<li>"
-        + both(data["roles"].get(reason["to"]) or vocab(data, reason["to"]))
-        + ": "
-        + rule_link(data, reason["rule"])
-        + "</li>"
-        for reason in escalation["reasons"]
-    )
-    to = both(data["roles"].get(escalation["to"]) or vocab(data, escalation["to"]))
-    return "<strong>" + to + "</strong>" + ("<ul>" + reasons + "</ul>" if reasons else "")
+    reasons = [
+        element("li", None, _role(data, reason["to"]), ": ", rule_link(data, reason["rule"])) for reason in escalation["reasons"]
+    ]
+    return fragment(element("strong", None, _role(data, escalation["to"])), element("ul", None, reasons) if reasons else None)
 
 
 def _cited(data, rule_ids):
-    return (
-        '<ul class="pc-rules">' + "".join("<li>" + rule_link(data, r) + "</li>" for r in rule_ids if r in data["rules"]) + "</ul>"
-    )
+    return element("ul", {"class": "pc-rules"}, [element("li", None, rule_link(data, r)) for r in rule_ids if r in data["rules"]])
+
+
+def _compared(data, compared):
+    text = {lang: verdict.compared_text(data["flows"][compared["flow"]], data["rules"], compared, lang) for lang in ("zh", "en")}
+    link = element("p", None, rule_link(data, compared["rule"])) if compared["rule"] in data["rules"] else None
+    return fragment(both(text, "p"), link)
 
 
 # How each row of the decision model (checker.engine.verdict) looks on the card.
 VERDICT_ROWS = {
-    "say": lambda data, say: both(say, "p") + copy_button(data, say["zh"]),
-    "steps": lambda data, steps: (
-        '<ol class="pc-steps">' + "".join(both(step, "span").join(("<li>", "</li>")) for step in steps) + "</ol>"
-    ),
+    "say": lambda data, say: fragment(both(say, "p"), copy_button(data, say["zh"])),
+    "steps": lambda data, steps: element("ol", {"class": "pc-steps"}, [element("li", None, both(step)) for step in steps]),
     "resolution": lambda data, value: both(vocab(data, value)),
     "postage": _postage,
     "price_difference": lambda data, rule_id: both(rule_text(data, rule_id), "p"),
@@ -281,16 +312,7 @@ VERDICT_ROWS = {
     "department": lambda data, role: both(data["roles"][role]),
     "deadlines": _deadlines,
     "follow_up": lambda data, rule_id: both(rule_text(data, rule_id), "p"),
-    "compared": lambda data, compared: (
-        both(
-            {
-                lang: verdict.compared_text(data["flows"][compared["flow"]], data["rules"], compared, lang)
-                for lang in ("zh", "en")
-            },
-            "p",
-        )
-        + ("<p>" + rule_link(data, compared["rule"]) + "</p>" if compared["rule"] in data["rules"] else "")
-    ),
+    "compared": _compared,
     "escalation": _escalation,
     "warnings": lambda data, warning: both(warning, "p"),
     "rules": _cited,
@@ -298,14 +320,14 @@ VERDICT_ROWS = {
 
 
 def row(data, key, body):
-    return '<dt data-row="' + escape(key) + '">' + both(vocab(data, key)) + "</dt><dd>" + body + "</dd>"
+    return fragment(element("dt", {"data-row": key}, both(vocab(data, key))), element("dd", None, body))
 
 
 def copy_button(data, text):
     """A copy button for staff (an agent pastes the script or note); customers get none."""
     if data["audience"] != "staff":
-        return ""
-    return button("copy", data["ui"]["copy"], ' data-copy="' + escape(text) + '"', "pc-button pc-button--small")
+        return None
+    return button("copy", data["ui"]["copy"], "pc-button pc-button--small", {"data-copy": text})
 
 
 def contact_box(data):
@@ -313,58 +335,59 @@ def contact_box(data):
     (labelled by the checker's terms; a key without one shows unlabelled)."""
     contact = data.get("contact")
     if not contact:
-        return ""
-    out = '<aside class="pc-contact"><p class="pc-why__label">' + both(vocab(data, "contact")) + "</p><ul>"
+        return None
+    items = []
     for key in sorted(contact):
         value = contact[key]
-        shown = both(value) if isinstance(value, dict) and "zh" in value else escape(value)
-        label = both(data["terms"][key]) + ": " if key in data["terms"] else ""
-        out += "<li>" + label + shown + "</li>"
-    return out + "</ul></aside>"
+        shown = both(value) if isinstance(value, dict) and "zh" in value else value
+        label = fragment(both(data["terms"][key]), ": ") if key in data["terms"] else None
+        items.append(element("li", None, label, shown))
+    return element(
+        "aside",
+        {"class": "pc-contact"},
+        element("p", {"class": "pc-why__label"}, both(vocab(data, "contact"))),
+        element("ul", None, items),
+    )
 
 
 def trace_box(data, state, decision):
     questions = question_index(data, decision["flow"])
-    out = '<details class="pc-trace"><summary>' + both(data["ui"]["how"]) + "</summary><ol>"
+    items = []
     for entry in decision["trace"]:
         if entry["type"] == "question":
-            answer = entry.get("label") or {"zh": str(entry["answer"]), "en": str(entry["answer"])}
-            out += "<li>" + both(questions[entry["step"]]["ask"]) + " → <strong>" + both(answer) + "</strong>"
+            said = fragment(both(questions[entry["step"]]["ask"]), " → ", element("strong", None, both(answered(entry))))
         elif entry["type"] == "derived":
-            out += "<li>" + both(entry["title"]) + " = <strong>" + escape(entry["value"]) + "</strong>"
+            said = fragment(both(entry["title"]), " = ", element("strong", None, entry["value"]))
         else:
-            out += "<li>" + both(data["ui"]["check"])
-        if entry.get("rule") and entry["rule"] in data["rules"]:
-            out += " — " + rule_link(data, entry["rule"])
-        out += "</li>"
-    return out + "</ol></details>"
+            said = both(data["ui"]["check"])
+        cited = entry.get("rule") and entry["rule"] in data["rules"]
+        items.append(element("li", None, said, fragment(" — ", rule_link(data, entry["rule"])) if cited else None))
+    return element(
+        "details", {"class": "pc-trace"}, element("summary", None, both(data["ui"]["how"])), element("ol", None, items)
+    )
 
 
 def error_card(data, title, detail):
     """A friendly error, never a traceback: staff get the text to report, customers a way on
     (the detail stays folded away for whoever they contact)."""
+    report = element("pre", {"class": "pc-report"}, detail)
     if data["audience"] == "staff":
-        body = both(data["ui"]["error_body"], "p") + '<pre class="pc-report">' + escape(detail) + "</pre>"
+        body = fragment(both(data["ui"]["error_body"], "p"), report)
     else:
-        body = (
-            both(data["ui"]["error_body_public"], "p")
-            + '<details><summary>…</summary><pre class="pc-report">'
-            + escape(detail)
-            + "</pre></details>"
+        body = fragment(
+            both(data["ui"]["error_body_public"], "p"), element("details", None, element("summary", None, "…"), report)
         )
-    return (
-        '<section class="pc-card pc-failure" role="alert"><h2 class="pc-question" id="pc-question" tabindex="-1">'
-        + both(title)
-        + "</h2>"
-        + body
-        + '<div class="pc-nav">'
-        + button("restart", data["ui"]["restart"], "", "pc-button")
-        + "</div></section>"
+    return element(
+        "section",
+        {"class": "pc-card pc-failure", "role": "alert"},
+        heading(both(title)),
+        body,
+        nav_box(button("restart", data["ui"]["restart"])),
     )
 
 
 def loading_note(data):
-    return '<p class="pc-loading" role="status" hidden>' + both(data["ui"]["loading"]) + "</p>"
+    return element("p", {"class": "pc-loading", "role": "status", "hidden": True}, both(data["ui"]["loading"]))
 
 
 def question_index(data, flow_id):

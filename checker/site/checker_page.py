@@ -5,6 +5,7 @@ import copy
 import json
 
 from ..browser import view
+from ..browser.html import element
 from ..engine import graph, step
 from ..wording import word, words
 from .markup import both, language, pair, text
@@ -132,11 +133,20 @@ def initial_html(data):
     """The checker as it first appears: mode switch and first question, rendered at build time."""
     start = data["modes"][0]
     state = {"mode": "check", "flow": start, "answers": {}, "order": []}
-    first = view.question_card(data, state, step(data, start, {}))
-    return (
-        f'<div id="policy-checker" class="policy-checker" data-audience="{data["audience"]}" data-lang="{data["lang"]}" data-flow="{view.escape(start)}">'
-        f"{view.tabs(data, state)}{view.loading_note(data)}"
-        f'<div class="pc-screen" aria-live="polite">{first}</div></div>'
+    return str(
+        element(
+            "div",
+            {
+                "id": "policy-checker",
+                "class": "policy-checker",
+                "data-audience": data["audience"],
+                "data-lang": data["lang"],
+                "data-flow": start,
+            },
+            view.tabs(data, state),
+            view.loading_note(data),
+            element("div", {"class": "pc-screen", "aria-live": "polite"}, view.question_card(data, state, step(data, start, {}))),
+        )
     )
 
 
@@ -168,7 +178,7 @@ def checker_page(data, runtime):
             "",
             f"# {title}",
             "",
-            f'<p class="pc-intro">{view.escape(intro)}</p>',
+            str(element("p", {"class": "pc-intro"}, intro)),
             "",
             initial_html(data),
             "",

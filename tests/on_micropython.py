@@ -1,0 +1,47 @@
+"""Run a module of tests/micropython/ on MicroPython under Node and on CPython, for parity tests.
+
+MicroPython gets the checker's Python exactly as the browser does (the files the plugin ships,
+docstrings dropped), so a parity test also checks that nothing the browser needs is left out.
+"""
+
+import importlib.util
+import json
+import shutil
+import subprocess
+
+import pytest
+from conftest import ROOT
+
+from checker.plugin import PACKAGE, engine_sources
+from checker.site.pyship import shipped_source
+
+SCRIPTS = ROOT / "tests" / "micropython"
+MICROPYTHON = ROOT / "node_modules" / "@micropython" / "micropython-webassembly-pyscript" / "micropython.mjs"
+
+
+def shipped_files(module):
+    """MicroPython's file system: the shipped checker sources and the module to run, under /lib."""
+    files = {"/lib/checker/" + path.relative_to(PACKAGE).as_posix(): shipped_source(path) for path in engine_sources()}
+    files["/lib/" + module + ".py"] = (SCRIPTS / (module + ".py")).read_text(encoding="utf-8")
+    return files
+
+
+def run_on_micropython(module, inputs, folder):
+    """``main(inputs)`` of tests/micropython/<module>.py as MicroPython returns it."""
+    if shutil.which("node") is None or not MICROPYTHON.exists():
+        pytest.fail("MicroPython parity needs node and the npm packages: run `make test` (it runs npm ci)")
+    job = folder / (module + ".json")
+    job.write_text(json.dumps({"files": shipped_files(module), "module": module, "input": inputs}, ensure_ascii=False), "utf-8")
+    run = subprocess.run(["node", str(SCRIPTS / "run.mjs"), str(job)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    report = json.loads(run.stdout)
+    assert report["implementation"] == "micropython"
+    return report["result"]
+
+
+def run_on_cpython(module, inputs):
+    """The same module's ``main(inputs)`` on CPython, as JSON would carry it."""
+    spec = importlib.util.spec_from_file_location(module, SCRIPTS / (module + ".py"))
+    loaded = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(loaded)
+    return json.loads(json.dumps(loaded.main(json.loads(json.dumps(inputs))), ensure_ascii=False))
