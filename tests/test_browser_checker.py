@@ -3,12 +3,12 @@ training grades answers, and nothing breaks into a traceback."""
 
 import datetime
 import json
-import subprocess
-import sys
 
 import pytest
-from conftest import CASES, ROOT, read_case
+from conftest import CASES, read_case
 from playwright.sync_api import expect
+
+from checker import cli
 
 RETURN_CASES = [
     "05-defect-refund-day-7",
@@ -37,17 +37,12 @@ def case_day(answers):
     return max(days, default=None)
 
 
-def cli_decision(flow, case_path):
+def cli_decision(flow, case_path, capsys):
+    """What `python -m checker decide FLOW CASE --json` prints, run in this process."""
     today = case_day(read_case(case_path)["answers"])
-    run = subprocess.run(
-        [sys.executable, "-m", "checker", "decide", flow, str(case_path), "--json"] + (["--today", today] if today else []),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        check=True,
-    )
-    return json.loads(run.stdout)["decision"]
+    capsys.readouterr()
+    assert cli.main(["decide", flow, str(case_path), "--json"] + (["--today", today] if today else [])) == 0
+    return json.loads(capsys.readouterr().out)["decision"]
 
 
 def ready(page):
@@ -73,16 +68,22 @@ def walk(page, answers, limit=30):
     raise AssertionError("the checker did not reach a decision")
 
 
-@pytest.mark.parametrize("flow,name", [("returns", n) for n in RETURN_CASES] + [("complaints", n) for n in COMPLAINT_CASES])
-def test_the_checker_decides_like_the_cli(open_page, flow, name):
-    path = CASES / flow / f"{name}.yaml"
-    page = open_page("staff", "checker/", today=case_day(read_case(path)["answers"]))
+@pytest.mark.parametrize("flow,names", [("returns", RETURN_CASES), ("complaints", COMPLAINT_CASES)])
+def test_the_checker_decides_like_the_cli(open_page, capsys, flow, names):
+    """Case after case in one page, started again with the checker's own button, each on its day."""
+    page = open_page("staff", "checker/")
     ready(page)
-    if flow == "complaints":
-        page.locator(".pc-tab[data-value='complaints']").click()
-    shown = walk(page, read_case(path)["answers"])
-    assert shown == cli_decision(flow, path)
-    expect(page.locator(".pc-verdict")).to_have_attribute("data-outcome", shown["outcome"])
+    page.locator(f".pc-tab[data-value='{flow}']").click()
+    for name in names:
+        path = CASES / flow / f"{name}.yaml"
+        answers = read_case(path)["answers"]
+        if case_day(answers):
+            page.clock.set_fixed_time(case_day(answers) + "T12:00:00")
+        shown = walk(page, answers)
+        assert shown == cli_decision(flow, path, capsys), name
+        expect(page.locator(".pc-verdict")).to_have_attribute("data-outcome", shown["outcome"])
+        page.locator(".pc-verdict [data-action='restart'], .pc-card [data-action='restart']").first.click()
+        expect(page.locator("#pc-result")).to_have_count(0)
 
 
 def test_an_estimated_deadline_says_so_on_the_verdict_card(open_page):
@@ -301,7 +302,7 @@ def test_the_public_checker_asks_customers_and_shows_no_staff_detail(open_page):
     assert verdict.locator("a[href='../returns/#RET-POSTAGE-OFFICIAL']").count() >= 1
 
 
-def test_pyodide_is_a_selectable_runtime(chromium, tmp_path):
+def test_pyodide_is_a_selectable_runtime(chromium, tmp_path, capsys):
     from browser import LocalSite, OriginGuard
     from sitebuild import build_site, variant_config
 
@@ -318,7 +319,7 @@ def test_pyodide_is_a_selectable_runtime(chromium, tmp_path):
         page.goto(served.url + "checker/")
         expect(page.locator("#policy-checker[data-ready]")).to_have_count(1, timeout=60000)
         path = CASES / "returns" / "23-crushed-box-refused.yaml"
-        assert walk(page, read_case(path)["answers"]) == cli_decision("returns", path)
+        assert walk(page, read_case(path)["answers"]) == cli_decision("returns", path, capsys)
         assert guard.outside == []
     finally:
         context.close()
