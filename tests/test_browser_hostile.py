@@ -5,6 +5,7 @@ rules are valid; whatever else they carry must stay text: no script runs, no req
 the site, and every flowchart still draws.
 """
 
+import pytest
 import yaml
 from browser import LocalSite, OriginGuard
 from sitebuild import build_site, copy_project
@@ -33,31 +34,35 @@ def poisoned_project(folder):
     return project
 
 
-def test_hostile_rules_text_stays_text_on_every_page(chromium, tmp_path):
-    project = poisoned_project(tmp_path / "project")
+@pytest.fixture(scope="module")
+def poisoned(tmp_path_factory):
+    return poisoned_project(tmp_path_factory.mktemp("hostile") / "project")
+
+
+@pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs.public.yml"])
+def test_hostile_rules_text_stays_text_on_every_page(chromium, poisoned, tmp_path, config):
     visited, dialogs = 0, []
-    for config in ("mkdocs.yml", "mkdocs.public.yml"):
-        site_dir = tmp_path / config
-        assert build_site(site_dir, config, project=project) == []
-        site = LocalSite(site_dir)
-        context = chromium.new_context(viewport={"width": 1280, "height": 900})
-        guard = OriginGuard(context, site.url)
-        page = context.new_page()
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        try:
-            for path in sorted(site_dir.rglob("index.html")):
-                folder = path.relative_to(site_dir).parent.as_posix()
-                url = site.url + ("" if folder == "." else folder + "/")
-                page.goto(url, wait_until="load")
-                charts = page.locator(".policy-flowchart")
-                if charts.count():
-                    page.locator(".policy-flowchart svg").nth(charts.count() - 1).wait_for(timeout=20000)
-                    assert page.locator(".policy-flowchart svg").count() == charts.count(), url
-                assert page.evaluate("window.__pwned === undefined"), url
-                visited += 1
-            assert guard.outside == [], guard.outside
-            assert dialogs == []
-        finally:
-            context.close()
-            site.close()
-    assert visited > 20
+    site_dir = tmp_path / config
+    assert build_site(site_dir, config, project=poisoned) == []
+    site = LocalSite(site_dir)
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    guard = OriginGuard(context, site.url)
+    page = context.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        for path in sorted(site_dir.rglob("index.html")):
+            folder = path.relative_to(site_dir).parent.as_posix()
+            url = site.url + ("" if folder == "." else folder + "/")
+            page.goto(url, wait_until="load")
+            charts = page.locator(".policy-flowchart")
+            if charts.count():
+                page.locator(".policy-flowchart svg").nth(charts.count() - 1).wait_for(timeout=20000)
+                assert page.locator(".policy-flowchart svg").count() == charts.count(), url
+            assert page.evaluate("window.__pwned === undefined"), url
+            visited += 1
+        assert guard.outside == [], guard.outside
+        assert dialogs == []
+    finally:
+        context.close()
+        site.close()
+    assert visited >= 8  # both languages of every page
