@@ -107,3 +107,11 @@ def test_the_validator_requires_customer_wording_on_every_public_outcome(tmp_pat
         f"rules/returns.yaml:{line}:11: outcome 'out_condition' is reachable in the customer's checker but has no "
         "customer wording; add customer: {title, say, steps} in the second person and plain words"
     ]
+
+
+def test_the_public_checker_data_carries_only_what_customers_read(bundle):
+    data = checker_data(bundle, "public")
+    assert data["rules"] and all(rule["audience"] == "public" for rule in data["rules"].values())
+    assert all("short" not in rule for rule in data["rules"].values()), "short forms are for staff order notes"
+    assert all(rule["text"] == bundle["rules"][rule_id]["customer"] for rule_id, rule in data["rules"].items())
+    assert data["roles"] == {} and data["escalation"] == [] and data["flag_colours"] == {}

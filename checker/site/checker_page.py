@@ -10,7 +10,8 @@ from ..engine import graph, step
 from ..wording import word, words
 from .markup import both, language, pair, text
 
-RULE_FIELDS = ("id", "title", "short", "text", "params", "area", "audience")  # short: flag notes name the postage rule by it
+RULE_FIELDS = ("id", "title", "text", "params", "area", "audience")
+STAFF_RULE_FIELDS = RULE_FIELDS + ("short",)  # short: order flag notes (staff only) name the postage rule by it
 
 
 def checker_data(bundle, audience):
@@ -39,7 +40,8 @@ def checker_data(bundle, audience):
     rules = {}
     for rule_id in sorted(used):
         rule = bundle["rules"][rule_id]
-        rules[rule_id] = {key: rule[key] for key in RULE_FIELDS if key in rule}
+        fields = STAFF_RULE_FIELDS if audience == "staff" else RULE_FIELDS
+        rules[rule_id] = {key: rule[key] for key in fields if key in rule}
         if audience == "public":
             rules[rule_id]["text"] = rule["customer"]
     colours = {}
