@@ -8,6 +8,7 @@ import json
 import logging
 import re
 import shutil
+import zlib
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -53,7 +54,8 @@ def built_once(cache, config_name="mkdocs.yml", project=ROOT):
     """A shop's site as one of its configs builds it, strictly, built once per test run and
     shared by every test and every pytest-xdist worker (a lock file per site): read it, never
     change it. A failed build raises BuildFailed, and the next caller tries again."""
-    key = f"{Path(project).resolve().name}-{config_name}"
+    project = Path(project).resolve()
+    key = f"{project.name}-{zlib.crc32(str(project).encode()):08x}-{config_name}"
     folder = Path(cache) / key
     with open(Path(cache) / f"{key}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

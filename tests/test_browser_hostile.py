@@ -41,7 +41,7 @@ def poisoned(tmp_path_factory):
 
 @pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs.public.yml"])
 def test_hostile_rules_text_stays_text_on_every_page(chromium, poisoned, tmp_path, config):
-    visited, dialogs = 0, []
+    visited, dialogs = [], []
     site_dir = tmp_path / config
     assert build_site(site_dir, config, project=poisoned) == []
     site = LocalSite(site_dir)
@@ -59,10 +59,10 @@ def test_hostile_rules_text_stays_text_on_every_page(chromium, poisoned, tmp_pat
                 page.locator(".policy-flowchart svg").nth(charts.count() - 1).wait_for(timeout=20000)
                 assert page.locator(".policy-flowchart svg").count() == charts.count(), url
             assert page.evaluate("window.__pwned === undefined"), url
-            visited += 1
+            visited.append(folder)
         assert guard.outside == [], guard.outside
         assert dialogs == []
     finally:
         context.close()
         site.close()
-    assert visited >= 8  # both languages of every page
+    assert len(visited) >= 8 and any(folder.startswith("en") for folder in visited)  # both languages

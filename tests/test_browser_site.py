@@ -93,6 +93,10 @@ def test_the_language_links_keep_the_page_before_any_script_runs(chromium, sites
         for path, lang, other in (
             ("policies/returns/", "en", "en/policies/returns/"),
             ("en/flows/returns/", "zh", "flows/returns/"),
+            ("", "en", "en/"),
+            ("en/", "zh", ""),
+            ("404.html", "en", "en/"),  # the page not found leads to the other language's home page
+            ("en/404.html", "zh", ""),
         ):
             page.goto(sites["staff"] + path)
             page.locator(".md-header__option .md-select").hover()

@@ -89,7 +89,11 @@ def test_switching_tabs(data):
 
 @pytest.mark.parametrize(
     "fragment,detail",
-    [("#flow=nowhere", "unknown flow: nowhere"), ("#flow=%FF", "not text: "), ("#flow=returns&dispute=maybe", "maybe")],
+    [
+        ("#flow=nowhere", "unknown flow: nowhere"),
+        ("#flow=%FF", "not text: "),
+        ("#flow=returns&dispute=maybe", "“maybe”不是可选的答案"),
+    ],
 )
 def test_a_bad_link_shows_an_error_and_keeps_the_case(data, fragment, detail):
     state = case.start("complaints")

@@ -78,10 +78,12 @@ def apply(change, focus=True):
 
 
 def read_store(key, empty):
+    """What was kept under key (a dict), or empty when nothing usable was (a hand edit, say)."""
     try:
-        return json.loads(window.localStorage.getItem(key) or "null") or empty
+        value = json.loads(window.localStorage.getItem(key) or "null")
     except Exception:
         return empty
+    return value if isinstance(value, dict) else empty
 
 
 def write_store(key, value):
