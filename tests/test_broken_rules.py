@@ -22,8 +22,9 @@ def expected_lines(fixture):
     return [line[len(EXPECT) :] for line in text.splitlines() if line.startswith(EXPECT)]
 
 
-def problems_for(files, tmp_path, monkeypatch):
-    """Validate a rules folder made of the repository's shop.yaml plus the given files."""
+def problems_for(files, tmp_path, monkeypatch, lang="en"):
+    """Validate a rules folder made of the repository's shop.yaml plus the given files; each
+    problem as printed in ``lang`` (the expectations are written in English)."""
     rules = tmp_path / "rules"
     rules.mkdir()
     shutil.copy(ROOT / "rules" / "shop.yaml", rules)
@@ -32,7 +33,7 @@ def problems_for(files, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(RulesError) as caught:
         load_rules(Path("rules"))
-    return [str(problem) for problem in caught.value.problems]
+    return caught.value.lines(lang)
 
 
 def test_the_corpus_has_at_least_30_broken_files():
