@@ -114,38 +114,42 @@ def _real_rules_with(tmp_path, monkeypatch, name, edit):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(RulesError) as caught:
         load_rules(Path("rules"))
-    return [str(problem) for problem in caught.value.problems], path.read_text(encoding="utf-8").splitlines()
+    problems = caught.value.problems
+    return [p.render("zh") for p in problems], [p.render("en") for p in problems], path.read_text(encoding="utf-8").splitlines()
 
 
 def test_a_scenario_must_reach_the_outcome_it_teaches(tmp_path, monkeypatch):
-    problems, lines = _real_rules_with(
+    chinese, english, lines = _real_rules_with(
         tmp_path, monkeypatch, "training.yaml", lambda text: text.replace("outcome: out_condition", "outcome: out_too_late", 1)
     )
     line = next(n for n, text in enumerate(lines, 1) if "outcome: out_too_late" in text)
-    assert problems == [
-        f"rules/training.yaml:{line}:14: 训练场景「洗过的毛衣」得到 out_condition，不是 out_too_late；请修改它的答案或 outcome · "
-        "scenario 'washed-sweater' reaches out_condition, not out_too_late; "
+    assert chinese == [
+        f"rules/training.yaml:{line}:14: 训练场景「洗过的毛衣」得到 out_condition，不是 out_too_late；请修改它的答案或 outcome"
+    ]
+    assert english == [
+        f"rules/training.yaml:{line}:14: scenario 'washed-sweater' reaches out_condition, not out_too_late; "
         "fix its answers or its outcome"
     ]
 
 
 def test_a_scenario_must_answer_every_question_on_its_path(tmp_path, monkeypatch):
-    problems, lines = _real_rules_with(
+    chinese, english, lines = _real_rules_with(
         tmp_path,
         monkeypatch,
         "training.yaml",
         lambda text: text.replace(', condition: washed, refuses_all: "no"}', ', refuses_all: "no"}', 1),
     )
     line = next(n for n, text in enumerate(lines, 1) if 'exchanged_before: "no", refuses_all: "no"}' in text)
-    assert problems == [
-        f"rules/training.yaml:{line}:14: 训练场景「洗过的毛衣」没有回答它的路径会问到的 'condition'；请把它加到 answers · "
-        "scenario 'washed-sweater' does not answer 'condition', "
-        "which its path asks; add it to answers"
+    assert chinese == [
+        f"rules/training.yaml:{line}:14: 训练场景「洗过的毛衣」没有回答它的路径会问到的 'condition'；请把它加到 answers"
+    ]
+    assert english == [
+        f"rules/training.yaml:{line}:14: scenario 'washed-sweater' does not answer 'condition', which its path asks; add it to answers"
     ]
 
 
 def test_public_answer_must_be_an_answer_of_a_staff_question(tmp_path, monkeypatch):
-    problems, lines = _real_rules_with(
+    _, problems, lines = _real_rules_with(
         tmp_path, monkeypatch, "returns.yaml", lambda text: text.replace('public_answer: "no"', 'public_answer: "nope"', 1)
     )
     line = next(n for n, text in enumerate(lines, 1) if 'public_answer: "nope"' in text)

@@ -104,3 +104,4 @@ def test_a_bad_relative_answer_is_reported_where_it_is_written(tmp_path, old, ne
     [problem] = caught.value.problems
     assert (problem.path, problem.line) == ("rules/training.yaml", line)
     assert message in problem.text("en")
+    assert "场景" in problem.text("zh")  # the Chinese names the scenario too
