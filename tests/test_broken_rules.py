@@ -1,10 +1,12 @@
 """Each broken rules file is reported at its file, line and column, with what to do."""
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT
 
 from checker.errors import RulesError
@@ -45,6 +47,77 @@ def test_broken_file_is_reported_where_it_is_wrong(fixture, tmp_path, monkeypatc
     expected = expected_lines(fixture)
     assert expected, f"{fixture.name} has no '{EXPECT}' lines"
     assert problems_for([fixture], tmp_path, monkeypatch) == expected
+
+
+def _names_in_rules(text):
+    """What a message may quote as written: keys, and values without spaces (ids, enum
+    values), of one rules file. Keys are also found by pattern where the file does not parse."""
+    names = set(re.findall(r"([A-Za-z_][\w-]*)\s*:", text))
+    try:
+        data = yaml.load(text, Loader=yaml.BaseLoader)
+    except yaml.YAMLError:
+        data = None
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            names.update(node)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, str) and not any(ch.isspace() for ch in node):
+            names.add(node)
+    return names
+
+
+def _names_in_schema():
+    """Every key, enum value and constant the schema defines."""
+    names, stack = set(), [json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            names.update(node.get("properties", {}))
+            names.update(str(value) for value in node.get("enum", []))
+            names.update([str(node["const"])] if "const" in node else [])
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return names
+
+
+# Names of formats a Chinese sentence writes as they are.
+FORMAT_NAMES = {"YAML", "UTF-8", "UTC", "YYYY-MM-DD"}
+
+
+def english_left_in(message, names):
+    """The English words of a Chinese message once what is quoted ('…', `…`), file names and
+    the rules' own keys, ids and values are taken out; empty when the message is all Chinese."""
+    rest = re.sub(r"`[^`]*`", " ", message)
+    rest = re.sub(r"'[^']*'", " ", rest)
+    rest = re.sub(r"[\w./-]+\.ya?ml(?::\d+)*", " ", rest)
+    tokens = re.findall(r"[A-Za-z0-9_][A-Za-z0-9_.+-]*", rest)
+    return [token for token in tokens if token not in names | FORMAT_NAMES and re.search(r"[A-Za-z]{3,}", token)]
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda path: path.stem)
+def test_every_message_reads_in_chinese_by_default(fixture, tmp_path, monkeypatch):
+    text = fixture.read_bytes().decode("utf-8", errors="replace")
+    names = _names_in_rules(text) | _names_in_rules((ROOT / "rules" / "shop.yaml").read_text(encoding="utf-8"))
+    names |= _names_in_schema()
+    problems = problems_for([fixture], tmp_path, monkeypatch, lang="zh")
+    assert len(problems) == len(expected_lines(fixture))
+    for line in problems:
+        place, message = re.match(r"^(\S+?:\d+:\d+): (.*)$", line).groups()
+        assert re.search(r"[\u4e00-\u9fff]", message), line
+        assert english_left_in(message, names) == [], line
+        assert "did you mean" not in message, line
+
+
+def test_the_chinese_check_catches_english_words():
+    names = {"RET-A", "owner"}
+    assert english_left_in("规则 RET-A 缺少 'owner'；请加上", names) == []
+    assert english_left_in("rule RET-A is missing 'owner'; add it", names) == ["rule", "missing", "add"]
+    assert english_left_in("规则 RET-A 的 `text.en` 不在 params 里", names) == ["params"]
 
 
 def test_every_problem_in_every_file_is_reported_in_one_run(tmp_path, monkeypatch):
