@@ -16,8 +16,10 @@ __all__ = ["load_case", "CASE_KEYS"]
 CASE_KEYS = ("name", "flow", "answers", "rules", "expect", "story", "notes")
 
 
-def load_case(path, flow):
-    """Read a case file for ``flow`` (an engine Flow); return (answers, marks by question id)."""
+def load_case(path, flow, lang="zh"):
+    """Read a case file for ``flow`` (an engine Flow); return (answers, marks by question id).
+
+    A file YAML cannot read is reported in ``lang``, like the answers' messages."""
     try:
         text = read_text_file(path, "case file")
     except FileNotFoundError:
@@ -28,7 +30,7 @@ def load_case(path, flow):
         raise UsageError(f"{path}: cannot read the case file ({error.strerror})") from None
     data, problem = load_yaml_text(text, path)
     if problem:
-        raise UsageError(str(problem))
+        raise UsageError(problem.render(lang))
     if not isinstance(data, MarkedDict):
         raise UsageError(f"{path}:1:1: a case file is a mapping with 'answers:'; see README 'Case files'")
     for key in data:

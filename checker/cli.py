@@ -17,7 +17,7 @@ from .casefile import load_case
 from .engine import AnswerError, Flow, UnknownFlow, normalise_answer, step, verdict, vocabulary
 from .engine.numbers import parse_number
 from .engine.text import wording
-from .errors import RulesError, UsageError
+from .errors import RulesError, UsageError, listing, say
 from .loader import DEFAULT_RULES_DIR, display_path, load_rules
 from .wording import word, words
 
@@ -35,9 +35,11 @@ def _parser():
     parser = _Parser(prog="python -m checker", description="Customer-service policy rules: validate, compile, decide, walk.")
     parser.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rules folder (default: the repository's rules/)")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    commands.add_parser("validate", help="check every rules file and report all problems")
+    validate = commands.add_parser("validate", help="check every rules file and report all problems")
     compile_ = commands.add_parser("compile", help="write the rules bundle as JSON for the browser")
     compile_.add_argument("--out", required=True, help="file to write")
+    for command in (validate, compile_):
+        command.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages (default: zh)")
     decide = commands.add_parser("decide", help="decide a case from a case file")
     decide.add_argument("flow", help="returns or complaints")
     decide.add_argument("case", help="YAML case file with 'answers:'")
@@ -62,8 +64,11 @@ def _date(text):
 
 
 def main(argv=None):
+    lang = "zh"
     try:
-        status = _run(_parser().parse_args(argv))
+        args = _parser().parse_args(argv)
+        lang = args.lang
+        status = _run(args)
         sys.stdout.flush()
         return status
     except BrokenPipeError:
@@ -72,9 +77,11 @@ def main(argv=None):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except RulesError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s) in the rules; fix them and run again.", file=sys.stderr)
+        for line in error.lines(lang):
+            print(line, file=sys.stderr)
+        count = len(error.problems)
+        summary = say(f"规则里有 {count} 个问题；请改正后再运行。", f"{count} problem(s) in the rules; fix them and run again.")
+        print(summary[lang], file=sys.stderr)
         return 1
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -98,9 +105,12 @@ def _run(args):
     bundle = load_rules(Path(args.rules), warnings=warnings)
     if args.command == "validate":
         for warning in warnings:
-            print(warning, file=sys.stderr)
-        flows = ", ".join(sorted(bundle["flows"]))
-        print(f"{display_path(args.rules)}: {len(bundle['rules'])} rules in {len(bundle['areas'])} areas, flows: {flows}. OK")
+            print(warning.render(args.lang), file=sys.stderr)
+        rules, areas, flows = len(bundle["rules"]), len(bundle["areas"]), listing(sorted(bundle["flows"]))
+        summary = say(
+            f"{rules} 条规则，{areas} 个区域，流程：{flows.zh}。OK", f"{rules} rules in {areas} areas, flows: {flows.en}. OK"
+        )
+        print(f"{display_path(args.rules)}: {summary[args.lang]}")
         return 0
     if args.command == "compile":
         _write_atomically(args.out, json.dumps(bundle, ensure_ascii=False, sort_keys=True))
@@ -142,7 +152,7 @@ def _write_atomically(out, text):
 
 
 def _decide(bundle, flow, args):
-    answers, marks = load_case(args.case, flow)
+    answers, marks = load_case(args.case, flow, args.lang)
     try:
         result = step(bundle, flow.id, answers, flow=flow, today=args.today or _now().date().isoformat())
     except AnswerError as error:

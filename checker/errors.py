@@ -1,22 +1,112 @@
-"""Our own error types; no MkDocs, no PyYAML imports, so every layer can use them."""
+"""Our own error types; no MkDocs, no PyYAML imports, so every layer can use them.
 
-__all__ = ["Problem", "RulesError", "UsageError"]
+Messages for people come in both languages, Chinese first: each check writes its message as
+``say(zh, en)`` where it finds the problem, and whoever prints it picks the language.
+"""
+
+import difflib
+
+__all__ = ["Problem", "RulesError", "Text", "UsageError", "closest", "hint", "listing", "say", "LANGS"]
+
+LANGS = ("zh", "en")
+
+
+class Text:
+    """One message in Chinese and English; ``str()`` is the Chinese, ``+`` joins both halves."""
+
+    __slots__ = ("zh", "en")
+
+    def __init__(self, zh, en):
+        self.zh, self.en = zh, en
+
+    @classmethod
+    def of(cls, value):
+        """A Text from a Text, a {"zh", "en"} pair (the engine's form) or plain words for both."""
+        if isinstance(value, Text):
+            return value
+        if isinstance(value, dict):
+            return cls(value["zh"], value["en"])
+        return cls(str(value), str(value))
+
+    def __getitem__(self, lang):
+        if lang not in LANGS:
+            raise KeyError(lang)
+        return self.en if lang == "en" else self.zh
+
+    __iter__ = None  # not a sequence of characters: ask for text["zh"] or text["en"]
+
+    def __add__(self, other):
+        other = Text.of(other)
+        return Text(self.zh + other.zh, self.en + other.en)
+
+    def __bool__(self):
+        return bool(self.zh or self.en)
+
+    def __eq__(self, other):
+        return isinstance(other, Text) and (self.zh, self.en) == (other.zh, other.en)
+
+    def __hash__(self):
+        return hash((self.zh, self.en))
+
+    def __str__(self):
+        return self.zh
+
+    def __repr__(self):
+        return f"say({self.zh!r}, {self.en!r})"
+
+
+def say(zh, en):
+    """A message for people: the Chinese, then the same in English."""
+    return Text(zh, en)
+
+
+def closest(name, known):
+    """The known name closest to ``name`` (a likely typo of it), or None."""
+    match = difflib.get_close_matches(str(name), [str(k) for k in known], n=1)
+    return match[0] if match else None
+
+
+def hint(name, known, otherwise=None):
+    """'Did you mean X?' for the closest known name; else ``otherwise`` (a Text) or nothing.
+
+    Starts with the separator (；/ ;), so it goes right after what is wrong."""
+    match = closest(name, known)
+    if match is not None:
+        return say(f"；是不是想写 '{match}'？", f"; did you mean '{match}'?")
+    return otherwise or say("", "")
+
+
+def listing(items):
+    """Names in a row: 'a、b、c' in Chinese, 'a, b, c' in English."""
+    items = [str(item) for item in items]
+    return say("、".join(items), ", ".join(items))
 
 
 class Problem:
-    """One thing wrong with a rules file, at a place a person can open in an editor."""
+    """One thing wrong with a rules file, at a place a person can open in an editor.
+
+    ``message`` is a Text (a {"zh", "en"} pair or plain words are taken too)."""
 
     def __init__(self, path, line, column, message):
         self.path = str(path)
         self.line = line
         self.column = column
-        self.message = message
+        self.message = Text.of(message)
+
+    def text(self, lang="zh"):
+        """The message alone, in ``lang``."""
+        return self.message[lang]
+
+    def render(self, lang="zh"):
+        """``path:line:col: what is wrong; what to do`` in ``lang``."""
+        return f"{self.path}:{self.line}:{self.column}: {self.message[lang]}"
 
     def __str__(self):
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return self.render("zh")
 
     def sort_key(self):
-        return (self.path, self.line, self.column, self.message)
+        # The English text orders problems at one place, so both languages list them alike.
+        return (self.path, self.line, self.column, self.message.en)
 
 
 class RulesError(Exception):
@@ -24,7 +114,11 @@ class RulesError(Exception):
 
     def __init__(self, problems):
         self.problems = sorted(problems, key=Problem.sort_key)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__("\n".join(self.lines("zh")))
+
+    def lines(self, lang="zh"):
+        """Each problem as one line in ``lang``."""
+        return [problem.render(lang) for problem in self.problems]
 
 
 class UsageError(Exception):

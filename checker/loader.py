@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from .check_site import check_site, default_site
-from .errors import Problem, RulesError
+from .errors import Problem, RulesError, say
 from .scenarios import check_scenarios
 from .schema import SchemaChecker
 from .shop_calendar import assemble_calendar, calendar_warnings
@@ -42,21 +42,43 @@ def load_documents(rules_dir, base=None):
     problems, documents = [], []
     if not rules_dir.is_dir():
         return [], [
-            Problem(display_path(rules_dir, base), 1, 1, "rules folder not found; pass the folder that holds the rules files")
+            Problem(
+                display_path(rules_dir, base),
+                1,
+                1,
+                say(
+                    "找不到这个规则文件夹；请给出放规则文件的文件夹",
+                    "rules folder not found; pass the folder that holds the rules files",
+                ),
+            )
         ]
     files = sorted(p for p in rules_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
     if not files:
-        return [], [Problem(display_path(rules_dir, base), 1, 1, "no .yaml rules files in this folder")]
+        none = say("这个文件夹里没有 `.yaml` 规则文件；请给出放规则文件的文件夹", "no .yaml rules files in this folder")
+        return [], [Problem(display_path(rules_dir, base), 1, 1, none)]
     checker = SchemaChecker()
     for path in files:
         shown = display_path(path, base)
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as error:
-            problems.append(Problem(shown, 1, 1, f"not UTF-8 text (byte {error.start}); save the file as UTF-8"))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    say(
+                        f"这不是 UTF-8 文本（第 {error.start} 个字节处）；请把文件另存为 UTF-8",
+                        f"not UTF-8 text (byte {error.start}); save the file as UTF-8",
+                    ),
+                )
+            )
             continue
         except OSError as error:
-            problems.append(Problem(shown, 1, 1, f"cannot read the file: {error.strerror}"))
+            reason = error.strerror
+            problems.append(
+                Problem(shown, 1, 1, say(f"无法读取这个文件（`{reason}`）；请检查它能否打开", f"cannot read the file: {reason}"))
+            )
             continue
         data, found = _parsed(text, shown, checker)
         if found:
@@ -81,7 +103,7 @@ def _parsed(text, shown, checker):
         if problem:
             found = [problem]
         elif data is None:
-            found = [Problem(shown, 1, 1, "file is empty; add rules or delete it")]
+            found = [Problem(shown, 1, 1, say("文件是空的；请写入规则，或删掉这个文件", "file is empty; add rules or delete it"))]
         else:
             found = checker.check(data, Mark(shown, 1, 1) if not hasattr(data, "mark") else data.mark)
         if len(_PARSED) > 64:

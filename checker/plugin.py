@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
-from .errors import RulesError
+from .errors import RulesError, say
 from .loader import load_rules
 from .site import generate_pages
 from .site.checker_page import checker_data, checker_page, pyscript_config, training_data
@@ -105,9 +105,9 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         try:
             self.bundle = load_rules(self.root / self.config.rules, base=self.root)
         except RulesError as error:
-            raise PluginError(
-                "the rules have problems; the site was not built:\n" + "\n".join(map(str, error.problems))
-            ) from None
+            lang = "en" if self.config.language == "en" else "zh"  # `both` reads Chinese first
+            heading = say("规则有问题，网站没有生成：", "the rules have problems; the site was not built:")
+            raise PluginError("\n".join([heading[lang], *error.lines(lang)])) from None
         self.assets = {"assets/handbook.css": ASSETS / "handbook.css", "assets/handbook.js": ASSETS / "handbook.js"}
         if self.config.audience == "staff":
             mermaid = self.root / self.config.mermaid

@@ -13,11 +13,10 @@ read as people write them (10 月 12 日, 12 October). Build-time and CPython on
 carries each scenario resolved, so the browser sees plain values.
 """
 
-import difflib
-
 from .engine import AnswerError, graph, step
 from .engine.dates import civil, format_date, parse_date
 from .engine.text import fill, placeholders
+from .errors import Text, hint, say
 
 __all__ = ["check_scenarios"]
 
@@ -39,23 +38,22 @@ _MONTHS = (
 
 class _Unresolvable(Exception):
     def __init__(self, mark, message):
-        super().__init__(message)
+        super().__init__(message.en)
         self.mark, self.message = mark, message
-
-
-def _hint(name, known):
-    match = difflib.get_close_matches(name, list(known), n=1)
-    return f"; did you mean '{match[0]}'?" if match else ""
 
 
 def _param(bundle, reference, mark):
     rule_id, _, key = reference.partition(".")
     rule = bundle["rules"].get(rule_id)
     if rule is None:
-        raise _Unresolvable(mark, f"unknown rule '{rule_id}'{_hint(rule_id, bundle['rules'])}")
+        raise _Unresolvable(mark, say(f"没有规则 '{rule_id}'", f"unknown rule '{rule_id}'") + hint(rule_id, bundle["rules"]))
     params = rule.get("params", {})
     if key not in params or isinstance(params[key], (dict, list, str, bool)):
-        raise _Unresolvable(mark, f"'{reference}' is not a number param of {rule_id}{_hint(key, params)}")
+        raise _Unresolvable(
+            mark,
+            say(f"'{reference}' 不是 {rule_id} 的数值参数", f"'{reference}' is not a number param of {rule_id}")
+            + hint(key, params),
+        )
     return params[key]
 
 
@@ -67,7 +65,10 @@ def _number(bundle, expression, resolve, mark):
     else:
         base = resolve(expression["answer"], expression.value_mark("answer"))
         if isinstance(base, str):
-            raise _Unresolvable(expression.value_mark("answer"), f"answer '{expression['answer']}' is not a number")
+            other = expression["answer"]
+            raise _Unresolvable(
+                expression.value_mark("answer"), say(f"答案 '{other}' 不是数字", f"answer '{other}' is not a number")
+            )
     return base + expression.get("plus", 0)
 
 
@@ -79,21 +80,42 @@ def resolve_answers(bundle, answers):
         if qid in resolved:
             return resolved[qid]
         if qid not in answers:
-            raise _Unresolvable(mark, f"'{qid}' is not one of this scenario's answers{_hint(qid, answers)}")
+            raise _Unresolvable(
+                mark, say(f"'{qid}' 不是这个场景的答案", f"'{qid}' is not one of this scenario's answers") + hint(qid, answers)
+            )
         if qid in busy:
-            raise _Unresolvable(mark, f"'{qid}' is worked out from itself; give one of these answers as a plain value")
+            raise _Unresolvable(
+                mark,
+                say(
+                    f"'{qid}' 要由它自己算出来；请把这几个答案中的一个直接写成值",
+                    f"'{qid}' is worked out from itself; give one of these answers as a plain value",
+                ),
+            )
         busy.add(qid)
         expression = answers[qid]
         if isinstance(expression, dict) and not any(key in expression for key in ("param", "answer", "date")):
             raise _Unresolvable(
-                answers.value_mark(qid), "write {param: RULE-ID.key}, {answer: question_id} or {date: question_id, plus_days: N}"
+                answers.value_mark(qid),
+                say(
+                    "请写成 `{param: 规则编号.参数名}`、`{answer: 问题编号}` 或 `{date: 问题编号, plus_days: N}`",
+                    "write {param: RULE-ID.key}, {answer: question_id} or {date: question_id, plus_days: N}",
+                ),
             )
         if isinstance(expression, dict) and "date" in expression and "plus_days" not in expression:
-            raise _Unresolvable(expression.value_mark("date"), "a date worked out from another answer needs plus_days: N")
+            raise _Unresolvable(
+                expression.value_mark("date"),
+                say(
+                    "由另一个答案推算的日期需要 `plus_days: N`；请加上",
+                    "a date worked out from another answer needs plus_days: N",
+                ),
+            )
         if isinstance(expression, dict) and "date" in expression:
             start = resolve(expression["date"], expression.value_mark("date"))
             if not isinstance(start, str) or parse_date(start) is None:
-                raise _Unresolvable(expression.value_mark("date"), f"answer '{expression['date']}' is not a date")
+                other = expression["date"]
+                raise _Unresolvable(
+                    expression.value_mark("date"), say(f"答案 '{other}' 不是日期", f"answer '{other}' is not a date")
+                )
             days = _number(bundle, expression["plus_days"], resolve, expression.value_mark("plus_days"))
             value = format_date(parse_date(start) + int(days))
         else:
@@ -171,10 +193,12 @@ def _wrong_outcome(bundle, flow, scenario, trace, reached, param_marks):
         by_param = f"{{param: {rule_id}.{key}, plus: 1}}"
         example = f"{{date: {dates[0]}, plus_days: {by_param}}}" if dates else by_param
         return param_marks[suspects[0]].problem(
-            f"训练场景「{scenario['title']['zh']}」（{where.path}:{where.line}）在 {rule_id}.{key} = {value} 时{reached['zh']}，"
-            f"不再是它要教的 {taught}；请把它的答案写成相对于该参数的形式（如 {example}），或修改它的 outcome · "
-            f"training scenario '{name}' ({where.path}:{where.line}) {reached['en']}, not {taught}, with {rule_id}.{key} = {value}; "
-            f"write its answers relative to this param (e.g. {example}) or change its outcome"
+            say(
+                f"训练场景「{scenario['title']['zh']}」（{where.path}:{where.line}）在 {rule_id}.{key} = {value} 时{reached.zh}，"
+                f"不再是它要教的 {taught}；请把它的答案写成相对于该参数的形式（如 `{example}`），或修改它的 outcome",
+                f"training scenario '{name}' ({where.path}:{where.line}) {reached.en}, not {taught}, with {rule_id}.{key} = {value}; "
+                f"write its answers relative to this param (e.g. {example}) or change its outcome",
+            )
         )
     return None
 
@@ -186,36 +210,44 @@ def _check_scenario(bundle, flow, scenario, param_marks):
     unknown = [qid for qid in answers if qid not in questions]
     if unknown:
         return [
-            answers.key_mark(qid).problem(f"'{qid}' is not a question of flow '{flow['id']}'{_hint(qid, questions)}")
+            answers.key_mark(qid).problem(
+                say(f"'{qid}' 不是流程 '{flow['id']}' 里的问题", f"'{qid}' is not a question of flow '{flow['id']}'")
+                + hint(qid, questions)
+            )
             for qid in unknown
         ], None
+    named = say(f"训练场景「{scenario['title']['zh']}」", f"scenario '{scenario['id']}'")
     try:
         values = resolve_answers(bundle, answers)
         result = step(bundle, flow["id"], dict(values))
     except _Unresolvable as error:
-        return [error.mark.problem(f"scenario '{scenario['id']}': {error.message}")], None
+        return [error.mark.problem(say(f"{named.zh}：", f"{named.en}: ") + error.message)], None
     except AnswerError as error:
-        return [answers.value_mark(error.question_id).problem(f"scenario '{scenario['id']}': {error.message}")], None
+        return [answers.value_mark(error.question_id).problem(say(f"{named.zh}：", f"{named.en}: ") + Text.of(error.text))], None
     if result["type"] == "question":
         asked = result["question"]["id"]
-        reached = {"zh": f"会问到它没有回答的 '{asked}'", "en": f"asks '{asked}', which it does not answer"}
+        reached = say(f"会问到它没有回答的 '{asked}'", f"asks '{asked}', which it does not answer")
         blamed = _wrong_outcome(bundle, flow, scenario, result["trace"], reached, param_marks)
         return [
             blamed
             or answers.mark.problem(
-                f"训练场景「{scenario['title']['zh']}」没有回答它的路径会问到的 '{asked}'；请把它加到 answers · "
-                f"scenario '{scenario['id']}' does not answer '{asked}', which its path asks; add it to answers"
+                say(
+                    f"{named.zh}没有回答它的路径会问到的 '{asked}'；请把它加到 answers",
+                    f"{named.en} does not answer '{asked}', which its path asks; add it to answers",
+                )
             )
         ], None
     decision = result["decision"]
     if decision["outcome"] != scenario["outcome"]:
-        reached = {"zh": f"得到 {decision['outcome']}", "en": f"reaches {decision['outcome']}"}
+        reached = say(f"得到 {decision['outcome']}", f"reaches {decision['outcome']}")
         blamed = _wrong_outcome(bundle, flow, scenario, decision["trace"], reached, param_marks)
         return [
             blamed
             or scenario.value_mark("outcome").problem(
-                f"训练场景「{scenario['title']['zh']}」{reached['zh']}，不是 {scenario['outcome']}；请修改它的答案或 outcome · "
-                f"scenario '{scenario['id']}' {reached['en']}, not {scenario['outcome']}; fix its answers or its outcome"
+                say(
+                    f"{named.zh}{reached.zh}，不是 {scenario['outcome']}；请修改它的答案或 outcome",
+                    f"{named.en} {reached.en}, not {scenario['outcome']}; fix its answers or its outcome",
+                )
             )
         ], None
     known = dict(values)
@@ -229,7 +261,11 @@ def _check_scenario(bundle, flow, scenario, param_marks):
                         scenario[field]
                         .value_mark(lang)
                         .problem(
-                            f"'{{{name}}}' is neither an answer of this scenario nor a fact its path works out{_hint(name, known)}"
+                            say(
+                                f"`{{{name}}}` 既不是这个场景的答案，也不是它的路径算出的值",
+                                f"'{{{name}}}' is neither an answer of this scenario nor a fact its path works out",
+                            )
+                            + hint(name, known)
                         )
                     )
     if problems:
@@ -250,14 +286,23 @@ def check_scenarios(bundle, documents):
         for scenario in data["scenarios"]:
             mark = scenario.value_mark("id")
             if scenario["id"] in seen:
-                problems.append(mark.problem(f"scenario '{scenario['id']}' is already defined at {seen[scenario['id']]}"))
+                first = seen[scenario["id"]]
+                problems.append(
+                    mark.problem(
+                        say(
+                            f"训练场景 '{scenario['id']}' 已经在 {first} 定义过",
+                            f"scenario '{scenario['id']}' is already defined at {first}",
+                        )
+                    )
+                )
                 continue
             seen[scenario["id"]] = mark
             flow = bundle["flows"].get(scenario["flow"])
             if flow is None:
                 problems.append(
                     scenario.value_mark("flow").problem(
-                        f"unknown flow '{scenario['flow']}'{_hint(scenario['flow'], bundle['flows'])}"
+                        say(f"没有流程 '{scenario['flow']}'", f"unknown flow '{scenario['flow']}'")
+                        + hint(scenario["flow"], bundle["flows"])
                     )
                 )
                 continue

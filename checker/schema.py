@@ -5,11 +5,11 @@ message can name the file, line and column and say what to do. A test checks tha
 schema uses no keyword outside ``SUPPORTED_KEYWORDS``.
 """
 
-import difflib
 import json
 import re
 from pathlib import Path
 
+from .errors import closest, hint, listing, say
 from .yamlsource import MarkedDict, MarkedList
 
 __all__ = ["SchemaChecker", "SUPPORTED_KEYWORDS", "SCHEMA_PATH"]
@@ -23,6 +23,7 @@ SUPPORTED_KEYWORDS = {
     "$ref",
     "title",
     "description",
+    "x-description-zh",
     "type",
     "properties",
     "required",
@@ -40,12 +41,12 @@ SUPPORTED_KEYWORDS = {
 }
 
 _TYPE_NAMES = {
-    "object": "a mapping",
-    "array": "a list",
-    "string": "text",
-    "number": "a number",
-    "integer": "a whole number",
-    "boolean": "true or false",
+    "object": say("映射（一组「键: 值」）", "a mapping"),
+    "array": say("列表", "a list"),
+    "string": say("文字", "text"),
+    "number": say("数字", "a number"),
+    "integer": say("整数", "a whole number"),
+    "boolean": say("`true` 或 `false`", "true or false"),
 }
 
 
@@ -67,11 +68,16 @@ def _is_type(value, type_name):
 
 def _describe(value):
     if isinstance(value, bool):
-        return "true/false"
+        return say("`true`/`false`", "true/false")
     for type_name in ("object", "array", "string", "integer", "number"):
         if _is_type(value, type_name):
             return _TYPE_NAMES[type_name]
-    return "nothing" if value is None else type(value).__name__
+    return say("空值", "nothing") if value is None else say(f"`{type(value).__name__}`", type(value).__name__)
+
+
+def _label(where):
+    """What a message is about: the value's path in the file, or the file itself."""
+    return say(f"`{where}` ", where) if where else say("这个文件", "the file")  # a space after code only
 
 
 class SchemaChecker:
@@ -93,34 +99,48 @@ class SchemaChecker:
 
     def _check(self, value, schema, mark, where, problems):
         schema = self._resolve(schema)
-        label = where or "the file"
+        label = _label(where)
         if "oneOf" in schema:
             self._check_one_of(value, schema["oneOf"], mark, where, problems)
             return
         if "const" in schema and value != schema["const"]:
-            problems.append(mark.problem(f"{label} must be '{schema['const']}'"))
+            const = schema["const"]
+            problems.append(mark.problem(say(f"{label.zh}必须是 '{const}'", f"{label.en} must be '{const}'")))
             return
         if "enum" in schema and value not in schema["enum"]:
-            allowed = ", ".join(str(v) for v in schema["enum"])
-            hint = difflib.get_close_matches(str(value), [str(v) for v in schema["enum"]], n=1)
-            tip = f"; did you mean '{hint[0]}'?" if hint else ""
-            problems.append(mark.problem(f"{label} is '{value}', not one of: {allowed}{tip}"))
+            allowed = listing(schema["enum"])
+            problems.append(
+                mark.problem(
+                    say(
+                        f"{label.zh}写的是 '{value}'，只能是 {allowed.zh} 之一",
+                        f"{label.en} is '{value}', not one of: {allowed.en}",
+                    )
+                    + hint(value, schema["enum"])
+                )
+            )
             return
         types = schema.get("type")
         if types is not None:
             types = types if isinstance(types, list) else [types]
             if not any(_is_type(value, t) for t in types):
-                wanted = " or ".join(_TYPE_NAMES[t] for t in types)
-                quote = "; quote it to make it text" if "string" in types else ""
-                problems.append(mark.problem(f"{label} must be {wanted}, not {_describe(value)}{quote}"))
+                wanted = say("或".join(_TYPE_NAMES[t].zh for t in types), " or ".join(_TYPE_NAMES[t].en for t in types))
+                quote = say("；加上引号就是文字了", "; quote it to make it text") if "string" in types else say("", "")
+                found = _describe(value)
+                problems.append(
+                    mark.problem(
+                        say(f"{label.zh}必须是{wanted.zh}，不能是{found.zh}", f"{label.en} must be {wanted.en}, not {found.en}")
+                        + quote
+                    )
+                )
                 return
         if isinstance(value, str):
             self._check_string(value, schema, mark, label, problems)
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            if "minimum" in schema and value < schema["minimum"]:
-                problems.append(mark.problem(f"{label} must be at least {schema['minimum']}"))
-            if "maximum" in schema and value > schema["maximum"]:
-                problems.append(mark.problem(f"{label} must be at most {schema['maximum']}"))
+            low, high = schema.get("minimum"), schema.get("maximum")
+            if low is not None and value < low:
+                problems.append(mark.problem(say(f"{label.zh}不能小于 {low}", f"{label.en} must be at least {low}")))
+            if high is not None and value > high:
+                problems.append(mark.problem(say(f"{label.zh}不能大于 {high}", f"{label.en} must be at most {high}")))
         elif isinstance(value, dict):
             self._check_object(value, schema, mark, where, problems)
         elif isinstance(value, list):
@@ -128,24 +148,27 @@ class SchemaChecker:
 
     def _check_string(self, value, schema, mark, label, problems):
         if len(value) < schema.get("minLength", 0):
-            problems.append(mark.problem(f"{label} must not be empty"))
+            problems.append(mark.problem(say(f"{label.zh}不能是空的", f"{label.en} must not be empty")))
         pattern = schema.get("pattern")
         if pattern and not re.search(pattern, value):
-            example = schema.get("description", "")
-            tip = f" ({example})" if example else ""
-            problems.append(mark.problem(f"{label} '{value}' is not in the expected form{tip}"))
+            form = say(schema.get("x-description-zh", ""), schema.get("description", ""))
+            tip = say(f"（{form.zh}）" if form.zh else "", f" ({form.en})" if form.en else "")
+            problems.append(
+                mark.problem(say(f"{label.zh}的 '{value}' 格式不对", f"{label.en} '{value}' is not in the expected form") + tip)
+            )
 
     def _check_object(self, value, schema, mark, where, problems):
         properties = schema.get("properties", {})
         extra = schema.get("additionalProperties", True)
+        label = _label(where)
         misspelt = set()
         if extra is False:
             for key in value:
                 if key not in properties:
-                    misspelt.update(difflib.get_close_matches(key, list(properties), n=1))
+                    misspelt.add(closest(key, properties))
         for key in schema.get("required", []):
             if key not in value and key not in misspelt:
-                problems.append(mark.problem(f"{where or 'the file'} is missing '{key}'; add it"))
+                problems.append(mark.problem(say(f"{label.zh}缺少 '{key}'；请加上", f"{label.en} is missing '{key}'; add it")))
         for key, item in value.items():
             path = f"{where}.{key}" if where else key
             key_mark = value.key_mark(key) if isinstance(value, MarkedDict) else mark
@@ -153,17 +176,24 @@ class SchemaChecker:
             if key in properties:
                 self._check(item, properties[key], item_mark, path, problems)
             elif extra is False:
-                hint = difflib.get_close_matches(key, list(properties), n=1)
-                tip = f"did you mean '{hint[0]}'?" if hint else "allowed: " + ", ".join(properties)
-                problems.append(key_mark.problem(f"unknown key '{key}' in {where or 'the file'}; {tip}"))
+                allowed = listing(properties)
+                otherwise = say(f"；这里能写的键有：{allowed.zh}", f"; allowed: {allowed.en}")
+                problems.append(
+                    key_mark.problem(
+                        say(f"{label.zh}里不能有 '{key}' 这个键", f"unknown key '{key}' in {label.en}")
+                        + hint(key, properties, otherwise)
+                    )
+                )
             elif isinstance(extra, dict):
                 self._check(item, extra, item_mark, path, problems)
 
     def _check_array(self, value, schema, mark, where, problems):
         if len(value) < schema.get("minItems", 0):
-            problems.append(mark.problem(f"{where} needs at least {schema['minItems']} item(s)"))
+            least = schema["minItems"]
+            problems.append(mark.problem(say(f"`{where}` 至少要有 {least} 项", f"{where} needs at least {least} item(s)")))
         if "maxItems" in schema and len(value) > schema["maxItems"]:
-            problems.append(mark.problem(f"{where} takes at most {schema['maxItems']} item(s)"))
+            most = schema["maxItems"]
+            problems.append(mark.problem(say(f"`{where}` 最多只能有 {most} 项", f"{where} takes at most {most} item(s)")))
         if "items" in schema:
             for index, item in enumerate(value):
                 item_mark = value.item_mark(index) if isinstance(value, MarkedList) else mark
@@ -177,12 +207,27 @@ class SchemaChecker:
             kind = resolved.get("properties", {}).get("kind", {}).get("const")
             by_kind[kind] = resolved
         if not isinstance(value, dict):
-            problems.append(mark.problem(f"a rules file is a mapping that starts with 'kind:', not {_describe(value)}"))
+            found = _describe(value)
+            problems.append(
+                mark.problem(
+                    say(
+                        f"规则文件应该是以 'kind:' 开头的映射，不能是{found.zh}",
+                        f"a rules file is a mapping that starts with 'kind:', not {found.en}",
+                    )
+                )
+            )
             return
         kind = value.get("kind")
         if kind not in by_kind:
-            allowed = ", ".join(k for k in by_kind if k)
+            allowed = listing(k for k in by_kind if k)
             place = value.value_mark("kind") if isinstance(value, MarkedDict) and "kind" in value else mark
-            problems.append(place.problem(f"'kind' must be one of: {allowed}; it says what this file holds"))
+            problems.append(
+                place.problem(
+                    say(
+                        f"'kind' 只能是 {allowed.zh} 之一；它说明这个文件写的是什么",
+                        f"'kind' must be one of: {allowed.en}; it says what this file holds",
+                    )
+                )
+            )
             return
         self._check(value, by_kind[kind], mark, where, problems)

@@ -14,7 +14,7 @@ import stat
 import yaml
 
 from .engine.numbers import MAX_DIGITS
-from .errors import Problem
+from .errors import Problem, say
 
 __all__ = ["Mark", "MarkedDict", "MarkedList", "load_yaml_text", "read_text_file", "MAX_FILE_BYTES", "MAX_DEPTH", "MAX_DIGITS"]
 
@@ -92,7 +92,10 @@ def _compose_node(self, parent, index):
     if len(self.nesting) >= MAX_DEPTH:
         raise _ProblemFound(
             Mark.of(self.path, self.peek_event().start_mark).problem(
-                f"nested more than {MAX_DEPTH} levels deep; flatten the structure or split it into several entries"
+                say(
+                    f"嵌套超过 {MAX_DEPTH} 层；请减少层次，或拆成几个条目",
+                    f"nested more than {MAX_DEPTH} levels deep; flatten the structure or split it into several entries",
+                )
             )
         )
     self.nesting.append(index)
@@ -107,14 +110,20 @@ def _compose_plain_node(self, parent, index):
         event = self.peek_event()
         raise _ProblemFound(
             Mark.of(self.path, event.start_mark).problem(
-                f"alias *{event.anchor} is not allowed in rules files; write the value out in full"
+                say(
+                    f"规则文件里不能用别名 `*{event.anchor}`；请把这个值完整写出来",
+                    f"alias *{event.anchor} is not allowed in rules files; write the value out in full",
+                )
             )
         )
     event = self.peek_event()
     if getattr(event, "anchor", None):
         raise _ProblemFound(
             Mark.of(self.path, event.start_mark).problem(
-                f"anchor &{event.anchor} is not allowed in rules files; write each value out in full"
+                say(
+                    f"规则文件里不能用锚点 `&{event.anchor}`；请把每个值完整写出来",
+                    f"anchor &{event.anchor} is not allowed in rules files; write each value out in full",
+                )
             )
         )
     return yaml.SafeLoader.compose_node(self, parent, index)
@@ -131,10 +140,19 @@ def _construct_mapping(loader, node):
         key = loader.construct_object(key_node, deep=True)
         key_mark = Mark.of(loader.path, key_node.start_mark)
         if not isinstance(key, str):
-            raise _ProblemFound(key_mark.problem(f"key {key!r} must be text; quote it"))
+            raise _ProblemFound(
+                key_mark.problem(say(f"键 `{key!r}` 必须是文字；请给它加上引号", f"key {key!r} must be text; quote it"))
+            )
         if key in result:
             first = result.key_marks[key]
-            raise _ProblemFound(key_mark.problem(f"key '{key}' is repeated (first at line {first.line}); keep one of them"))
+            raise _ProblemFound(
+                key_mark.problem(
+                    say(
+                        f"键 '{key}' 重复了（第一次在第 {first.line} 行）；只保留其中一个",
+                        f"key '{key}' is repeated (first at line {first.line}); keep one of them",
+                    )
+                )
+            )
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_marks[key] = key_mark
         result.value_marks[key] = Mark.of(loader.path, value_node.start_mark)
@@ -157,37 +175,65 @@ def _number_text(loader, node, pattern, kind, example):
     text = loader.construct_scalar(node)
     where = Mark.of(loader.path, node.start_mark)
     if not isinstance(text, str) or not pattern.match(text):
-        raise _ProblemFound(where.problem(f"'{text}' is not {kind}; write it with digits only, like {example}"))
+        raise _ProblemFound(
+            where.problem(
+                say(
+                    f"'{text}' 不是{kind.zh}；只用数字写，例如 {example}",
+                    f"'{text}' is not {kind.en}; write it with digits only, like {example}",
+                )
+            )
+        )
     digits = sum(1 for ch in text if ch.isdigit())
     if digits > MAX_DIGITS:
-        raise _ProblemFound(where.problem(f"a number of {digits} digits is too long; use at most {MAX_DIGITS} digits"))
+        raise _ProblemFound(
+            where.problem(
+                say(
+                    f"这个数有 {digits} 位，太长了；最多写 {MAX_DIGITS} 位",
+                    f"a number of {digits} digits is too long; use at most {MAX_DIGITS} digits",
+                )
+            )
+        )
     return text
 
 
 def _construct_int(loader, node):
-    return int(_number_text(loader, node, _INT, "a whole number", "48"))
+    return int(_number_text(loader, node, _INT, say("整数", "a whole number"), "48"))
 
 
 def _construct_float(loader, node):
     """Plain decimals only, and finite: the bundle is strict JSON."""
-    value = float(_number_text(loader, node, _FLOAT, "a decimal number", "0.5"))
+    value = float(_number_text(loader, node, _FLOAT, say("小数", "a decimal number"), "0.5"))
     if value in (float("inf"), float("-inf")):
         where = Mark.of(loader.path, node.start_mark)
-        raise _ProblemFound(where.problem(f"'{node.value}' is not a finite number; write a plain number such as 7 or 1.5"))
+        raise _ProblemFound(
+            where.problem(
+                say(
+                    f"'{node.value}' 不是一个有限的数；请写普通的数，例如 7 或 1.5",
+                    f"'{node.value}' is not a finite number; write a plain number such as 7 or 1.5",
+                )
+            )
+        )
     return value
 
 
 def _construct_bool(loader, node):
     text = loader.construct_scalar(node)
     if text not in ("true", "false"):
-        raise _ProblemFound(Mark.of(loader.path, node.start_mark).problem(f"'{text}' is not true or false; write one of them"))
+        raise _ProblemFound(
+            Mark.of(loader.path, node.start_mark).problem(
+                say(f"'{text}' 既不是 `true` 也不是 `false`；请写其中一个", f"'{text}' is not true or false; write one of them")
+            )
+        )
     return text == "true"
 
 
 def _construct_unknown(loader, node):
     raise _ProblemFound(
         Mark.of(loader.path, node.start_mark).problem(
-            f"tag {node.tag} is not allowed in rules files; remove it and write plain data"
+            say(
+                f"规则文件里不能用标签 `{node.tag}`；请去掉它，只写普通数据",
+                f"tag {node.tag} is not allowed in rules files; remove it and write plain data",
+            )
         )
     )
 
@@ -277,14 +323,22 @@ def load_yaml_text(text, path):
             path,
             1,
             1,
-            f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a rules file; split it into several files",
+            say(
+                f"文件有 {size:,} 字节，超过了规则文件 {MAX_FILE_BYTES:,} 字节的上限；请拆成几个文件",
+                f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a rules file; split it into several files",
+            ),
         )
     bad = _CONTROL.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         code = f"U+{ord(bad.group()):04X}"
-        return None, Problem(path, line, column, f"control character {code} is not allowed in YAML; delete it")
+        return None, Problem(
+            path,
+            line,
+            column,
+            say(f"YAML 里不能有控制字符 {code}；请删掉它", f"control character {code} is not allowed in YAML; delete it"),
+        )
     node = _fast_node(text)
     loader = _RulesLoader(text if node is None else "")
     loader.path = str(path)
@@ -299,8 +353,14 @@ def load_yaml_text(text, path):
         mark = error.problem_mark or error.context_mark
         what = error.problem or error.context or "invalid YAML"
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, Problem(path, line, column, f"YAML syntax error: {what}; fix the syntax here")
+        return None, Problem(
+            path,
+            line,
+            column,
+            say(f"YAML 写法有误（`{what}`）；请改正这里的写法", f"YAML syntax error: {what}; fix the syntax here"),
+        )
     except yaml.YAMLError as error:
-        return None, Problem(path, 1, 1, "YAML error: " + " ".join(str(error).split()))
+        detail = " ".join(str(error).split())
+        return None, Problem(path, 1, 1, say(f"YAML 读不懂（`{detail}`）；请检查这个文件的写法", "YAML error: " + detail))
     finally:
         loader.dispose()

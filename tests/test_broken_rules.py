@@ -1,10 +1,12 @@
 """Each broken rules file is reported at its file, line and column, with what to do."""
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT
 
 from checker.errors import RulesError
@@ -22,8 +24,9 @@ def expected_lines(fixture):
     return [line[len(EXPECT) :] for line in text.splitlines() if line.startswith(EXPECT)]
 
 
-def problems_for(files, tmp_path, monkeypatch):
-    """Validate a rules folder made of the repository's shop.yaml plus the given files."""
+def problems_for(files, tmp_path, monkeypatch, lang="en"):
+    """Validate a rules folder made of the repository's shop.yaml plus the given files; each
+    problem as printed in ``lang`` (the expectations are written in English)."""
     rules = tmp_path / "rules"
     rules.mkdir()
     shutil.copy(ROOT / "rules" / "shop.yaml", rules)
@@ -32,7 +35,7 @@ def problems_for(files, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(RulesError) as caught:
         load_rules(Path("rules"))
-    return [str(problem) for problem in caught.value.problems]
+    return caught.value.lines(lang)
 
 
 def test_the_corpus_has_at_least_30_broken_files():
@@ -44,6 +47,77 @@ def test_broken_file_is_reported_where_it_is_wrong(fixture, tmp_path, monkeypatc
     expected = expected_lines(fixture)
     assert expected, f"{fixture.name} has no '{EXPECT}' lines"
     assert problems_for([fixture], tmp_path, monkeypatch) == expected
+
+
+def _names_in_rules(text):
+    """What a message may quote as written: keys, and values without spaces (ids, enum
+    values), of one rules file. Keys are also found by pattern where the file does not parse."""
+    names = set(re.findall(r"([A-Za-z_][\w-]*)\s*:", text))
+    try:
+        data = yaml.load(text, Loader=yaml.BaseLoader)
+    except yaml.YAMLError:
+        data = None
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            names.update(node)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, str) and not any(ch.isspace() for ch in node):
+            names.add(node)
+    return names
+
+
+def _names_in_schema():
+    """Every key, enum value and constant the schema defines."""
+    names, stack = set(), [json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            names.update(node.get("properties", {}))
+            names.update(str(value) for value in node.get("enum", []))
+            names.update([str(node["const"])] if "const" in node else [])
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return names
+
+
+# Names of formats a Chinese sentence writes as they are.
+FORMAT_NAMES = {"YAML", "UTF-8", "UTC", "YYYY-MM-DD"}
+
+
+def english_left_in(message, names):
+    """The English words of a Chinese message once what is quoted ('…', `…`), file names and
+    the rules' own keys, ids and values are taken out; empty when the message is all Chinese."""
+    rest = re.sub(r"`[^`]*`", " ", message)
+    rest = re.sub(r"'[^']*'", " ", rest)
+    rest = re.sub(r"[\w./-]+\.ya?ml(?::\d+)*", " ", rest)
+    tokens = re.findall(r"[A-Za-z0-9_][A-Za-z0-9_.+-]*", rest)
+    return [token for token in tokens if token not in names | FORMAT_NAMES and re.search(r"[A-Za-z]{3,}", token)]
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda path: path.stem)
+def test_every_message_reads_in_chinese_by_default(fixture, tmp_path, monkeypatch):
+    text = fixture.read_bytes().decode("utf-8", errors="replace")
+    names = _names_in_rules(text) | _names_in_rules((ROOT / "rules" / "shop.yaml").read_text(encoding="utf-8"))
+    names |= _names_in_schema()
+    problems = problems_for([fixture], tmp_path, monkeypatch, lang="zh")
+    assert len(problems) == len(expected_lines(fixture))
+    for line in problems:
+        place, message = re.match(r"^(\S+?:\d+:\d+): (.*)$", line).groups()
+        assert re.search(r"[\u4e00-\u9fff]", message), line
+        assert english_left_in(message, names) == [], line
+        assert "did you mean" not in message, line
+
+
+def test_the_chinese_check_catches_english_words():
+    names = {"RET-A", "owner"}
+    assert english_left_in("规则 RET-A 缺少 'owner'；请加上", names) == []
+    assert english_left_in("rule RET-A is missing 'owner'; add it", names) == ["rule", "missing", "add"]
+    assert english_left_in("规则 RET-A 的 `text.en` 不在 params 里", names) == ["params"]
 
 
 def test_every_problem_in_every_file_is_reported_in_one_run(tmp_path, monkeypatch):
@@ -113,38 +187,42 @@ def _real_rules_with(tmp_path, monkeypatch, name, edit):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(RulesError) as caught:
         load_rules(Path("rules"))
-    return [str(problem) for problem in caught.value.problems], path.read_text(encoding="utf-8").splitlines()
+    problems = caught.value.problems
+    return [p.render("zh") for p in problems], [p.render("en") for p in problems], path.read_text(encoding="utf-8").splitlines()
 
 
 def test_a_scenario_must_reach_the_outcome_it_teaches(tmp_path, monkeypatch):
-    problems, lines = _real_rules_with(
+    chinese, english, lines = _real_rules_with(
         tmp_path, monkeypatch, "training.yaml", lambda text: text.replace("outcome: out_condition", "outcome: out_too_late", 1)
     )
     line = next(n for n, text in enumerate(lines, 1) if "outcome: out_too_late" in text)
-    assert problems == [
-        f"rules/training.yaml:{line}:14: 训练场景「洗过的毛衣」得到 out_condition，不是 out_too_late；请修改它的答案或 outcome · "
-        "scenario 'washed-sweater' reaches out_condition, not out_too_late; "
+    assert chinese == [
+        f"rules/training.yaml:{line}:14: 训练场景「洗过的毛衣」得到 out_condition，不是 out_too_late；请修改它的答案或 outcome"
+    ]
+    assert english == [
+        f"rules/training.yaml:{line}:14: scenario 'washed-sweater' reaches out_condition, not out_too_late; "
         "fix its answers or its outcome"
     ]
 
 
 def test_a_scenario_must_answer_every_question_on_its_path(tmp_path, monkeypatch):
-    problems, lines = _real_rules_with(
+    chinese, english, lines = _real_rules_with(
         tmp_path,
         monkeypatch,
         "training.yaml",
         lambda text: text.replace(', condition: washed, refuses_all: "no"}', ', refuses_all: "no"}', 1),
     )
     line = next(n for n, text in enumerate(lines, 1) if 'exchanged_before: "no", refuses_all: "no"}' in text)
-    assert problems == [
-        f"rules/training.yaml:{line}:14: 训练场景「洗过的毛衣」没有回答它的路径会问到的 'condition'；请把它加到 answers · "
-        "scenario 'washed-sweater' does not answer 'condition', "
-        "which its path asks; add it to answers"
+    assert chinese == [
+        f"rules/training.yaml:{line}:14: 训练场景「洗过的毛衣」没有回答它的路径会问到的 'condition'；请把它加到 answers"
+    ]
+    assert english == [
+        f"rules/training.yaml:{line}:14: scenario 'washed-sweater' does not answer 'condition', which its path asks; add it to answers"
     ]
 
 
 def test_public_answer_must_be_an_answer_of_a_staff_question(tmp_path, monkeypatch):
-    problems, lines = _real_rules_with(
+    _, problems, lines = _real_rules_with(
         tmp_path, monkeypatch, "returns.yaml", lambda text: text.replace('public_answer: "no"', 'public_answer: "nope"', 1)
     )
     line = next(n for n, text in enumerate(lines, 1) if 'public_answer: "nope"' in text)

@@ -115,7 +115,11 @@ def test_without_national_holidays_only_weekends_and_the_shops_days_count(tmp_pa
 def test_validate_warns_when_official_data_is_about_to_end():
     warnings = []
     load_rules(ROOT / "rules", today=TODAY, warnings=warnings)
-    assert [str(w) for w in warnings] == [
+    assert [w.render("zh") for w in warnings] == [
+        "rules/calendar.yaml:12:20: 提醒：官方节假日数据将在 35 天后到期（2026-12-31），之后的期限按法定节假日估算；"
+        "国务院发布 2027 年的放假通知后，请升级 `pyproject.toml` 里固定版本的 `chinesecalendar`，再运行测试"
+    ]
+    assert [w.render("en") for w in warnings] == [
         "rules/calendar.yaml:12:20: warning: official holiday data ends in 35 days (2026-12-31); deadlines after it are "
         "estimated from the statutory holidays. When the State Council publishes the 2027 notice, upgrade the pinned "
         "chinesecalendar in pyproject.toml and run the tests"
@@ -130,7 +134,7 @@ def test_the_warning_does_not_fail_validate():
     assert run.returncode == 0, run.stderr
     assert "OK" in run.stdout
     if datetime.date.today() >= datetime.date(2026, 11, 1):
-        assert "warning: official holiday data" in run.stderr
+        assert "提醒：官方节假日数据" in run.stderr  # in Chinese unless --lang en
 
 
 def test_calendar_page_shows_this_and_next_year_with_their_basis(bundle_now):

@@ -31,6 +31,10 @@ def test_validate_reports_ok_on_the_repository_rules():
     result = run("validate")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("OK")
+    assert " 条规则，" in result.stdout  # Chinese unless asked otherwise
+    english = run("validate", "--lang", "en")
+    assert english.returncode == 0, english.stderr
+    assert " rules in " in english.stdout and english.stdout.strip().endswith("OK")
 
 
 def test_validate_lists_problems_and_exits_1(tmp_path):
@@ -39,8 +43,16 @@ def test_validate_lists_problems_and_exits_1(tmp_path):
     (rules / "bad.yaml").write_text("kind: area\narea: x\norder: 1\n", encoding="utf-8")
     result = run("--rules", str(rules), "validate")
     assert result.returncode == 1
-    assert "bad.yaml:1:1: the file is missing 'title'; add it" in result.stderr
+    assert "bad.yaml:1:1: 这个文件缺少 'title'；请加上" in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("规则里有 ")
     assert "Traceback" not in result.stderr
+    english = run("--rules", str(rules), "validate", "--lang", "en")
+    assert english.returncode == 1
+    assert "bad.yaml:1:1: the file is missing 'title'; add it" in english.stderr
+    assert english.stderr.splitlines()[-1].endswith("problem(s) in the rules; fix them and run again.")
+    assert [line.split(": ", 1)[0] for line in english.stderr.splitlines()[:-1]] == [
+        line.split(": ", 1)[0] for line in result.stderr.splitlines()[:-1]
+    ]  # the same problems at the same places, in the same order
 
 
 def test_decide_prints_the_verdict_in_chinese_by_default():
@@ -119,11 +131,11 @@ BAD_INPUTS = {
     "not a mapping": ("- dispute\n", "case.yaml:1:1: a case file is a mapping with 'answers:'; see README 'Case files'"),
     "duplicate key": (
         "answers:\n  dispute: 'no'\n  dispute: 'yes'\n",
-        "case.yaml:3:3: key 'dispute' is repeated (first at line 2); keep one of them",
+        "case.yaml:3:3: 键 'dispute' 重复了（第一次在第 2 行）；只保留其中一个",
     ),
     "yaml syntax": (
         "answers: {dispute: 'no'\n",
-        "case.yaml:2:1: YAML syntax error: expected ',' or '}', but got '<stream end>'; fix the syntax here",
+        "case.yaml:2:1: YAML 写法有误（`expected ',' or '}', but got '<stream end>'`）；请改正这里的写法",
     ),
 }
 
@@ -246,7 +258,7 @@ def test_not_after_is_only_today_and_only_on_dates(tmp_path, old, new, message):
     assert text.count(old) == 1
     text = text.replace(old, old.replace("      not_after: today\n", "") + "      " + new + "\n")
     (rules / "returns.yaml").write_text(text, encoding="utf-8")
-    result = run("--rules", str(rules), "validate")
+    result = run("--rules", str(rules), "validate", "--lang", "en")
     assert result.returncode == 1
     line = text.splitlines().index("      " + new) + 1
     [problem] = [p for p in result.stderr.splitlines() if f"returns.yaml:{line}:18:" in p]

@@ -103,7 +103,7 @@ def test_the_validator_requires_customer_wording_on_every_public_outcome(tmp_pat
     with pytest.raises(RulesError) as caught:
         load_rules(Path("rules"))
     line = text[:start].count("\n") + 1
-    assert [str(p) for p in caught.value.problems] == [
+    assert caught.value.lines("en") == [
         f"rules/returns.yaml:{line}:11: outcome 'out_condition' is reachable in the customer's checker but has no "
         "customer wording; add customer: {title, say, steps} in the second person and plain words"
     ]

@@ -4,6 +4,7 @@ the Makefile targets it names, and the rule change it walks through."""
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 
@@ -79,6 +80,24 @@ def test_every_command_in_the_readme_runs(readme_case, tmp_path, monkeypatch, ca
         assert status == 0, (words, captured.err)
         assert "Traceback" not in captured.err
     assert json.loads((tmp_path / "rules.json").read_text(encoding="utf-8"))["rules"]
+
+
+def test_the_validator_output_in_the_readme_is_what_it_prints(tmp_path, monkeypatch, capsys):
+    """The misspelt owner of the Commands section, validated in each language as shown."""
+    [block] = code_blocks(section("Commands"), "text")
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    path = rules / "returns.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[26].strip() == "owner: cs_supervisor"
+    lines[26] = lines[26].replace("cs_supervisor", "cs_supervisr")
+    path.write_text("".join(lines), encoding="utf-8")
+    runs = re.findall(r"^\$ \.venv/bin/python -m checker (.*)\n((?:[^$].*\n)+)", block, re.M)
+    assert [command for command, _ in runs] == ["validate", "validate --lang en"]
+    monkeypatch.chdir(tmp_path)
+    for command, shown in runs:
+        assert main(["--rules", "rules", *command.split()]) == 1
+        assert capsys.readouterr().err == shown, command
 
 
 def test_the_readme_case_file_decides_as_its_name_says(readme_case):

@@ -60,10 +60,10 @@ def test_a_param_change_that_flips_a_scenario_is_reported_at_the_param(tmp_path)
         load_rules(rules, base=tmp_path)
     [problem] = caught.value.problems
     assert (problem.path, problem.line) == ("rules/returns.yaml", line)
-    assert "训练场景「当晚发现少件」（rules/training.yaml:" in problem.message
-    assert "RET-MISSING.hours = 6 时会问到它没有回答的 'refuses_all'" in problem.message
-    assert "training scenario 'missing-item-same-evening'" in problem.message
-    assert "write its answers relative to this param" in problem.message
+    assert "训练场景「当晚发现少件」（rules/training.yaml:" in problem.text("zh")
+    assert "RET-MISSING.hours = 6 时会问到它没有回答的 'refuses_all'" in problem.text("zh")
+    assert "training scenario 'missing-item-same-evening'" in problem.text("en")
+    assert "write its answers relative to this param" in problem.text("en")
 
 
 @pytest.mark.parametrize(
@@ -103,4 +103,5 @@ def test_a_bad_relative_answer_is_reported_where_it_is_written(tmp_path, old, ne
         load_rules(rules, base=tmp_path)
     [problem] = caught.value.problems
     assert (problem.path, problem.line) == ("rules/training.yaml", line)
-    assert message in problem.message
+    assert message in problem.text("en")
+    assert "场景" in problem.text("zh")  # the Chinese names the scenario too

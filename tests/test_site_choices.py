@@ -23,7 +23,7 @@ def rules_with(tmp_path, monkeypatch, edits):
     try:
         return load_rules(rules.relative_to(tmp_path)), []
     except RulesError as error:
-        return None, [str(problem) for problem in error.problems]
+        return None, error.lines("en")
 
 
 def test_cross_file_references_of_the_site_file_are_checked(tmp_path, monkeypatch):

@@ -6,6 +6,7 @@ By subject: ``rules`` (shop roles and each rule), ``flows`` (each interview's sh
 training scenarios by ``checker.scenarios``.
 """
 
+from ..errors import say
 from ..shop_calendar import check_calendar
 from .answers import check_answer_order
 from .audience import check_customer_flow
@@ -29,12 +30,23 @@ def check_semantics(documents, today):
         elif kind == "area":
             areas.append(data)
     if len(ctx.calendars) > 1:
-        ctx.add(ctx.calendars[1].mark, f"a second calendar file; the first is {ctx.calendars[0].mark.path}; keep one")
+        first = ctx.calendars[0].mark.path
+        ctx.add(
+            ctx.calendars[1].mark,
+            say(f"这是第二个日历文件，第一个是 {first}；只保留一个", f"a second calendar file; the first is {first}; keep one"),
+        )
     seen_areas = {}
     for data in areas:
         name = data["area"]
         if name in seen_areas:
-            ctx.add(data.value_mark("area"), f"area '{name}' is already defined at {seen_areas[name]}; give each area one file")
+            first = seen_areas[name]
+            ctx.add(
+                data.value_mark("area"),
+                say(
+                    f"区域 '{name}' 已经在 {first} 定义过；每个区域只用一个文件",
+                    f"area '{name}' is already defined at {first}; give each area one file",
+                ),
+            )
         else:
             seen_areas[name] = data.value_mark("area")
         for section in data["sections"]:
@@ -45,7 +57,11 @@ def check_semantics(documents, today):
         if "flow" in data:
             flow = data["flow"]
             if flow["id"] in flows:
-                ctx.add(flow.value_mark("id"), f"flow '{flow['id']}' is already defined at {flows[flow['id']]}")
+                first = flows[flow["id"]]
+                ctx.add(
+                    flow.value_mark("id"),
+                    say(f"流程 '{flow['id']}' 已经在 {first} 定义过", f"flow '{flow['id']}' is already defined at {first}"),
+                )
             else:
                 flows[flow["id"]] = flow.value_mark("id")
             FlowChecker(ctx, flow).run()

@@ -3,6 +3,8 @@
 swap places between questions.
 """
 
+from ..errors import listing, say
+
 __all__ = ["check_answer_order"]
 
 
@@ -23,6 +25,10 @@ def check_answer_order(ctx, flows):
             if order != wanted:
                 ctx.add(
                     question.value_mark("answers"),
-                    f"answers of '{question.get('id')}' are listed {', '.join(order)} but '{other}' ({mark}) lists them "
-                    f"{', '.join(wanted)}; list the same answers in one order",
+                    say(
+                        f"'{question.get('id')}' 的答案顺序是 {listing(order).zh}，而 '{other}'（{mark}）是 "
+                        f"{listing(wanted).zh}；同样的答案请按同一顺序排列",
+                        f"answers of '{question.get('id')}' are listed {listing(order).en} but '{other}' ({mark}) lists them "
+                        f"{listing(wanted).en}; list the same answers in one order",
+                    ),
                 )

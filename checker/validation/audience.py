@@ -5,6 +5,7 @@ Mirrors checker.site.checker_page.public_flow: staff questions are answered by t
 """
 
 from ..engine import graph
+from ..errors import say
 
 __all__ = ["check_customer_flow"]
 
@@ -32,8 +33,11 @@ def check_customer_flow(ctx, flow):
     for node in stuck:
         ctx.add(
             node.value_mark("audience"),
-            f"staff question '{node['id']}' is on the customer's path; add public_answer "
-            "(the answer a customer's case always has) or make the question public",
+            say(
+                f"内部问题 '{node['id']}' 在顾客会走的路径上；请加上 public_answer（顾客的情况总是这个答案），或把问题改为公开",
+                f"staff question '{node['id']}' is on the customer's path; add public_answer "
+                "(the answer a customer's case always has) or make the question public",
+            ),
         )
     for kind, node in graph.nodes(flow, ("checks", "outcomes")):
         if node["id"] not in on_path:
@@ -46,19 +50,23 @@ def check_customer_flow(ctx, flow):
                     if fact in derived:
                         cited.update(graph.param_rules(derived[fact].get("count_from")))
             for rule_id in sorted(cited):
-                _public(ctx, rule_id, f"check '{node['id']}'")
+                _public(ctx, rule_id, say(f"判断 '{node['id']}'", f"check '{node['id']}'"))
             continue
         if "customer" not in node:
             ctx.add(
                 node.value_mark("id"),
-                f"outcome '{node['id']}' is reachable in the customer's checker but has no customer wording; "
-                "add customer: {title, say, steps} in the second person and plain words",
+                say(
+                    f"结果 '{node['id']}' 在顾客版检查器里能走到，但没有给顾客的措辞；"
+                    "请加上 `customer: {title, say, steps}`，用“您”和大白话写",
+                    f"outcome '{node['id']}' is reachable in the customer's checker but has no customer wording; "
+                    "add customer: {title, say, steps} in the second person and plain words",
+                ),
             )
         for key in ("say_params", "price_difference"):
             if key in node:
-                _public(ctx, node[key], f"{key} of outcome '{node['id']}'")
+                _public(ctx, node[key], say(f"结果 '{node['id']}' 的 {key}", f"{key} of outcome '{node['id']}'"))
         if "postage" in node:
-            _public(ctx, node["postage"]["rule"], f"postage of outcome '{node['id']}'")
+            _public(ctx, node["postage"]["rule"], say(f"结果 '{node['id']}' 的 postage", f"postage of outcome '{node['id']}'"))
 
 
 def _public(ctx, rule_id, where):
@@ -66,6 +74,10 @@ def _public(ctx, rule_id, where):
         rule = ctx.rules[rule_id][0]
         ctx.add(
             rule.value_mark("audience"),
-            f"rule {rule_id} is staff-only, but the customer's checker reads it ({where}); "
-            "make it public with customer wording, or keep it off the customer's path",
+            say(
+                f"规则 {rule_id} 只给员工看，但顾客版检查器要读它（{where.zh}）；"
+                "请把它改为公开并写上给顾客的措辞，或让顾客的路径不经过它",
+                f"rule {rule_id} is staff-only, but the customer's checker reads it ({where.en}); "
+                "make it public with customer wording, or keep it off the customer's path",
+            ),
         )

@@ -1,14 +1,6 @@
-"""Shared pieces of the checks of meaning: where problems are collected, and name hints."""
+"""Shared pieces of the checks of meaning: where problems are collected."""
 
-import difflib
-
-__all__ = ["Context", "hint"]
-
-
-def hint(name, known):
-    """'; did you mean X?' for the closest known name, or nothing."""
-    match = difflib.get_close_matches(name, list(known), n=1)
-    return f"; did you mean '{match[0]}'?" if match else ""
+__all__ = ["Context"]
 
 
 class Context:
@@ -21,4 +13,5 @@ class Context:
         self.calendars = []
 
     def add(self, mark, message):
+        """Record a problem at ``mark``; ``message`` is a ``say(zh, en)`` Text."""
         self.problems.append(mark.problem(message))

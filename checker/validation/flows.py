@@ -1,11 +1,13 @@
-"""One interview's shape: references, reachability, loops, and facts read before they are asked."""
+"""One interview's shape: references, reachability, loops, and facts read before they are asked.
+
+Conditions are checked by ``conditions``, each outcome's references by ``outcomes``."""
 
 from ..engine import graph
-from ..engine.graph import COMPARISONS
-from ..engine.text import placeholders
-from .common import hint
+from ..errors import hint, listing, say
+from .conditions import check_condition, operand
+from .outcomes import check_outcome
 
-__all__ = ["FlowChecker", "COMPARISONS"]
+__all__ = ["FlowChecker"]
 
 COUNT_FROM = {"next_day", "signoff_day"}
 
@@ -20,7 +22,13 @@ class FlowChecker:
         for kind, node in graph.nodes(flow, ("derived", "questions", "checks", "outcomes")):
             if node["id"] in self.nodes:
                 first = self.nodes[node["id"]][1].value_mark("id")
-                ctx.add(node.value_mark("id"), f"'{node['id']}' is already defined at {first}; ids in a flow must be unique")
+                ctx.add(
+                    node.value_mark("id"),
+                    say(
+                        f"'{node['id']}' 已经在 {first} 定义过；同一流程里的编号不能重复",
+                        f"'{node['id']}' is already defined at {first}; ids in a flow must be unique",
+                    ),
+                )
             else:
                 self.nodes[node["id"]] = (kind, node)
         self.after_questions = {item["ask"] for item in flow.get("after", [])}
@@ -31,7 +39,9 @@ class FlowChecker:
     def rule_ref(self, node, key, value=None, mark=None):
         value = node[key] if value is None else value
         if value not in self.ctx.rules:
-            self.ctx.add(mark or node.value_mark(key), f"unknown rule {value}{hint(value, self.ctx.rules)}")
+            self.ctx.add(
+                mark or node.value_mark(key), say(f"没有规则 {value}", f"unknown rule {value}") + hint(value, self.ctx.rules)
+            )
             return None
         return self.ctx.rules[value][0]
 
@@ -41,26 +51,50 @@ class FlowChecker:
         self.edge_marks[(source, target)] = holder.value_mark(key)
         if self.kind(target) not in ("questions", "checks", "outcomes"):
             known = [k for k, v in self.nodes.items() if v[0] != "derived"]
+            flow_id = self.flow["id"]
             self.ctx.add(
                 holder.value_mark(key),
-                f"'{target}' is not a question, check or outcome of flow '{self.flow['id']}'{hint(target, known)}",
+                say(
+                    f"'{target}' 不是流程 '{flow_id}' 里的问题、判断或结果",
+                    f"'{target}' is not a question, check or outcome of flow '{flow_id}'",
+                )
+                + hint(target, known),
             )
             return None
         if target in self.after_questions:
-            self.ctx.add(holder.value_mark(key), f"'{target}' is asked after the outcome (in 'after'); it cannot also be a step")
+            self.ctx.add(
+                holder.value_mark(key),
+                say(
+                    f"'{target}' 是出结果后才问的（在 'after' 里）；它不能同时是一个步骤",
+                    f"'{target}' is asked after the outcome (in 'after'); it cannot also be a step",
+                ),
+            )
         return target
 
     def run(self):
         flow = self.flow
         if self.kind(flow["start"]) not in ("questions", "checks"):
-            self.ctx.add(flow.value_mark("start"), f"start '{flow['start']}' is not a question or check of this flow")
+            start = flow["start"]
+            self.ctx.add(
+                flow.value_mark("start"),
+                say(f"start '{start}' 不是这个流程里的问题或判断", f"start '{start}' is not a question or check of this flow"),
+            )
         clock = flow.get("deadlines_from")
         if clock is not None and (self.kind(clock) != "questions" or self.nodes[clock][1]["kind"] != "datetime"):
-            self.ctx.add(flow.value_mark("deadlines_from"), f"deadlines_from '{clock}' must be a datetime question of this flow")
+            self.ctx.add(
+                flow.value_mark("deadlines_from"),
+                say(
+                    f"deadlines_from '{clock}' 必须是这个流程里的 datetime 问题",
+                    f"deadlines_from '{clock}' must be a datetime question of this flow",
+                ),
+            )
         if clock is None and any(o.get("deadlines") for o in flow["outcomes"]):
             self.ctx.add(
                 flow.mark,
-                "outcomes have deadlines but the flow has no 'deadlines_from'; name the datetime question they count from",
+                say(
+                    "结果里有期限，但流程没有 'deadlines_from'；请写上期限从哪个 datetime 问题开始算",
+                    "outcomes have deadlines but the flow has no 'deadlines_from'; name the datetime question they count from",
+                ),
             )
         self.edges = {}
         self.edge_marks = {}  # (step, next step) -> where that `next` is written
@@ -71,14 +105,17 @@ class FlowChecker:
         for derived in flow.get("derived", []):
             self.check_derived(derived)
         for outcome in flow["outcomes"]:
-            self.check_outcome(outcome)
+            check_outcome(self, outcome)
         for item in flow.get("after", []):
             if self.kind(item["ask"]) != "questions":
-                self.ctx.add(item.value_mark("ask"), f"'{item['ask']}' is not a question of this flow")
-            self.check_condition(item["when"], item.value_mark("when"), allow_status=True)
+                ask = item["ask"]
+                self.ctx.add(
+                    item.value_mark("ask"), say(f"'{ask}' 不是这个流程里的问题", f"'{ask}' is not a question of this flow")
+                )
+            check_condition(self, item["when"], item.value_mark("when"), allow_status=True)
         for item in flow.get("escalations", []):
             self.rule_ref(item, "rule")
-            self.check_condition(item["when"], item.value_mark("when"), allow_status=True)
+            check_condition(self, item["when"], item.value_mark("when"), allow_status=True)
         self.check_graph()
 
     def check_question(self, question):
@@ -88,26 +125,47 @@ class FlowChecker:
         targets = []
         if question["kind"] == "choice":
             if "answers" not in question:
-                self.ctx.add(question.mark, f"choice question '{qid}' has no answers; add at least two")
+                self.ctx.add(
+                    question.mark,
+                    say(f"选择题 '{qid}' 没有答案；请至少加两个", f"choice question '{qid}' has no answers; add at least two"),
+                )
                 return
             if "next" in question:
                 self.ctx.add(
-                    question.key_mark("next"), f"choice question '{qid}' routes by each answer's 'next'; remove this one"
+                    question.key_mark("next"),
+                    say(
+                        f"选择题 '{qid}' 按每个答案的 'next' 走向下一步；请删掉这个 'next'",
+                        f"choice question '{qid}' routes by each answer's 'next'; remove this one",
+                    ),
                 )
             seen = set()
             for answer in question["answers"]:
                 if answer["value"] in seen:
-                    self.ctx.add(answer.value_mark("value"), f"answer '{answer['value']}' appears twice in question '{qid}'")
+                    value = answer["value"]
+                    self.ctx.add(
+                        answer.value_mark("value"),
+                        say(
+                            f"答案 '{value}' 在问题 '{qid}' 里出现了两次；只保留一个",
+                            f"answer '{value}' appears twice in question '{qid}'",
+                        ),
+                    )
                 seen.add(answer["value"])
                 if is_after:
                     if "next" in answer:
                         self.ctx.add(
                             answer.key_mark("next"),
-                            f"question '{qid}' is asked after the outcome; its answers lead nowhere, remove 'next'",
+                            say(
+                                f"问题 '{qid}' 是出结果后才问的，它的答案不通向任何步骤；请删掉 'next'",
+                                f"question '{qid}' is asked after the outcome; its answers lead nowhere, remove 'next'",
+                            ),
                         )
                 elif "next" not in answer:
                     self.ctx.add(
-                        answer.mark, f"answer '{answer['value']}' of question '{qid}' is handled by no branch; give it a 'next'"
+                        answer.mark,
+                        say(
+                            f"问题 '{qid}' 的答案 '{answer['value']}' 没有下一步；请给它写上 'next'",
+                            f"answer '{answer['value']}' of question '{qid}' is handled by no branch; give it a 'next'",
+                        ),
                     )
                 else:
                     targets.append(self.next_ref(answer, qid))
@@ -115,12 +173,24 @@ class FlowChecker:
             if "answers" in question:
                 self.ctx.add(
                     question.key_mark("answers"),
-                    f"{question['kind']} question '{qid}' takes a typed value, not answers; remove them or make it a choice",
+                    say(
+                        f"{question['kind']} 问题 '{qid}' 是直接填写的，不用列答案；请删掉 answers，或改成选择题",
+                        f"{question['kind']} question '{qid}' takes a typed value, not answers; remove them or make it a choice",
+                    ),
                 )
             if is_after:
-                self.ctx.add(question.mark, f"question '{qid}' asked after the outcome must be a choice")
+                self.ctx.add(
+                    question.mark,
+                    say(f"出结果后才问的问题 '{qid}' 必须是选择题", f"question '{qid}' asked after the outcome must be a choice"),
+                )
             elif "next" not in question:
-                self.ctx.add(question.mark, f"question '{qid}' has no 'next'; say which step follows it")
+                self.ctx.add(
+                    question.mark,
+                    say(
+                        f"问题 '{qid}' 没有 'next'；请写明它之后是哪一步",
+                        f"question '{qid}' has no 'next'; say which step follows it",
+                    ),
+                )
             else:
                 targets.append(self.next_ref(question, qid))
         if "public_answer" in question:
@@ -128,27 +198,43 @@ class FlowChecker:
             if question.get("audience") != "staff" or question["public_answer"] not in values:
                 self.ctx.add(
                     question.value_mark("public_answer"),
-                    f"public_answer belongs on a staff choice question and must be one of its answers ({', '.join(values)})",
+                    say(
+                        f"public_answer 只能写在内部选择题上，而且必须是它的答案之一（{listing(values).zh}）",
+                        f"public_answer belongs on a staff choice question and must be one of its answers ({listing(values).en})",
+                    ),
                 )
         if "not_before" in question:
             other = question["not_before"]
             if self.kind(other) != "questions" or self.nodes[other][1]["kind"] != question["kind"]:
                 self.ctx.add(
-                    question.value_mark("not_before"), f"not_before '{other}' must be a {question['kind']} question of this flow"
+                    question.value_mark("not_before"),
+                    say(
+                        f"not_before '{other}' 必须是这个流程里的 {question['kind']} 问题",
+                        f"not_before '{other}' must be a {question['kind']} question of this flow",
+                    ),
                 )
         if "not_after" in question and question["kind"] not in ("date", "datetime"):
-            self.ctx.add(question.value_mark("not_after"), "not_after 'today' needs a date or datetime question")
+            self.ctx.add(
+                question.value_mark("not_after"),
+                say("not_after 'today' 只能用在 date 或 datetime 问题上", "not_after 'today' needs a date or datetime question"),
+            )
         if question.get("default") == "today" and question["kind"] != "date":
-            self.ctx.add(question.value_mark("default"), "default 'today' needs a date question")
+            self.ctx.add(
+                question.value_mark("default"),
+                say("default 'today' 只能用在 date 问题上", "default 'today' needs a date question"),
+            )
         if question.get("default") == "now" and question["kind"] != "datetime":
-            self.ctx.add(question.value_mark("default"), "default 'now' needs a datetime question")
+            self.ctx.add(
+                question.value_mark("default"),
+                say("default 'now' 只能用在 datetime 问题上", "default 'now' needs a datetime question"),
+            )
         self.edges[qid] = [t for t in targets if t]
 
     def check_check(self, check):
         targets = []
         for branch in check["branches"]:
             self.rule_ref(branch, "rule")
-            self.check_condition(branch["when"], branch.value_mark("when"))
+            check_condition(self, branch["when"], branch.value_mark("when"))
             targets.append(self.next_ref(branch, check["id"]))
         otherwise = check["otherwise"]
         self.rule_ref(otherwise, "rule")
@@ -159,144 +245,23 @@ class FlowChecker:
         for index, source in enumerate(derived["days_between"]):
             mark = derived["days_between"].item_mark(index)
             if self.kind(source) != "questions" or self.nodes[source][1]["kind"] != "date":
-                self.ctx.add(mark, f"days_between needs date questions; '{source}' is not one")
-        if "count_from" in derived:
-            value = self.operand(derived["count_from"], derived.value_mark("count_from"))
-            if value is not None and value not in COUNT_FROM:
-                self.ctx.add(derived.value_mark("count_from"), f"count_from is '{value}'; use next_day or signoff_day")
-
-    def check_outcome(self, outcome):
-        for index, rule_id in enumerate(outcome["rules"]):
-            self.rule_ref(outcome, "rules", rule_id, outcome["rules"].item_mark(index))
-        for key in ("price_difference", "follow_up"):
-            if key in outcome:
-                self.rule_ref(outcome, key)
-        if "say_params" in outcome:
-            rule = self.rule_ref(outcome, "say_params")
-            params = rule.get("params", {}) if rule else {}
-        else:
-            params = {}
-        for lang in ("zh", "en"):
-            for name in placeholders(outcome["say"][lang]):
-                if name not in params:
-                    self.ctx.add(
-                        outcome["say"].value_mark(lang),
-                        f"{{{name}}} in outcome '{outcome['id']}' say.{lang} has no value; name the rule that holds it in say_params",
-                    )
-        if "postage" in outcome:
-            rule = self.rule_ref(outcome["postage"], "rule")
-            for index, leg in enumerate(outcome["postage"]["legs"]):
-                if rule and leg not in rule.get("params", {}):
-                    self.ctx.add(
-                        outcome["postage"]["legs"].item_mark(index),
-                        f"rule {rule['id']} has no params.{leg}; add it or drop the leg",
-                    )
-        if "flag" in outcome:
-            rule = self.rule_ref(outcome, "flag")
-            if rule and not {"colour", "note"} <= set(rule.get("params", {})):
-                self.ctx.add(outcome.value_mark("flag"), f"rule {rule['id']} is not a flag (needs params.colour and params.note)")
-            elif rule:
-                known = set(self.nodes) | {"postage"}
-                note, where, owner = rule["params"]["note"], outcome.value_mark("flag"), f"{rule['id']} note"
-                if "flag_note" in outcome:
-                    note, owner = outcome["flag_note"], "flag_note"
-                for lang in ("zh", "en"):
-                    for name in placeholders(note.get(lang, "")):
-                        if name not in known:
-                            self.ctx.add(
-                                note.value_mark(lang) if owner == "flag_note" else where,
-                                f"{owner}.{lang} uses {{{name}}}, which is no question of flow '{self.flow['id']}' nor 'postage'{hint(name, known)}",
-                            )
-        if "route" in outcome:
-            rule = self.rule_ref(outcome, "route")
-            routes = rule.get("params", {}).get("routes", []) if rule else []
-            categories = [r.get("category") for r in routes]
-            if rule and outcome.get("category") not in categories:
                 self.ctx.add(
-                    outcome.value_mark("route"), f"rule {rule['id']} has no route for category '{outcome.get('category')}'"
+                    mark,
+                    say(
+                        f"days_between 只能用 date 问题；'{source}' 不是 date 问题",
+                        f"days_between needs date questions; '{source}' is not one",
+                    ),
                 )
-            for route in routes:
-                if self.ctx.roles is not None and route.get("department") not in self.ctx.roles:
-                    self.ctx.add(
-                        rule.value_mark("params"), f"route department '{route.get('department')}' is not a role in shop.yaml"
-                    )
-        for index, rule_id in enumerate(outcome.get("deadlines", [])):
-            mark = outcome["deadlines"].item_mark(index)
-            rule = self.rule_ref(outcome, "deadlines", rule_id, mark)
-            if rule and not ({"hours", "working_days"} & set(rule.get("params", {}))):
-                self.ctx.add(mark, f"rule {rule_id} is not a deadline (needs params.hours or params.working_days)")
-
-    def operand(self, operand, mark):
-        """Check an operand; return a parameter's value when it is one."""
-        if not isinstance(operand, dict):
-            return operand
-        if len(operand) != 1:
-            self.ctx.add(mark, "an operand is a number, {param: RULE.key} or {fact: name}")
-            return None
-        if "param" in operand:
-            rule_id, _, key = operand["param"].partition(".")
-            if rule_id not in self.ctx.rules:
-                self.ctx.add(mark, f"unknown rule {rule_id}{hint(rule_id, self.ctx.rules)}")
-                return None
-            params = self.ctx.rules[rule_id][0].get("params", {})
-            if key not in params:
-                self.ctx.add(mark, f"rule {rule_id} has no param '{key}'{hint(key, params)}")
-                return None
-            return params[key]
-        self.fact_ref(operand["fact"], mark)
-        return None
-
-    def fact_ref(self, name, mark):
-        kind = self.kind(name)
-        if kind == "derived":
-            return True
-        if kind == "questions" and self.nodes[name][1]["kind"] == "number":
-            return True
-        facts = [k for k, v in self.nodes.items() if v[0] == "derived" or (v[0] == "questions" and v[1]["kind"] == "number")]
-        self.ctx.add(mark, f"fact '{name}' is not a derived value or number question{hint(name, facts)}")
-        return False
-
-    def check_condition(self, condition, mark, allow_status=False):
-        forms = [k for k in ("answer", "fact", "status", "all", "any", "not") if k in condition]
-        if len(forms) != 1:
-            self.ctx.add(mark, "a condition takes exactly one of: answer, fact, status, all, any, not")
-            return
-        form = forms[0]
-        if form == "answer":
-            self.check_answer_condition(condition, mark)
-        elif form == "fact":
-            ops = [op for op in COMPARISONS if op in condition]
-            if len(ops) != 1 or len(condition) != 2:
-                self.ctx.add(mark, f"a fact condition takes the fact and one of {', '.join(COMPARISONS)}")
-                return
-            self.fact_ref(condition["fact"], mark)
-            value = self.operand(condition[ops[0]], mark)
-            if value is not None and not isinstance(value, (int, float)):
-                self.ctx.add(mark, f"'{condition['fact']}' is compared with '{value}', which is not a number")
-        elif form == "status":
-            if not allow_status:
-                self.ctx.add(mark, "status conditions belong in 'after' and 'escalations', once the outcome is known")
-        elif form == "not":
-            self.check_condition(condition["not"], mark, allow_status)
-        else:
-            for item in condition[form]:
-                self.check_condition(item, mark, allow_status)
-
-    def check_answer_condition(self, condition, mark):
-        qid = condition["answer"]
-        tests = [k for k in ("is", "in") if k in condition]
-        if len(tests) != 1 or len(condition) != 2:
-            self.ctx.add(mark, "an answer condition takes the question and one of: is, in")
-            return
-        if self.kind(qid) != "questions" or self.nodes[qid][1]["kind"] != "choice":
-            choices = [k for k, v in self.nodes.items() if v[0] == "questions" and v[1]["kind"] == "choice"]
-            self.ctx.add(mark, f"'{qid}' is not a choice question of this flow{hint(qid, choices)}")
-            return
-        values = [a["value"] for a in self.nodes[qid][1]["answers"]]
-        wanted = condition["is"] if "is" in condition else condition["in"]
-        for value in wanted if isinstance(wanted, list) else [wanted]:
-            if value not in values:
-                self.ctx.add(mark, f"question '{qid}' has no answer '{value}'{hint(value, values)}")
+        if "count_from" in derived:
+            value = operand(self, derived["count_from"], derived.value_mark("count_from"))
+            if value is not None and value not in COUNT_FROM:
+                self.ctx.add(
+                    derived.value_mark("count_from"),
+                    say(
+                        f"count_from 写的是 '{value}'；请用 next_day 或 signoff_day",
+                        f"count_from is '{value}'; use next_day or signoff_day",
+                    ),
+                )
 
     def check_graph(self):
         """Every step reachable, no loops, and every fact asked before a check reads it."""
@@ -319,7 +284,14 @@ class FlowChecker:
                 if not loop_reported:
                     cycle = path[path.index(child) :] + [child]
                     mark = self.edge_marks.get((node, child), self.nodes[node][1].mark)
-                    self.ctx.add(mark, f"the interview can loop: {' -> '.join(cycle)}; point one of these steps forward")
+                    loop = " -> ".join(cycle)
+                    self.ctx.add(
+                        mark,
+                        say(
+                            f"问答会绕圈：{loop}；请让其中一步指向后面的步骤",
+                            f"the interview can loop: {loop}; point one of these steps forward",
+                        ),
+                    )
                     loop_reported = True
                 continue
             if child not in state:
@@ -330,9 +302,17 @@ class FlowChecker:
             if kind == "derived" or node_id in self.after_questions:
                 continue
             if node_id not in state:
-                what = {"questions": "question", "checks": "check", "outcomes": "outcome"}[kind]
+                what = {
+                    "questions": say("问题", "question"),
+                    "checks": say("判断", "check"),
+                    "outcomes": say("结果", "outcome"),
+                }[kind]
                 self.ctx.add(
-                    node.mark, f"{what} '{node_id}' is reached by no path from '{start}'; link it from a step or remove it"
+                    node.mark,
+                    say(
+                        f"从 '{start}' 出发走不到{what.zh} '{node_id}'；请从某一步连到它，或删掉它",
+                        f"{what.en} '{node_id}' is reached by no path from '{start}'; link it from a step or remove it",
+                    ),
                 )
         if loop_reported:
             return
@@ -350,7 +330,11 @@ class FlowChecker:
                         if missing:
                             self.ctx.add(
                                 branch.value_mark("when"),
-                                f"check '{node_id}' reads '{fact}', but some path here does not ask '{missing[0]}'; ask it before this check",
+                                say(
+                                    f"判断 '{node_id}' 要用 '{fact}'，但有的路径走到这里时没问过 '{missing[0]}'；请在这个判断之前问它",
+                                    f"check '{node_id}' reads '{fact}', but some path here does not ask '{missing[0]}'; "
+                                    "ask it before this check",
+                                ),
                             )
             through = known | ({node_id} if self.kind(node_id) == "questions" else set())
             for child in self.edges.get(node_id, []):

@@ -2,7 +2,8 @@
 
 from ..engine.dates import parse_date
 from ..engine.text import placeholders
-from .common import hint
+from ..errors import hint, say
+from ..shop_calendar import not_a_date
 
 __all__ = ["check_shop", "check_rule"]
 
@@ -11,7 +12,11 @@ def check_shop(ctx, data):
     ctx.roles = {}
     for role in data["roles"]:
         if role["id"] in ctx.roles:
-            ctx.add(role.value_mark("id"), f"role id '{role['id']}' is already defined at {ctx.roles[role['id']]}")
+            first = ctx.roles[role["id"]]
+            ctx.add(
+                role.value_mark("id"),
+                say(f"角色编号 '{role['id']}' 已经在 {first} 定义过", f"role id '{role['id']}' is already defined at {first}"),
+            )
         else:
             ctx.roles[role["id"]] = role.value_mark("id")
 
@@ -19,18 +24,37 @@ def check_shop(ctx, data):
 def check_rule(ctx, rule):
     rule_id = rule["id"]
     if rule_id in ctx.rules:
-        ctx.add(rule.value_mark("id"), f"rule id {rule_id} is already defined at {ctx.rules[rule_id][1]}")
+        first = ctx.rules[rule_id][1]
+        ctx.add(
+            rule.value_mark("id"),
+            say(f"规则编号 {rule_id} 已经在 {first} 定义过", f"rule id {rule_id} is already defined at {first}"),
+        )
         return
     ctx.rules[rule_id] = (rule, rule.value_mark("id"))
     if parse_date(rule["effective"]) is None:
-        ctx.add(rule.value_mark("effective"), f"'{rule['effective']}' is not a real date (YYYY-MM-DD)")
+        ctx.add(rule.value_mark("effective"), not_a_date(rule["effective"]))
     if ctx.roles is not None and rule["owner"] not in ctx.roles:
-        ctx.add(rule.value_mark("owner"), f"owner '{rule['owner']}' is not a role in shop.yaml{hint(rule['owner'], ctx.roles)}")
+        owner = rule["owner"]
+        ctx.add(
+            rule.value_mark("owner"),
+            say(f"负责人 '{owner}' 不是 shop.yaml 里的角色", f"owner '{owner}' is not a role in shop.yaml")
+            + hint(owner, ctx.roles),
+        )
     if rule["audience"] == "public" and "customer" not in rule:
-        ctx.add(rule.mark, f"public rule {rule_id} has no 'customer' wording; add it, in the second person")
+        ctx.add(
+            rule.mark,
+            say(
+                f"公开规则 {rule_id} 没有 'customer' 措辞；请加上，用“您”对顾客说",
+                f"public rule {rule_id} has no 'customer' wording; add it, in the second person",
+            ),
+        )
     if rule["audience"] == "staff" and "customer" in rule:
         ctx.add(
-            rule.key_mark("customer"), f"staff rule {rule_id} must not have 'customer' wording; remove it or make the rule public"
+            rule.key_mark("customer"),
+            say(
+                f"内部规则 {rule_id} 不应有 'customer' 措辞；请删掉它，或把规则改为公开",
+                f"staff rule {rule_id} must not have 'customer' wording; remove it or make the rule public",
+            ),
         )
     params = rule.get("params", {})
     for field in ("text", "customer"):
@@ -40,5 +64,14 @@ def check_rule(ctx, rule):
                     if name not in params:
                         ctx.add(
                             rule[field].value_mark(lang),
-                            f"{{{name}}} in {rule_id} {field}.{lang} is not in its params{hint(name, params)}; add it to params or fix the name",
+                            say(
+                                f"{rule_id} 的 `{field}.{lang}` 里的 `{{{name}}}` 不在它的 params 里",
+                                f"{{{name}}} in {rule_id} {field}.{lang} is not in its params",
+                            )
+                            + hint(name, params)
+                            + say(
+                                # After a Chinese question mark the next sentence needs no ；.
+                                ("" if hint(name, params) else "；") + "请把它加到 params，或改正名字",
+                                "; add it to params or fix the name",
+                            ),
                         )
