@@ -27,8 +27,8 @@ JSON_SHAPE_VERSION = 1
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):
-        raise UsageError(f"{self.prog}: {message} (see --help)")
+    def error(self, message):  # argparse's own words stay as argparse wrote them
+        raise UsageError(say(f"{self.prog}：命令行有误（{message}）；请看 --help", f"{self.prog}: {message} (see --help)"))
 
 
 def _parser():
@@ -63,8 +63,17 @@ def _date(text):
         raise argparse.ArgumentTypeError(f"'{text}' is not a date; write it as YYYY-MM-DD") from None
 
 
+def _asked_lang(argv):
+    """The --lang on the command line, for a message about a command line argparse refused."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    for index, item in enumerate(words):
+        if item == "--lang=en" or (item == "--lang" and words[index + 1 : index + 2] == ["en"]):
+            return "en"
+    return "zh"
+
+
 def main(argv=None):
-    lang = "zh"
+    lang = _asked_lang(argv)
     try:
         args = _parser().parse_args(argv)
         lang = args.lang
@@ -84,7 +93,7 @@ def main(argv=None):
         print(summary[lang], file=sys.stderr)
         return 1
     except UsageError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(say("错误：", "error: ")[lang] + error.message[lang], file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(file=sys.stderr)
@@ -92,11 +101,12 @@ def main(argv=None):
     except Exception as error:  # last line of defence: never a traceback for users
         if os.environ.get("POLICY_CHECKER_DEBUG") == "1":
             raise
-        print(
-            f"internal error: {type(error).__name__}: {error}. Please report this with the command you ran "
-            "(set POLICY_CHECKER_DEBUG=1 for details).",
-            file=sys.stderr,
+        what = f"{type(error).__name__}: {error}"
+        report = say(
+            f"内部错误：{what}。请把这条信息和所运行的命令报告给维护者（设置 POLICY_CHECKER_DEBUG=1 可看到详情）。",
+            f"internal error: {what}. Please report this with the command you ran (set POLICY_CHECKER_DEBUG=1 for details).",
         )
+        print(report[lang], file=sys.stderr)
         return 70
 
 
@@ -118,7 +128,10 @@ def _run(args):
     try:
         flow = Flow(bundle, args.flow)
     except UnknownFlow:
-        raise UsageError(f"unknown flow '{args.flow}'; choose one of: {', '.join(sorted(bundle['flows']))}") from None
+        known = listing(sorted(bundle["flows"]))
+        raise UsageError(
+            say(f"没有流程 '{args.flow}'；请选择：{known.zh}", f"unknown flow '{args.flow}'; choose one of: {known.en}")
+        ) from None
     if args.command == "decide":
         return _decide(bundle, flow, args)
     return _walk(bundle, flow, args.lang, args.today)
@@ -128,15 +141,26 @@ def _write_atomically(out, text):
     """Write the whole file or nothing: a temporary file renamed into place, with the
     permissions a new file gets from the umask (mkstemp's own are owner-only)."""
     if not out:
-        raise UsageError("--out needs a file name, like build/bundle.json")
+        raise UsageError(say("--out 需要一个文件名，比如 build/bundle.json", "--out needs a file name, like build/bundle.json"))
     path = Path(out)
     if path.is_dir():
-        raise UsageError(f"--out {out}: is a folder; give a file name inside it, like {path / 'bundle.json'}")
+        example = path / "bundle.json"
+        raise UsageError(
+            say(
+                f"--out {out}：这是一个文件夹；请给出其中的文件名，比如 {example}",
+                f"--out {out}: is a folder; give a file name inside it, like {example}",
+            )
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     except OSError as error:
-        raise UsageError(f"--out {out}: cannot write in {path.parent} ({error.strerror})") from None
+        raise UsageError(
+            say(
+                f"--out {out}：不能在 {path.parent} 里写文件（{error.strerror}）",
+                f"--out {out}: cannot write in {path.parent} ({error.strerror})",
+            )
+        ) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
@@ -147,7 +171,9 @@ def _write_atomically(out, text):
     except BaseException as error:
         os.unlink(temporary)
         if isinstance(error, OSError):
-            raise UsageError(f"--out {out}: cannot write the file ({error.strerror})") from None
+            raise UsageError(
+                say(f"--out {out}：写不了这个文件（{error.strerror}）", f"--out {out}: cannot write the file ({error.strerror})")
+            ) from None
         raise
 
 
@@ -157,10 +183,16 @@ def _decide(bundle, flow, args):
         result = step(bundle, flow.id, answers, flow=flow, today=args.today or _now().date().isoformat())
     except AnswerError as error:
         where = marks.get(error.question_id, args.case)
-        raise UsageError(f"{where}: {error.shown(args.lang)}") from None
+        raise UsageError(say(f"{where}: {error.shown('zh')}", f"{where}: {error.shown('en')}")) from None
     if result["type"] == "question":
         question = result["question"]
-        raise UsageError(f"{args.case}: missing answer for '{question['id']}' ({_form(question)}): {question['ask'][args.lang]}")
+        qid, form, ask = question["id"], _form(question), question["ask"]
+        raise UsageError(
+            say(
+                f"{args.case}: 缺少 '{qid}' 的回答（{form.zh}）：{ask['zh']}",
+                f"{args.case}: missing answer for '{qid}' ({form.en}): {ask['en']}",
+            )
+        )
     decision = result["decision"]
     if args.json:
         print(json.dumps({"version": JSON_SHAPE_VERSION, "decision": decision}, ensure_ascii=False, indent=2, sort_keys=True))
@@ -174,9 +206,15 @@ def _term(code, lang):
 
 
 def _form(question):
+    """What kind of answer a question takes, as a Text."""
     if question["kind"] == "choice":
-        return "one of: " + ", ".join(a["value"] for a in question["answers"])
-    return {"date": "a date, YYYY-MM-DD", "datetime": "a date and time, YYYY-MM-DDTHH:MM", "number": "a number"}[question["kind"]]
+        values = listing(a["value"] for a in question["answers"])
+        return say("可选：" + values.zh, "one of: " + values.en)
+    return {
+        "date": say("日期，YYYY-MM-DD", "a date, YYYY-MM-DD"),
+        "datetime": say("日期和时间，YYYY-MM-DDTHH:MM", "a date and time, YYYY-MM-DDTHH:MM"),
+        "number": say("数字", "a number"),
+    }[question["kind"]]
 
 
 def render_decision(bundle, decision, lang):

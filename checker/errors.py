@@ -122,4 +122,10 @@ class RulesError(Exception):
 
 
 class UsageError(Exception):
-    """Bad input from a person (a case file, a command line): one line, exit status 2."""
+    """Bad input from a person (a case file, a command line): one line, exit status 2.
+
+    ``message`` is a Text (plain words are taken too); ``str()`` is the Chinese."""
+
+    def __init__(self, message):
+        self.message = Text.of(message)
+        super().__init__(str(self.message))

@@ -254,7 +254,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udff
 
 
 def read_text_file(path, what):
-    """The UTF-8 text of a regular file of at most MAX_FILE_BYTES; OSError/ValueError say why not.
+    """The UTF-8 text of a regular file of at most MAX_FILE_BYTES; OSError, or ValueError with
+    a Text saying why not (``what``: the kind of file, a Text).
 
     The size is checked on the open file and at most one byte over the limit is read, so
     /dev/zero cannot fill the memory and a FIFO is refused instead of waiting for a writer.
@@ -262,14 +263,21 @@ def read_text_file(path, what):
     handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     with open(handle, "rb", buffering=0, closefd=True) as source:
         if not stat.S_ISREG(os.fstat(handle).st_mode):
-            raise ValueError(f"not a regular file; give the path of a {what}")
+            raise ValueError(say(f"不是普通文件；请给出{what.zh}的路径", f"not a regular file; give the path of a {what.en}"))
         data = source.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
-        raise ValueError(f"over the {MAX_FILE_BYTES:,}-byte limit for a {what}; make it smaller")
+        raise ValueError(
+            say(
+                f"超过了{what.zh}的 {MAX_FILE_BYTES:,} 字节上限；请把它改小",
+                f"over the {MAX_FILE_BYTES:,}-byte limit for a {what.en}; make it smaller",
+            )
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise ValueError(f"not UTF-8 text; save the {what} as UTF-8") from None
+        raise ValueError(
+            say(f"不是 UTF-8 文本；请把{what.zh}存为 UTF-8", f"not UTF-8 text; save the {what.en} as UTF-8")
+        ) from None
 
 
 if yaml.__with_libyaml__:

@@ -106,11 +106,11 @@ BAD_INPUTS = {
     ),
     "unknown question": (
         "answers:\n  disput: 'no'\n",
-        "case.yaml:2:3: 'disput' is not a question of flow 'returns'; did you mean 'dispute'?",
+        "case.yaml:2:3: 'disput' 不是流程 'returns' 的问题；是不是想写 'dispute'？",
     ),
     "missing answer": (
         "answers:\n  dispute: 'no'\n",
-        "case.yaml: missing answer for 'sold_by_us' (one of: yes, no): 商品是本店售出的吗？",
+        "case.yaml: 缺少 'sold_by_us' 的回答（可选：yes、no）：商品是本店售出的吗？",
     ),
     "negative day count": (
         "answers:\n  dispute: 'no'\n  sold_by_us: 'yes'\n  reason: size\n  signed_on: 2026-03-05\n  requested_on: 2026-03-01\n",
@@ -128,7 +128,7 @@ BAD_INPUTS = {
         "answers:\n  dispute: 'no'\n  sold_by_us: 'yes'\n  reason: size\n  signed_on: 0000-03-05\n",
         "case.yaml:5:14: 「包裹哪天签收？」：0000-03-05 不在店铺日历覆盖的年份内（2026–2027）；请检查年份",
     ),
-    "not a mapping": ("- dispute\n", "case.yaml:1:1: a case file is a mapping with 'answers:'; see README 'Case files'"),
+    "not a mapping": ("- dispute\n", "case.yaml:1:1: 案例文件应是带 'answers:' 的映射；见 README 的 “Case files”"),
     "duplicate key": (
         "answers:\n  dispute: 'no'\n  dispute: 'yes'\n",
         "case.yaml:3:3: 键 'dispute' 重复了（第一次在第 2 行）；只保留其中一个",
@@ -146,7 +146,21 @@ def test_bad_case_input_gets_one_line_and_exit_2(tmp_path, body, message):
     result = run("decide", "returns", "case.yaml", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr == f"error: {message}\n"
+    assert result.stderr == f"错误：{message}\n"
+
+
+ENGLISH = {
+    "unknown question": "case.yaml:2:3: 'disput' is not a question of flow 'returns'; did you mean 'dispute'?",
+    "missing answer": "case.yaml: missing answer for 'sold_by_us' (one of: yes, no): Was the item sold by this shop?",
+    "not a mapping": "case.yaml:1:1: a case file is a mapping with 'answers:'; see README 'Case files'",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ENGLISH))
+def test_bad_case_input_in_english_on_request(tmp_path, name):
+    write_case(tmp_path, BAD_INPUTS[name][0])
+    result = run("decide", "returns", "case.yaml", "--lang", "en", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, f"error: {ENGLISH[name]}\n")
 
 
 SIGNED_AFTER_TODAY = "answers:\n  dispute: 'no'\n  sold_by_us: 'yes'\n  reason: size\n  signed_on: 2026-11-12\n"
@@ -165,9 +179,10 @@ SIGNED_AFTER_TODAY = "answers:\n  dispute: 'no'\n  sold_by_us: 'yes'\n  reason: 
 def test_decide_refuses_a_sign_off_after_today_in_the_chosen_language(tmp_path, lang, message):
     write_case(tmp_path, SIGNED_AFTER_TODAY)
     result = run("decide", "returns", "case.yaml", "--today", "2026-11-10", "--lang", lang, cwd=tmp_path)
-    assert (result.returncode, result.stderr) == (2, f"error: case.yaml:5:14: {message}\n")
+    prefix = "错误：" if lang == "zh" else "error: "
+    assert (result.returncode, result.stderr) == (2, f"{prefix}case.yaml:5:14: {message}\n")
     later = run("decide", "returns", "case.yaml", "--today", "2026-11-12", cwd=tmp_path)
-    assert "missing answer for 'requested_on'" in later.stderr  # on the day itself it is accepted
+    assert "缺少 'requested_on' 的回答" in later.stderr  # on the day itself it is accepted
 
 
 def test_today_must_be_a_real_date():
@@ -187,19 +202,25 @@ def test_walk_asks_again_for_a_date_after_today():
 
 def test_unreadable_case_file(tmp_path):
     result = run("decide", "returns", str(tmp_path / "nowhere.yaml"))
-    assert (result.returncode, result.stderr) == (2, f"error: {tmp_path / 'nowhere.yaml'}: no such case file\n")
+    assert (result.returncode, result.stderr) == (2, f"错误：{tmp_path / 'nowhere.yaml'}：没有这个案例文件\n")
     (tmp_path / "latin1.yaml").write_bytes(b"answers:\n  reason: \xe9\n")
     result = run("decide", "returns", str(tmp_path / "latin1.yaml"))
     assert (result.returncode, result.stderr) == (
         2,
-        f"error: {tmp_path / 'latin1.yaml'}: not UTF-8 text; save the case file as UTF-8\n",
+        f"错误：{tmp_path / 'latin1.yaml'}：不是 UTF-8 文本；请把案例文件存为 UTF-8\n",
     )
 
 
 def test_unknown_flow_and_bad_arguments_exit_2():
     result = run("decide", "refunds", str(RETURNS_CASE))
+    assert (result.returncode, result.stderr) == (2, "错误：没有流程 'refunds'；请选择：complaints、returns\n")
+    result = run("decide", "refunds", str(RETURNS_CASE), "--lang", "en")
     assert (result.returncode, result.stderr) == (2, "error: unknown flow 'refunds'; choose one of: complaints, returns\n")
     result = run("frobnicate")
+    assert result.returncode == 2 and result.stderr.startswith(
+        "错误：python -m checker：命令行有误（argument command: invalid choice"
+    )
+    result = run("frobnicate", "--lang", "en")
     assert result.returncode == 2 and result.stderr.startswith("error: python -m checker: argument command: invalid choice")
 
 

@@ -132,7 +132,7 @@ def cli_run(monkeypatch, capsys):
 
 def assert_one_line_exit_2(status, err):
     assert status == 2, err
-    assert len(err) == 1 and err[0].startswith("error: "), err
+    assert len(err) == 1 and err[0].startswith(("错误：", "error: ")), err
 
 
 def test_the_corpus_has_at_least_100_entries():
