@@ -4,7 +4,6 @@ The bundle is what the engine reads (as JSON in the browser): plain dicts, lists
 strings and numbers, with order kept in lists because MicroPython's dicts are unordered.
 """
 
-import copy
 import datetime
 import json
 import os
@@ -16,7 +15,7 @@ from .scenarios import check_scenarios
 from .schema import SchemaChecker
 from .shop_calendar import assemble_calendar, calendar_warnings
 from .validation import check_semantics
-from .yamlsource import Mark, load_yaml_text
+from .yamlsource import Mark, load_yaml_text, marked_copy
 
 __all__ = ["load_rules", "load_documents", "build_bundle", "DEFAULT_RULES_DIR", "BUNDLE_VERSION"]
 
@@ -110,7 +109,7 @@ def _parsed(text, shown, checker):
             _PARSED.clear()
         _PARSED[key] = (data, found)
     data, found = _PARSED[key]
-    return copy.deepcopy(data), list(found)
+    return marked_copy(data), list(found)
 
 
 def _plain(value):
