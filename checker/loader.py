@@ -188,8 +188,12 @@ def load_rules(rules_dir=DEFAULT_RULES_DIR, base=None, today=None, warnings=None
     """
     today = today or datetime.date.today()
     documents, problems = load_documents(rules_dir, base)
+    loaded = not problems
     problems.extend(check_semantics(documents, today))
-    problems.extend(check_site(documents))
+    if loaded:
+        # A file that did not load leaves its rules, flows and areas undefined: the checks
+        # across files (the site file names them all) would repeat that at every mention.
+        problems.extend(check_site(documents))
     if problems:
         raise RulesError(problems)
     bundle = build_bundle(documents, today)
