@@ -75,6 +75,14 @@ def _describe(value):
     return say("空值", "nothing") if value is None else say(f"`{type(value).__name__}`", type(value).__name__)
 
 
+def _item_name(item, index):
+    """An item of a list as a person finds it: by its id (a rule, question, role...), else its place."""
+    name = item.get("id") if isinstance(item, dict) else None
+    if isinstance(name, str) and 0 < len(name) <= 64 and all(c.isalnum() or c in "-_." for c in name):
+        return name
+    return str(index)
+
+
 def _label(where):
     """What a message is about: the value's path in the file, or the file itself."""
     return say(f"`{where}` ", where) if where else say("这个文件", "the file")  # a space after code only
@@ -197,7 +205,7 @@ class SchemaChecker:
         if "items" in schema:
             for index, item in enumerate(value):
                 item_mark = value.item_mark(index) if isinstance(value, MarkedList) else mark
-                self._check(item, schema["items"], item_mark, f"{where}[{index}]", problems)
+                self._check(item, schema["items"], item_mark, f"{where}[{_item_name(item, index)}]", problems)
 
     def _check_one_of(self, value, options, mark, where, problems):
         """Pick the branch by its `kind` constant; the schema's oneOf is always discriminated."""
