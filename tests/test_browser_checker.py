@@ -385,7 +385,9 @@ def test_a_huge_link_is_read_quickly_and_a_bad_escape_is_a_friendly_card(open_pa
     started = page.evaluate("performance.now()")
     page.evaluate("location.hash = 'flow=returns&dispute=no&' + 'zz=1&'.repeat(25000)")
     expect(page.locator(".pc-card")).to_have_attribute("data-question", "sold_by_us")
-    assert page.evaluate("performance.now()") - started < 1000
+    # About 0.25 s alone; another test runs beside this one (pytest-xdist) and may slow it down a
+    # few times, while reading a link in quadratic time would take minutes.
+    assert page.evaluate("performance.now()") - started < 3000
     page.evaluate("location.hash = 'flow=returns&dispute=%FF'")
     alert = page.locator(".pc-failure[role=alert]")
     expect(alert).to_contain_text("这个链接里的回答无法使用")

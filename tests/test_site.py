@@ -136,13 +136,15 @@ def test_broken_rules_stop_the_build_and_leave_the_old_site(tmp_path):
     line = next(number for number, text in enumerate(lines, 1) if "audience: everyone" in text)
     with pytest.raises(BuildFailed) as caught:
         build_site(site, project=project)
-    assert f"rules/returns.yaml:{line}:19: `sections[terms].rules[RET-SCOPE].audience` 写的是 'everyone'，只能是 public、staff 之一" in str(
-        caught.value
+    assert (
+        f"rules/returns.yaml:{line}:19: `sections[terms].rules[RET-SCOPE].audience` 写的是 'everyone'，只能是 public、staff 之一"
+        in str(caught.value)
     )
     with pytest.raises(BuildFailed) as english:  # the English site's build says it in English
         build_site(site, "mkdocs.en.yml", project=project)
-    assert f"rules/returns.yaml:{line}:19: sections[terms].rules[RET-SCOPE].audience is 'everyone', not one of: public, staff" in str(
-        english.value
+    assert (
+        f"rules/returns.yaml:{line}:19: sections[terms].rules[RET-SCOPE].audience is 'everyone', not one of: public, staff"
+        in str(english.value)
     )
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "the good old site"
