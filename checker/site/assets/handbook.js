@@ -2,9 +2,10 @@
 (function () {
   "use strict";
 
-  // Material's language selector links to the other language's home page. Both sites have the
-  // same paths and rule-id anchors, so point each link at this page (and anchor) under its root:
-  // the link in this page's own language tells where this site's root is.
+  // The language selector's links point at this page in each language (partials/alternate.html),
+  // or at each home page on the page-not-found page, which is served at any address. Both sites
+  // have the same paths and rule-id anchors, so carry what follows this site's link in the address
+  // (the anchor; on a missing page, the path) over to the other site's link.
   function keepPage() {
     var links = document.querySelectorAll("a.md-select__link[hreflang]");
     var here = document.documentElement.lang;
