@@ -46,20 +46,14 @@ def test_staff_site_builds_strictly(shop, built):
     assert (built("mkdocs.yml", shop) / "index.html").is_file()
 
 
-@pytest.fixture(scope="module")
-def public_site(built):
-    """public_site(shop) -> that shop's public site folder."""
-    return lambda shop: built("mkdocs.public.yml", shop)
+@pytest.mark.parametrize("shop", SHOPS, ids=lambda shop: shop.name)
+def test_public_site_builds_strictly(shop, built):
+    assert (built("mkdocs.public.yml", shop) / "index.html").is_file()
 
 
 @pytest.mark.parametrize("shop", SHOPS, ids=lambda shop: shop.name)
-def test_public_site_builds_strictly(shop, public_site):
-    assert (public_site(shop) / "index.html").is_file()
-
-
-@pytest.mark.parametrize("shop", SHOPS, ids=lambda shop: shop.name)
-def test_public_site_shows_every_public_rule(shop, public_site):
-    pages = site_text(public_site(shop))
+def test_public_site_shows_every_public_rule(shop, built):
+    pages = site_text(built("mkdocs.public.yml", shop))
     public = [rule_id for rule_id, rule in rules_bundle(shop / "rules")["rules"].items() if rule["audience"] == "public"]
     missing = [rule_id for rule_id in public if not any(f'id="{rule_id}"' in text for text in pages.values())]
     assert missing == []
