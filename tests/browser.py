@@ -16,6 +16,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
     "--disable-gpu",
+    # Every request for another host goes to a proxy on a closed port and fails at once
+    # (Chromium never sends loopback through a proxy): no page can reach the network.
+    "--proxy-server=127.0.0.1:9",
 ]
 
 
@@ -53,20 +56,23 @@ def launch(playwright):
 
 
 class OriginGuard:
-    """Aborts, and remembers, every request that leaves the site's own origin."""
+    """Remembers every request, from a page or a worker, that leaves the site's own origin (the
+    proxy above makes each one fail). It only listens: intercepting requests would turn the
+    context's HTTP cache off, and every page would fetch and compile its scripts again."""
 
     def __init__(self, context, origin):
+        self.context = context
         self.origin = origin
         self.outside = []
-        context.route("**/*", self._route)
+        context.on("request", self._seen)
 
-    def _route(self, route):
-        url = route.request.url
-        if url.startswith(self.origin) or url.startswith("blob:") or url.startswith("data:"):
-            route.continue_()
-        else:
+    def _seen(self, request):
+        url = request.url
+        if not (url.startswith(self.origin) or url.startswith("blob:") or url.startswith("data:")):
             self.outside.append(url)
-            route.abort()
+
+    def stop(self):
+        self.context.remove_listener("request", self._seen)
 
 
 def save_screenshot(page, name):
