@@ -75,6 +75,14 @@ class OriginGuard:
         self.context.remove_listener("request", self._seen)
 
 
+def close_clean(page):
+    """Close a page of the shared context, emptying its site's storage first (the context lives on)."""
+    if not page.is_closed():
+        if page.url.startswith("http"):
+            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        page.close()
+
+
 def save_screenshot(page, name):
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"

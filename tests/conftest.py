@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
-from browser import LocalSite, OriginGuard, launch, save_screenshot
+from browser import LocalSite, OriginGuard, close_clean, launch, save_screenshot
 from playwright.sync_api import sync_playwright
 from sitebuild import built_once
 
@@ -206,11 +206,25 @@ def built(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def sites(built):
-    served = {"staff": LocalSite(built()), "public": LocalSite(built("mkdocs.public.yml"))}
-    yield {name: site.url for name, site in served.items()}
-    for site in served.values():
+def served():
+    """served(folder) -> the URL of that folder on loopback, one server per folder and worker:
+    every test of a site reads it from one origin, so the browser's cache serves them all."""
+    servers = {}
+
+    def _serve(folder):
+        key = str(Path(folder).resolve())
+        if key not in servers:
+            servers[key] = LocalSite(folder)
+        return servers[key].url
+
+    yield _serve
+    for site in servers.values():
         site.close()
+
+
+@pytest.fixture(scope="session")
+def sites(built, served):
+    return {"staff": served(built()), "public": served(built("mkdocs.public.yml"))}
 
 
 @pytest.fixture(scope="session")
@@ -260,17 +274,9 @@ def open_page(chromium, shared_context, sites, request):
             print("screenshot:", save_screenshot(page, f"{request.node.name}-{index}"))
         guard.stop()
         if context is shared_context:
-            _leave_clean(page)
+            close_clean(page)
         else:
             context.close()
         assert guard.outside == [], f"requests left the site: {guard.outside}"
         assert errors == [], f"JavaScript errors: {errors}"
     shared_context.clear_permissions()
-
-
-def _leave_clean(page):
-    """Empty the storage of the page's site and close the page (the shared context lives on)."""
-    if not page.is_closed():
-        if page.url.startswith("http"):
-            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-        page.close()

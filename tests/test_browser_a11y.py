@@ -7,7 +7,7 @@ injected from node_modules, so nothing is fetched from the network.
 from pathlib import Path
 
 import pytest
-from browser import LocalSite, OriginGuard
+from browser import OriginGuard, close_clean
 from conftest import ROOT, example_shops
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -29,8 +29,8 @@ def pages_of(folder, lang):
 
 
 def serious_violations(page):
-    """axe's serious and critical violations on the open page (axe is in every page of the
-    context: see the test), as short readable lines."""
+    """axe's serious and critical violations on the open page (the test adds axe to every
+    page it opens), as short readable lines."""
     result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
     return [
         f"{v['id']} ({v['impact']}): {node['target']} {node.get('failureSummary', '').splitlines()[-1:]}"
@@ -41,27 +41,26 @@ def serious_violations(page):
 
 
 @pytest.mark.parametrize(("shop", "audience", "lang"), SITES)
-def test_no_serious_accessibility_violation_on_any_page(chromium, built, shop, audience, lang):
+def test_no_serious_accessibility_violation_on_any_page(shared_context, built, served, shop, audience, lang):
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `npm ci` to install the pinned axe-core")
     folder = built(CONFIGS[audience], shop)
-    site = LocalSite(folder)
+    url = served(folder)
     found = {}
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    context.add_init_script(path=str(AXE))
-    guard = OriginGuard(context, site.url)
-    page = context.new_page()
+    guard = OriginGuard(shared_context, url)
+    page = shared_context.new_page()
+    page.add_init_script(path=str(AXE))
     try:
         for path in pages_of(folder, lang):
-            page.goto(site.url + ("" if path == "./" else path), wait_until="load")
+            page.goto(url + ("" if path == "./" else path), wait_until="load")
             if page.locator(".policy-flowchart").count():
                 page.locator(".policy-flowchart svg").first.wait_for(timeout=15000)
             problems = serious_violations(page)
             if problems:
                 found[path] = problems
-        assert guard.outside == [], f"requests left the site: {guard.outside}"
     finally:
-        context.close()
-        site.close()
+        guard.stop()
+        close_clean(page)
+    assert guard.outside == [], f"requests left the site: {guard.outside}"
     assert len(pages_of(folder, lang)) > 3
     assert found == {}, "\n".join(f"{page}: {line}" for page, lines in found.items() for line in lines)

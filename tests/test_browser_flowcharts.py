@@ -5,7 +5,7 @@ import copy
 import shutil
 
 import pytest
-from browser import LocalSite, OriginGuard
+from browser import OriginGuard, close_clean
 from conftest import ROOT, example_shops, rules_bundle
 
 from checker.site.flows import flowcharts
@@ -33,36 +33,37 @@ HOSTILE = [
 ]
 
 
-def _measure(browser, url, width):
-    context = browser.new_context(viewport={"width": width, "height": 900})
+def _measure(context, url, width):
+    """(charts, horizontal overflow, requests that left the origin) of the page at ``url``."""
     guard = OriginGuard(context, url.split("/", 3)[0] + "//" + url.split("/", 3)[2] + "/")
     page = context.new_page()
-    page.goto(url)
-    page.wait_for_function(DRAWN, timeout=30000)
-    charts = page.evaluate(MEASURE)
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    context.close()
+    page.set_viewport_size({"width": width, "height": 900})
+    try:
+        page.goto(url)
+        page.wait_for_function(DRAWN, timeout=30000)
+        charts = page.evaluate(MEASURE)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    finally:
+        guard.stop()
+        close_clean(page)
     return charts, overflow, guard.outside
 
 
 @pytest.mark.parametrize("shop", [ROOT] + example_shops(), ids=lambda path: path.name)
-def test_flowcharts_are_readable_and_link_to_rules(built, shop, chromium):
+def test_flowcharts_are_readable_and_link_to_rules(built, served, shop, shared_context):
     bundle = rules_bundle(shop / "rules")
-    site = LocalSite(built("mkdocs.yml", shop))
-    try:
-        for flow_id in bundle["flows"]:
-            charts, overflow, outside = _measure(chromium, f"{site.url}flows/{flow_id}/", 1440)
-            assert outside == [] and overflow <= 0
-            assert charts and all("error" not in c for c in charts), charts
-            assert min(c["smallest"] for c in charts) >= 12, charts
-            links = [link for c in charts for link in c["links"]]
-            rule_ids = {rule_id for rule_id in bundle["rules"] if any(link.endswith("#" + rule_id) for link in links)}
-            asked = {q["why"] for q in bundle["flows"][flow_id]["questions"]}
-            assert asked <= rule_ids, asked - rule_ids
-            charts, overflow, outside = _measure(chromium, f"{site.url}flows/{flow_id}/", 390)
-            assert outside == [] and overflow <= 0 and all("error" not in c for c in charts)
-    finally:
-        site.close()
+    url = served(built("mkdocs.yml", shop))
+    for flow_id in bundle["flows"]:
+        charts, overflow, outside = _measure(shared_context, f"{url}flows/{flow_id}/", 1440)
+        assert outside == [] and overflow <= 0
+        assert charts and all("error" not in c for c in charts), charts
+        assert min(c["smallest"] for c in charts) >= 12, charts
+        links = [link for c in charts for link in c["links"]]
+        rule_ids = {rule_id for rule_id in bundle["rules"] if any(link.endswith("#" + rule_id) for link in links)}
+        asked = {q["why"] for q in bundle["flows"][flow_id]["questions"]}
+        assert asked <= rule_ids, asked - rule_ids
+        charts, overflow, outside = _measure(shared_context, f"{url}flows/{flow_id}/", 390)
+        assert outside == [] and overflow <= 0 and all("error" not in c for c in charts)
 
 
 def _hostile(value, counter):
@@ -77,7 +78,7 @@ def _hostile(value, counter):
     return value
 
 
-def test_hostile_labels_draw_and_never_leave_the_origin(tmp_path, chromium):
+def test_hostile_labels_draw_and_never_leave_the_origin(tmp_path, served, shared_context):
     bundle = _hostile(copy.deepcopy(rules_bundle()), [])
     blocks = [
         line
@@ -95,11 +96,7 @@ def test_hostile_labels_draw_and_never_leave_the_origin(tmp_path, chromium):
         + '<script src="assets/handbook.js"></script>',
         encoding="utf-8",
     )
-    site = LocalSite(tmp_path)
-    try:
-        charts, _, outside = _measure(chromium, site.url, 1440)
-    finally:
-        site.close()
+    charts, _, outside = _measure(shared_context, served(tmp_path), 1440)
     assert outside == []
     assert blocks and len(charts) == len(blocks) and all("error" not in c for c in charts), charts
     assert not any("evil.example" in link for c in charts for link in c["links"])

@@ -7,7 +7,7 @@ the site, and every flowchart still draws.
 
 import pytest
 import yaml
-from browser import LocalSite, OriginGuard
+from browser import OriginGuard, close_clean
 from sitebuild import build_site, copy_project
 
 HOSTILE = (
@@ -40,29 +40,28 @@ def poisoned(tmp_path_factory):
 
 
 @pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs.public.yml"])
-def test_hostile_rules_text_stays_text_on_every_page(chromium, poisoned, tmp_path, config):
+def test_hostile_rules_text_stays_text_on_every_page(shared_context, served, poisoned, tmp_path, config):
     visited, dialogs = [], []
     site_dir = tmp_path / config
     assert build_site(site_dir, config, project=poisoned) == []
-    site = LocalSite(site_dir)
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    guard = OriginGuard(context, site.url)
-    page = context.new_page()
+    url = served(site_dir)
+    guard = OriginGuard(shared_context, url)
+    page = shared_context.new_page()
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     try:
         for path in sorted(site_dir.rglob("index.html")):
             folder = path.relative_to(site_dir).parent.as_posix()
-            url = site.url + ("" if folder == "." else folder + "/")
-            page.goto(url, wait_until="load")
+            address = url + ("" if folder == "." else folder + "/")
+            page.goto(address, wait_until="load")
             charts = page.locator(".policy-flowchart")
             if charts.count():
                 page.locator(".policy-flowchart svg").nth(charts.count() - 1).wait_for(timeout=20000)
-                assert page.locator(".policy-flowchart svg").count() == charts.count(), url
-            assert page.evaluate("window.__pwned === undefined"), url
+                assert page.locator(".policy-flowchart svg").count() == charts.count(), address
+            assert page.evaluate("window.__pwned === undefined"), address
             visited.append(folder)
-        assert guard.outside == [], guard.outside
-        assert dialogs == []
     finally:
-        context.close()
-        site.close()
+        guard.stop()
+        close_clean(page)
+    assert guard.outside == [], guard.outside
+    assert dialogs == []
     assert len(visited) >= 8 and any(folder.startswith("en") for folder in visited)  # both languages
