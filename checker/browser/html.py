@@ -9,7 +9,6 @@ dicts keep no insertion order (both runtimes then give the same bytes).
 
 # Elements that have no content and no end tag.
 VOID = ("input", "br", "img", "meta", "link")
-ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#39;"))
 
 
 class Markup:
@@ -32,26 +31,51 @@ class Markup:
 
 
 def escape(text):
-    """Text (or an attribute value) as HTML: the five special characters become entities."""
+    """Text (or an attribute value) as HTML: the five special characters become entities.
+    Most text has none of them, so each is looked for before it is replaced (this runs for
+    every string of every screen)."""
     text = str(text)
-    for plain, entity in ENTITIES:
-        text = text.replace(plain, entity)
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if '"' in text:
+        text = text.replace('"', "&quot;")
+    if "'" in text:
+        text = text.replace("'", "&#39;")
     return text
 
 
 def _render(child):
     if isinstance(child, Markup):
         return child.text
+    if isinstance(child, str):
+        return escape(child)
     if child is None or child is False or child is True:
         return ""
     if isinstance(child, (list, tuple)):
-        return "".join([_render(item) for item in child])
+        return _join(child)
     return escape(child)
+
+
+def _join(children):
+    """Children rendered side by side (markup and text, the common cases, first)."""
+    out = []
+    for child in children:
+        if isinstance(child, Markup):
+            out.append(child.text)
+        elif isinstance(child, str):
+            out.append(escape(child))
+        else:
+            out.append(_render(child))
+    return "".join(out)
 
 
 def fragment(*children):
     """Children side by side: text escaped, markup as it is; None and False leave nothing."""
-    return Markup(_render(children))
+    return Markup(_join(children))
 
 
 def attributes(attrs):
@@ -70,4 +94,4 @@ def element(tag, attrs=None, *children):
     start = "<" + tag + attributes(attrs) + ">"
     if tag in VOID:
         return Markup(start)
-    return Markup(start + _render(children) + "</" + tag + ">")
+    return Markup(start + _join(children) + "</" + tag + ">")
