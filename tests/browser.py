@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -77,10 +78,15 @@ class OriginGuard:
 
 def close_clean(page):
     """Close a page of the shared context, emptying its site's storage first (the context lives on)."""
-    if not page.is_closed():
-        if page.url.startswith("http"):
+    if page.is_closed():
+        return
+    if page.url.startswith("http"):
+        try:
             page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
-        page.close()
+        except PlaywrightError:  # caught mid-navigation: let it land, then clear
+            page.wait_for_load_state()
+            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    page.close()
 
 
 def save_screenshot(page, name):

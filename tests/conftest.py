@@ -250,7 +250,9 @@ def open_page(chromium, shared_context, sites, request):
     """open_page(site, path, width=1280, today=None) -> page; fails the test on off-origin requests, JS
     errors or console errors (PyScript reports Python errors there). A page with ``today`` (the
     browser's date, YYYY-MM-DD) gets a context of its own, as does any test that uses page.clock;
-    the others share one, and leave it as they found it: storage cleared, permissions taken back."""
+    the others share one, and leave it as they found it: storage and cookies cleared, permissions
+    taken back. ``page.clock`` acts on the whole context: use it only on a page opened with
+    ``today``. A guard sees the whole context, so a test's pages should all be of one site."""
     opened = []
 
     def _open(site, path, width=1280, today=None):
@@ -269,14 +271,16 @@ def open_page(chromium, shared_context, sites, request):
 
     yield _open
     failed = getattr(request.node, "report_call", None) is not None and request.node.report_call.failed
-    for index, (context, page, guard, errors) in enumerate(opened):
+    for index, (context, page, guard, _errors) in enumerate(opened):
         if failed:
             print("screenshot:", save_screenshot(page, f"{request.node.name}-{index}"))
-        guard.stop()
         if context is shared_context:
             close_clean(page)
         else:
             context.close()
+        guard.stop()  # after the page has closed: nothing it asked for goes unseen
+    shared_context.clear_permissions()
+    shared_context.clear_cookies()
+    for _context, _page, guard, errors in opened:  # every page is closed before any assertion
         assert guard.outside == [], f"requests left the site: {guard.outside}"
         assert errors == [], f"JavaScript errors: {errors}"
-    shared_context.clear_permissions()

@@ -59,8 +59,8 @@ def test_no_serious_accessibility_violation_on_any_page(shared_context, built, s
             if problems:
                 found[path] = problems
     finally:
-        guard.stop()
         close_clean(page)
+        guard.stop()
     assert guard.outside == [], f"requests left the site: {guard.outside}"
     assert len(pages_of(folder, lang)) > 3
     assert found == {}, "\n".join(f"{page}: {line}" for page, lines in found.items() for line in lines)

@@ -44,8 +44,8 @@ def _measure(context, url, width):
         charts = page.evaluate(MEASURE)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     finally:
-        guard.stop()
         close_clean(page)
+        guard.stop()
     return charts, overflow, guard.outside
 
 

@@ -60,8 +60,33 @@ def test_hostile_rules_text_stays_text_on_every_page(shared_context, served, poi
             assert page.evaluate("window.__pwned === undefined"), address
             visited.append(folder)
     finally:
-        guard.stop()
         close_clean(page)
+        guard.stop()
     assert guard.outside == [], guard.outside
     assert dialogs == []
     assert len(visited) >= 8 and any(folder.startswith("en") for folder in visited)  # both languages
+
+
+def test_the_origin_guard_sees_every_request_that_leaves_the_site(shared_context, served, tmp_path):
+    """The guard every browser test relies on sees a stylesheet, an image at an IP address and a
+    worker's fetch, each to another host, and each fails at once (the closed proxy)."""
+    outside = ["https://evil.example/s.css", "http://192.0.2.1/i.png", "https://evil.example/from-worker"]
+    worker = f"fetch('{outside[2]}').catch(() => 0)"
+    (tmp_path / "index.html").write_text(
+        f'<!doctype html><title>t</title><link rel="stylesheet" href="{outside[0]}"><img src="{outside[1]}" alt="">'
+        f"<script>new Worker(URL.createObjectURL(new Blob([{worker!r}])))</script>",
+        encoding="utf-8",
+    )
+    url = served(tmp_path)
+    guard = OriginGuard(shared_context, url)
+    page = shared_context.new_page()
+    try:
+        page.goto(url)
+        for _ in range(50):
+            if len(guard.outside) >= len(outside):
+                break
+            page.wait_for_timeout(100)
+    finally:
+        close_clean(page)
+        guard.stop()
+    assert sorted(guard.outside) == sorted(outside)
