@@ -17,7 +17,7 @@ from .casefile import load_case
 from .engine import AnswerError, Flow, UnknownFlow, normalise_answer, step, verdict, vocabulary
 from .engine.numbers import parse_number
 from .engine.text import wording
-from .errors import RulesError, UsageError, listing, say
+from .errors import LANGS, RulesError, UsageError, listing, say
 from .loader import DEFAULT_RULES_DIR, display_path, load_rules
 from .wording import word, words
 
@@ -39,15 +39,15 @@ def _parser():
     compile_ = commands.add_parser("compile", help="write the rules bundle as JSON for the browser")
     compile_.add_argument("--out", required=True, help="file to write")
     for command in (validate, compile_):
-        command.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages (default: zh)")
+        command.add_argument("--lang", choices=LANGS, default="zh", help="language of the messages (default: zh)")
     decide = commands.add_parser("decide", help="decide a case from a case file")
     decide.add_argument("flow", help="returns or complaints")
     decide.add_argument("case", help="YAML case file with 'answers:'")
     decide.add_argument("--json", action="store_true", help="print the decision as JSON (stable shape, see README)")
-    decide.add_argument("--lang", choices=("zh", "en"), default="zh")
+    decide.add_argument("--lang", choices=LANGS, default="zh")
     walk = commands.add_parser("walk", help="answer a case one question at a time")
     walk.add_argument("flow", help="returns or complaints")
-    walk.add_argument("--lang", choices=("zh", "en"), default="zh")
+    walk.add_argument("--lang", choices=LANGS, default="zh")
     for command in (decide, walk):
         command.add_argument("--today", type=_date, help="date to treat as today, YYYY-MM-DD (default: this computer's date)")
     return parser

@@ -6,9 +6,9 @@ Messages for people come in both languages, Chinese first: each check writes its
 
 import difflib
 
-__all__ = ["Problem", "RulesError", "Text", "UsageError", "closest", "hint", "listing", "say", "LANGS"]
+from .engine.answering import LANGS
 
-LANGS = ("zh", "en")
+__all__ = ["Problem", "RulesError", "Text", "UsageError", "closest", "hint", "listing", "say", "LANGS"]
 
 
 class Text:

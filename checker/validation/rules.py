@@ -62,16 +62,17 @@ def check_rule(ctx, rule):
             for lang in ("zh", "en"):
                 for name in placeholders(rule[field][lang]):
                     if name not in params:
+                        near = hint(name, params)
                         ctx.add(
                             rule[field].value_mark(lang),
                             say(
                                 f"{rule_id} 的 `{field}.{lang}` 里的 `{{{name}}}` 不在它的 params 里",
                                 f"{{{name}}} in {rule_id} {field}.{lang} is not in its params",
                             )
-                            + hint(name, params)
+                            + near
                             + say(
                                 # After a Chinese question mark the next sentence needs no ；.
-                                ("" if hint(name, params) else "；") + "请把它加到 params，或改正名字",
+                                ("" if near else "；") + "请把它加到 params，或改正名字",
                                 "; add it to params or fix the name",
                             ),
                         )
