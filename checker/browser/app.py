@@ -107,7 +107,7 @@ def load_training(then):
         then()
 
     def failed(error):
-        show(view.error_card(DATA, DATA["ui"]["error_title"], "training.json: " + str(error)))
+        show(failure(DATA["ui"]["error_title"], "training.json: " + str(error)))
 
     request = window.fetch("../assets/checker/" + DATA["training"])
     request.then(create_proxy(lambda response: response.text())).then(
@@ -116,10 +116,11 @@ def load_training(then):
 
 
 def guarded_call(function, argument):
+    """function(argument), with an error card instead of a traceback if it fails."""
     try:
         function(argument)
     except Exception as error:
-        show(view.error_card(DATA, DATA["ui"]["error_title"], type(error).__name__ + ": " + str(error)))
+        show(failure(DATA["ui"]["error_title"], type(error).__name__ + ": " + str(error)))
 
 
 def render_training(focus=True):
@@ -222,10 +223,7 @@ def on_submit(event):
 
 def on_hash_change(event):
     """Browser back/forward, or a pasted link: rebuild the case from the URL."""
-    try:
-        load_from_url(True)
-    except Exception as error:
-        show(view.error_card(DATA, DATA["ui"]["error_title"], type(error).__name__ + ": " + str(error)))
+    guarded_call(load_from_url, True)
 
 
 def failure(title, detail):

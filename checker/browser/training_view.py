@@ -101,7 +101,6 @@ def _grade(data, right):
 
 def training_feedback(data, scenario, question, right, value):
     verdict = "pc-feedback--right" if right else "pc-feedback--wrong"
-    why = why_box(data, question["why"]) if question.get("why") else None
     return element(
         "section",
         {"class": "pc-card pc-feedback " + verdict, "data-right": "true" if right else "false"},
@@ -114,7 +113,7 @@ def training_feedback(data, scenario, question, right, value):
             " ",
             element("strong", None, both(with_unit(question, value))),
         ),
-        why,
+        why_box(data, question.get("why")),
         nav_box(button("continue", data["ui"]["continue"])),
     )
 

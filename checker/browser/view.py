@@ -11,6 +11,7 @@ readers may see.
 
 import json
 
+from checker.browser import case
 from checker.browser.html import element, fragment
 from checker.engine import graph, verdict
 from checker.engine.text import wording
@@ -81,7 +82,7 @@ def tabs(data, state):
     """The mode switch between the flows (and training) the data offers."""
     if len(data["modes"]) < 2:
         return fragment()
-    current = "training" if state["mode"] == "train" else state["flow"]
+    current = case.TRAINING_MODE if state["mode"] == "train" else state["flow"]
     return element(
         "div",
         {"class": "pc-tabs", "role": "group", "aria-label": "检查器 · Checker"},
@@ -177,9 +178,11 @@ def why_box(data, rule_id):
     )
 
 
-def answered(entry):
-    """An answer in a trace as it reads: its label, or the value itself."""
-    return entry.get("label") or {"zh": str(entry["answer"]), "en": str(entry["answer"])}
+def answered(question, entry):
+    """A question and its answer in a trace as they read: 'ask → answer' (the answer's label,
+    or the value itself)."""
+    answer = entry.get("label") or {"zh": str(entry["answer"]), "en": str(entry["answer"])}
+    return fragment(both(question["ask"]), " → ", element("strong", None, both(answer)))
 
 
 def history(data, state, result):
@@ -187,10 +190,7 @@ def history(data, state, result):
     if not entries:
         return None
     questions = question_index(data, state["flow"])
-    items = [
-        element("li", None, both(questions[entry["step"]]["ask"]), " → ", element("strong", None, both(answered(entry))))
-        for entry in entries
-    ]
+    items = [element("li", None, answered(questions[entry["step"]], entry)) for entry in entries]
     return element(
         "details", {"class": "pc-history"}, element("summary", None, both(data["ui"]["answered"])), element("ol", None, items)
     )
@@ -232,9 +232,9 @@ def decision_card(data, state, decision, share_url="", extra=None, nav=None):
 def case_screen(data, state, screen, share_url=""):
     """One screen of a case as checker.browser.case describes it: a question, a decision (with
     its link to share and its JSON for tests), or an error."""
-    if screen["kind"] == "question":
+    if screen["kind"] == case.QUESTION:
         return question_card(data, state, screen["result"], state.get("error"))
-    if screen["kind"] == "decision":
+    if screen["kind"] == case.DECISION:
         return decision_card(data, state, screen["decision"], share_url, result_tag(screen["decision"]))
     return error_card(data, screen["title"], screen["detail"])
 
@@ -355,7 +355,7 @@ def trace_box(data, state, decision):
     items = []
     for entry in decision["trace"]:
         if entry["type"] == "question":
-            said = fragment(both(questions[entry["step"]]["ask"]), " → ", element("strong", None, both(answered(entry))))
+            said = answered(questions[entry["step"]], entry)
         elif entry["type"] == "derived":
             said = fragment(both(entry["title"]), " = ", element("strong", None, entry["value"]))
         else:
