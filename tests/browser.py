@@ -1,5 +1,6 @@
 """Headless Chromium (Debian's package) driven by Playwright, against sites served on loopback."""
 
+import contextlib
 import functools
 import http.server
 import sys
@@ -76,17 +77,35 @@ class OriginGuard:
         self.context.remove_listener("request", self._seen)
 
 
+CLEAR_STORAGE = "() => { localStorage.clear(); sessionStorage.clear(); }"
+
+
 def close_clean(page):
     """Close a page of the shared context, emptying its site's storage first (the context lives on)."""
     if page.is_closed():
         return
     if page.url.startswith("http"):
         try:
-            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+            page.evaluate(CLEAR_STORAGE)
         except PlaywrightError:  # caught mid-navigation: let it land, then clear
             page.wait_for_load_state()
-            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+            page.evaluate(CLEAR_STORAGE)
     page.close()
+
+
+@contextlib.contextmanager
+def guarded_tab(context, origin, width=1280):
+    """(page, guard): a new tab of a shared context, ``width`` px wide, and the guard on its
+    origin. On the way out the tab is closed clean and only then the guard stopped, so a test
+    reads ``guard.outside`` after the block."""
+    guard = OriginGuard(context, origin)
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    try:
+        yield page, guard
+    finally:
+        close_clean(page)
+        guard.stop()
 
 
 def save_screenshot(page, name):

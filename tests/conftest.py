@@ -256,7 +256,7 @@ def open_page(chromium, shared_context, sites, request):
     opened = []
 
     def _open(site, path, width=1280, today=None):
-        context = chromium.new_context(viewport={"width": width, "height": 900}) if today else shared_context
+        context = chromium.new_context() if today else shared_context
         guard = OriginGuard(context, sites[site])
         page = context.new_page()
         page.set_viewport_size({"width": width, "height": 900})

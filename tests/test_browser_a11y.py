@@ -7,7 +7,7 @@ injected from node_modules, so nothing is fetched from the network.
 from pathlib import Path
 
 import pytest
-from browser import OriginGuard, close_clean
+from browser import guarded_tab
 from conftest import ROOT, example_shops
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -47,10 +47,8 @@ def test_no_serious_accessibility_violation_on_any_page(shared_context, built, s
     folder = built(CONFIGS[audience], shop)
     url = served(folder)
     found = {}
-    guard = OriginGuard(shared_context, url)
-    page = shared_context.new_page()
-    page.add_init_script(path=str(AXE))
-    try:
+    with guarded_tab(shared_context, url) as (page, guard):
+        page.add_init_script(path=str(AXE))
         for path in pages_of(folder, lang):
             page.goto(url + ("" if path == "./" else path), wait_until="load")
             if page.locator(".policy-flowchart").count():
@@ -58,9 +56,6 @@ def test_no_serious_accessibility_violation_on_any_page(shared_context, built, s
             problems = serious_violations(page)
             if problems:
                 found[path] = problems
-    finally:
-        close_clean(page)
-        guard.stop()
     assert guard.outside == [], f"requests left the site: {guard.outside}"
     assert len(pages_of(folder, lang)) > 3
     assert found == {}, "\n".join(f"{page}: {line}" for page, lines in found.items() for line in lines)

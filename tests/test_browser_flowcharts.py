@@ -5,7 +5,7 @@ import copy
 import shutil
 
 import pytest
-from browser import OriginGuard, close_clean
+from browser import guarded_tab
 from conftest import ROOT, example_shops, rules_bundle
 
 from checker.site.flows import flowcharts
@@ -35,17 +35,11 @@ HOSTILE = [
 
 def _measure(context, url, width):
     """(charts, horizontal overflow, requests that left the origin) of the page at ``url``."""
-    guard = OriginGuard(context, url.split("/", 3)[0] + "//" + url.split("/", 3)[2] + "/")
-    page = context.new_page()
-    page.set_viewport_size({"width": width, "height": 900})
-    try:
+    with guarded_tab(context, url.split("/", 3)[0] + "//" + url.split("/", 3)[2] + "/", width) as (page, guard):
         page.goto(url)
         page.wait_for_function(DRAWN, timeout=30000)
         charts = page.evaluate(MEASURE)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    finally:
-        close_clean(page)
-        guard.stop()
     return charts, overflow, guard.outside
 
 

@@ -7,7 +7,7 @@ the site, and every flowchart still draws.
 
 import pytest
 import yaml
-from browser import OriginGuard, close_clean
+from browser import guarded_tab
 from sitebuild import build_site, copy_project
 
 HOSTILE = (
@@ -45,10 +45,8 @@ def test_hostile_rules_text_stays_text_on_every_page(shared_context, served, poi
     site_dir = tmp_path / config
     assert build_site(site_dir, config, project=poisoned) == []
     url = served(site_dir)
-    guard = OriginGuard(shared_context, url)
-    page = shared_context.new_page()
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    try:
+    with guarded_tab(shared_context, url) as (page, guard):
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         for path in sorted(site_dir.rglob("index.html")):
             folder = path.relative_to(site_dir).parent.as_posix()
             address = url + ("" if folder == "." else folder + "/")
@@ -59,9 +57,6 @@ def test_hostile_rules_text_stays_text_on_every_page(shared_context, served, poi
                 assert page.locator(".policy-flowchart svg").count() == charts.count(), address
             assert page.evaluate("window.__pwned === undefined"), address
             visited.append(folder)
-    finally:
-        close_clean(page)
-        guard.stop()
     assert guard.outside == [], guard.outside
     assert dialogs == []
     assert len(visited) >= 8 and any(folder.startswith("en") for folder in visited)  # both languages
@@ -78,15 +73,10 @@ def test_the_origin_guard_sees_every_request_that_leaves_the_site(shared_context
         encoding="utf-8",
     )
     url = served(tmp_path)
-    guard = OriginGuard(shared_context, url)
-    page = shared_context.new_page()
-    try:
+    with guarded_tab(shared_context, url) as (page, guard):
         page.goto(url)
         for _ in range(50):
             if len(guard.outside) >= len(outside):
                 break
             page.wait_for_timeout(100)
-    finally:
-        close_clean(page)
-        guard.stop()
     assert sorted(guard.outside) == sorted(outside)
