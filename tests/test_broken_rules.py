@@ -49,6 +49,18 @@ def test_broken_file_is_reported_where_it_is_wrong(fixture, tmp_path, monkeypatc
     assert problems_for([fixture], tmp_path, monkeypatch) == expected
 
 
+def _nodes(root):
+    """Every mapping, list and value inside parsed YAML or JSON, depth first."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
 def _names_in_rules(text):
     """What a message may quote as written: keys, and values without spaces (ids, enum
     values), of one rules file. Keys are also found by pattern where the file does not parse."""
@@ -57,14 +69,9 @@ def _names_in_rules(text):
         data = yaml.load(text, Loader=yaml.BaseLoader)
     except yaml.YAMLError:
         data = None
-    stack = [data]
-    while stack:
-        node = stack.pop()
+    for node in _nodes(data):
         if isinstance(node, dict):
             names.update(node)
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
         elif isinstance(node, str) and not any(ch.isspace() for ch in node):
             names.add(node)
     return names
@@ -72,16 +79,12 @@ def _names_in_rules(text):
 
 def _names_in_schema():
     """Every key, enum value and constant the schema defines."""
-    names, stack = set(), [json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))]
-    while stack:
-        node = stack.pop()
+    names = set()
+    for node in _nodes(json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))):
         if isinstance(node, dict):
             names.update(node.get("properties", {}))
             names.update(str(value) for value in node.get("enum", []))
             names.update([str(node["const"])] if "const" in node else [])
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
     return names
 
 
