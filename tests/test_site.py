@@ -3,6 +3,7 @@
 import html
 import re
 
+import jinja2
 import pytest
 import yaml
 from sitebuild import ROOT, BuildFailed, build_site, copy_project, flowchart_source, site_text
@@ -201,3 +202,19 @@ def test_rule_source_is_folded_and_a_departure_from_it_is_shown(bundle, staff_si
         assert html.escape(rule["source"]["note"], quote=True) in page.split(f'id="{rule["id"]}"', 1)[1]
     dates = {rule["effective"] for rule in rules}
     assert page.count(f"生效 {next(iter(dates))}") == (1 if len(dates) == 1 else len(rules))
+
+
+def test_compiled_templates_are_reused_only_for_the_same_source_and_setup():
+    """The plugin keeps the theme's compiled templates between builds: an edited template, or an
+    environment set up another way, is compiled again, never served stale code."""
+    from checker.plugin import _TEMPLATES
+
+    def render(source, autoescape=False):
+        environment = jinja2.Environment(loader=jinja2.DictLoader({"page.html": source}), autoescape=autoescape)
+        environment.bytecode_cache = _TEMPLATES  # as on_env sets it
+        return environment.get_template("page.html").render(x="<b>")
+
+    assert render("A {{ x }}") == "A <b>"
+    assert render("B {{ x }}") == "B <b>"  # same name, edited source
+    assert render("B {{ x }}", autoescape=True) == "B &lt;b&gt;"  # same source, other setup
+    assert render("B {{ x }}") == "B <b>"
