@@ -1,5 +1,6 @@
-"""Flowcharts in Chromium: every chart draws with text of 12 px or more at 1440 px, steps link
-to their rules, phones scroll only inside the chart, and hostile rules text stays inert."""
+"""Flowcharts in Chromium: every chart draws with text of 12 px or more at 1440 px, together the
+charts show every step and every outcome, steps link to their rules, phones scroll only inside
+the chart, and hostile rules text stays inert."""
 
 import copy
 import shutil
@@ -14,7 +15,8 @@ DRAWN = (
     "document.querySelectorAll('.policy-flowchart').length == "
     "document.querySelectorAll('.policy-flowchart.is-drawn, .policy-flowchart[data-error]').length"
 )
-# Per chart: its error, the smallest rendered text (font size x the SVG's scale) and its links.
+# Per chart: its error, the smallest rendered text (font size x the SVG's scale), its links, its
+# steps (nodes) and its text.
 MEASURE = """() => [...document.querySelectorAll('.policy-flowchart')].map(c => {
   const svg = c.querySelector('svg');
   if (!svg) return {error: c.getAttribute('data-error')};
@@ -22,7 +24,8 @@ MEASURE = """() => [...document.querySelectorAll('.policy-flowchart')].map(c => 
   const sizes = [...svg.querySelectorAll('foreignObject *, text')]
     .filter(t => t.childNodes.length && [...t.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
     .map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
-  return {smallest: Math.min(...sizes), links: [...svg.querySelectorAll('a')].map(a => a.getAttribute('href') || a.getAttribute('xlink:href'))};
+  return {smallest: Math.min(...sizes), links: [...svg.querySelectorAll('a')].map(a => a.getAttribute('href') || a.getAttribute('xlink:href')),
+    nodes: svg.querySelectorAll('g.node').length, text: svg.textContent.replace(/\\s+/g, '')};
 })"""
 HOSTILE = [
     "%%{init: {'themeCSS': 'g { background-image: url(https://evil.example/a.png) }'}}%%",
@@ -54,8 +57,13 @@ def test_flowcharts_are_readable_and_link_to_rules(built, served, shop, shared_c
         assert min(c["smallest"] for c in charts) >= 12, charts
         links = [link for c in charts for link in c["links"]]
         rule_ids = {rule_id for rule_id in bundle["rules"] if any(link.endswith("#" + rule_id) for link in links)}
-        asked = {q["why"] for q in bundle["flows"][flow_id]["questions"]}
+        flow = bundle["flows"][flow_id]
+        asked = {q["why"] for q in flow["questions"]}
         assert asked <= rule_ids, asked - rule_ids
+        steps = len(flow["questions"]) + len(flow.get("checks", [])) + len(flow["outcomes"])
+        assert sum(c["nodes"] for c in charts) >= steps, "the charts together do not show every step"
+        for outcome in flow["outcomes"]:
+            assert any("".join(outcome["title"]["zh"].split()) in c["text"] for c in charts), outcome["id"]
         charts, overflow, outside = _measure(shared_context, f"{url}flows/{flow_id}/", 390)
         assert outside == [] and overflow <= 0 and all("error" not in c for c in charts)
 
