@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from browser import LocalSite, OriginGuard, close_clean, launch, save_screenshot
 from playwright.sync_api import sync_playwright
-from sitebuild import built_once
+from sitebuild import built_once, poisoned_once
 
 from checker.engine import AnswerError, Flow, step
 from checker.loader import load_rules
@@ -196,13 +196,27 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    """built(config="mkdocs.yml", project=ROOT) -> the folder of that site, built strictly once
-    per test run for every test and pytest-xdist worker (they share the run's temporary root)."""
+def site_cache(tmp_path_factory):
+    """Where built sites are kept for the run, shared by every pytest-xdist worker (they share
+    the run's temporary root)."""
     base = tmp_path_factory.getbasetemp()
     cache = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "built-sites"
     cache.mkdir(exist_ok=True)
-    return functools.partial(built_once, cache)
+    return cache
+
+
+@pytest.fixture(scope="session")
+def built(site_cache):
+    """built(config="mkdocs.yml", project=ROOT) -> the folder of that site, built strictly once
+    per test run for every test and worker."""
+    return functools.partial(built_once, site_cache)
+
+
+@pytest.fixture(scope="session")
+def poisoned(site_cache):
+    """poisoned(config="mkdocs.yml", project=ROOT) -> like ``built``, the site built from a copy
+    of the shop whose every zh/en rules text ends in hostile markup (sitebuild.HOSTILE)."""
+    return functools.partial(poisoned_once, site_cache)
 
 
 @pytest.fixture(scope="session")

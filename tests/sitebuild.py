@@ -11,6 +11,7 @@ import shutil
 import zlib
 from pathlib import Path
 
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -69,16 +70,63 @@ def built_once(cache, config_name="mkdocs.yml", project=ROOT):
     return folder
 
 
-def copy_project(destination):
-    """A copy of what a site build reads (configs, docs, rules), to change a rule in."""
-    destination.mkdir(parents=True)
-    for name in ("mkdocs.yml", "mkdocs.en.yml", "mkdocs.public.yml", "mkdocs.public.en.yml"):
-        shutil.copy(ROOT / name, destination / name)
-    shutil.copytree(ROOT / "docs", destination / "docs")
-    shutil.copytree(ROOT / "rules", destination / "rules")
-    (destination / "node_modules").symlink_to(ROOT / "node_modules")
-    (destination / "checker").symlink_to(ROOT / "checker")
-    return destination
+def copy_project(destination, project=ROOT):
+    """A copy of what a shop's site build reads (configs, docs, rules), to change a rule in.
+    It sits at the shop's place under ``destination`` (an example shop under examples/), next to
+    links to the repository's checker/ and node_modules/, so the shop's relative paths hold.
+    Returns the copy's folder."""
+    project = Path(project).resolve()
+    copy = destination / project.relative_to(ROOT)
+    copy.mkdir(parents=True)
+    for config in sorted(project.glob("mkdocs*.yml")):
+        shutil.copy(config, copy / config.name)
+    shutil.copytree(project / "docs", copy / "docs")
+    shutil.copytree(project / "rules", copy / "rules")
+    for name in ("node_modules", "checker"):
+        (destination / name).symlink_to(ROOT / name)
+    return copy
+
+
+# Appended to every zh/en text of the rules by ``poisoned_copy``. The validator refuses what
+# would break a flowchart (backticks, %%, odd quotes), so rules carrying it are valid; on a
+# page it must stay text: no script runs, no request leaves the site.
+HOSTILE = (
+    ' </title><script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">'
+    " ![p](https://evil.example/p.png) [l](https://evil.example/) *b* <style>@import url(https://evil.example/s.css);</style>"
+)
+
+
+def _poison(value):
+    if isinstance(value, dict):
+        if isinstance(value.get("zh"), str) and isinstance(value.get("en"), str):
+            return dict(value, zh=value["zh"] + HOSTILE, en=value["en"] + HOSTILE)
+        return {key: _poison(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_poison(item) for item in value]
+    return value
+
+
+def poisoned_copy(destination, project=ROOT):
+    """A copy of the shop (``copy_project``) whose every zh/en rules text ends in HOSTILE."""
+    copy = copy_project(destination, project)
+    for path in sorted((copy / "rules").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(_poison(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return copy
+
+
+def poisoned_once(cache, config_name="mkdocs.yml", project=ROOT):
+    """The site of a shop's ``poisoned_copy``, made and built once per test run for every test
+    and worker, like ``built_once``."""
+    project = Path(project).resolve()
+    base = Path(cache) / f"poisoned-{project.name}"
+    with open(f"{base}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not Path(f"{base}.done").exists():
+            shutil.rmtree(base, ignore_errors=True)
+            poisoned_copy(base, project)
+            Path(f"{base}.done").touch()
+    return built_once(cache, config_name, base / project.relative_to(ROOT))
 
 
 def flowchart_source(page_html):

@@ -6,28 +6,6 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
-STAFF_PAGES = [
-    "",
-    "onboarding/",
-    "reference/quick/",
-    "reference/calendar/",
-    "policies/conduct/",
-    "policies/schedules/",
-    "policies/returns/",
-    "policies/complaints/",
-    "policies/order-flags/",
-    "reference/rules/",
-]
-
-
-def test_staff_pages_render(open_page, sites):
-    """Each page of the staff site shows its title and both language links (one tab, page after page)."""
-    page = open_page("staff", STAFF_PAGES[0])
-    for path in STAFF_PAGES:
-        page.goto(sites["staff"] + path)
-        expect(page.locator("article h1"), f"/{path}: no title").to_be_visible()
-        expect(page.locator("a.md-select__link[hreflang]"), f"/{path}: language links").to_have_count(2)
-
 
 def test_a_rule_permalink_opens_at_the_rule(open_page):
     page = open_page("staff", "policies/returns/#RET-WINDOW")

@@ -1,0 +1,94 @@
+"""Every page of both sites of every shop, in both languages, visited once in Chromium.
+
+The sites are built from a copy of the shop whose every zh/en rules text ends in hostile
+markup (sitebuild.HOSTILE), so each page holds all the real text and that as well. On every
+page: its title and both language links show, every flowchart draws, no script from the rules
+runs, and axe-core (pinned through npm, injected from node_modules) finds no serious or critical
+violation (contrast below 4.5:1 included). No request leaves the site and no dialog opens.
+"""
+
+from pathlib import Path
+
+import pytest
+from browser import guarded_tab
+from conftest import ROOT, example_shops
+from playwright.sync_api import expect
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CONFIGS = {"staff": "mkdocs.yml", "public": "mkdocs.public.yml"}
+SHOPS = [ROOT, *example_shops()]
+SITES = [
+    pytest.param(shop, audience, lang, id=f"{shop.name}-{audience}-{lang}")
+    for shop in SHOPS
+    for audience in CONFIGS
+    for lang in ("zh", "en")  # the English site is built into en/ next to the Chinese one
+]
+SERIOUS = ("serious", "critical")
+
+
+def pages_of(folder, lang):
+    """The URL path of every HTML page of a built site in one language."""
+    paths = sorted(str(path.relative_to(folder).parent) + "/" for path in Path(folder).rglob("index.html"))
+    return [path for path in paths if path.startswith("en/") == (lang == "en")]
+
+
+def serious_violations(page):
+    """axe's serious and critical violations on the open page (the test adds axe to every
+    page it opens), as short readable lines."""
+    result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [
+        f"{v['id']} ({v['impact']}): {node['target']} {node.get('failureSummary', '').splitlines()[-1:]}"
+        for v in result
+        if v["impact"] in SERIOUS
+        for node in v["nodes"]
+    ]
+
+
+@pytest.mark.parametrize(("shop", "audience", "lang"), SITES)
+def test_every_page_shows_its_text_as_text_and_has_no_serious_accessibility_violation(
+    shared_context, poisoned, served, shop, audience, lang
+):
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `npm ci` to install the pinned axe-core")
+    folder = poisoned(CONFIGS[audience], shop)
+    url = served(folder)
+    paths, found, dialogs = pages_of(folder, lang), {}, []
+    with guarded_tab(shared_context, url) as (page, guard):
+        page.add_init_script(path=str(AXE))
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for path in paths:
+            page.goto(url + ("" if path == "./" else path), wait_until="load")
+            expect(page.locator("article h1").first, f"/{path}: no title").to_be_visible()
+            expect(page.locator("a.md-select__link[hreflang]"), f"/{path}: language links").to_have_count(2)
+            charts = page.locator(".policy-flowchart").count()
+            if charts:
+                page.locator(".policy-flowchart svg").nth(charts - 1).wait_for(timeout=20000)
+                assert page.locator(".policy-flowchart svg").count() == charts, f"/{path}: a chart did not draw"
+            assert page.evaluate("window.__pwned === undefined"), f"/{path}: a script from the rules ran"
+            problems = serious_violations(page)
+            if problems:
+                found[path] = problems
+    assert guard.outside == [], f"requests left the site: {guard.outside}"
+    assert dialogs == []
+    assert len(paths) > 3
+    assert found == {}, "\n".join(f"{page}: {line}" for page, lines in found.items() for line in lines)
+
+
+def test_the_origin_guard_sees_every_request_that_leaves_the_site(shared_context, served, tmp_path):
+    """The guard every browser test relies on sees a stylesheet, an image at an IP address and a
+    worker's fetch, each to another host, and each fails at once (the closed proxy)."""
+    outside = ["https://evil.example/s.css", "http://192.0.2.1/i.png", "https://evil.example/from-worker"]
+    worker = f"fetch('{outside[2]}').catch(() => 0)"
+    (tmp_path / "index.html").write_text(
+        f'<!doctype html><title>t</title><link rel="stylesheet" href="{outside[0]}"><img src="{outside[1]}" alt="">'
+        f"<script>new Worker(URL.createObjectURL(new Blob([{worker!r}])))</script>",
+        encoding="utf-8",
+    )
+    url = served(tmp_path)
+    with guarded_tab(shared_context, url) as (page, guard):
+        page.goto(url)
+        for _ in range(50):
+            if len(guard.outside) >= len(outside):
+                break
+            page.wait_for_timeout(100)
+    assert sorted(guard.outside) == sorted(outside)
