@@ -49,22 +49,33 @@ def ready(page):
     expect(page.locator("#policy-checker[data-ready]")).to_have_count(1, timeout=20000)
 
 
+# What the checker shows once it has moved on from the question ``asked`` (None at the start):
+# its decision, or the one question card and whether that question has answer buttons.
+SHOWN = """asked => {
+  const result = document.querySelector('#pc-result');
+  if (result) return {decision: result.getAttribute('data-json')};
+  const cards = [...document.querySelectorAll('.pc-card[data-question]')];
+  if (cards.length !== 1 || cards[0].getAttribute('data-question') === asked) return null;
+  const question = cards[0].getAttribute('data-question');
+  return {question, buttons: document.querySelectorAll(`.pc-answer[data-question="${question}"]`).length > 0};
+}"""
+
+
 def walk(page, answers, limit=30):
-    """Answer whatever the checker asks, from a case's answers, until it shows a decision."""
+    """Answer whatever the checker asks, from a case's answers, until it shows a decision
+    (each step: one look at the page, then a click as a person makes it)."""
+    asked = None
     for _ in range(limit):
-        if page.locator("#pc-result").count():
-            return json.loads(page.locator("#pc-result").get_attribute("data-json"))
-        card = page.locator(".pc-card[data-question]")
-        expect(card).to_have_count(1)
-        question = card.get_attribute("data-question")
-        value = str(answers[question])
-        choice = page.locator(f".pc-answer[data-question='{question}'][data-value='{value}']")
-        if choice.count():
-            choice.click()
+        shown = page.wait_for_function(SHOWN, arg=asked, timeout=10000).json_value()
+        if "decision" in shown:
+            return json.loads(shown["decision"])
+        asked = shown["question"]
+        value = str(answers[asked])
+        if shown["buttons"]:
+            page.locator(f".pc-answer[data-question='{asked}'][data-value='{value}']").click()
         else:
             page.fill("#pc-input", value.replace(" ", "T"))
             page.locator(".pc-form button[type=submit]").click()
-        expect(page.locator(f".pc-card[data-question='{question}']")).to_have_count(0)
     raise AssertionError("the checker did not reach a decision")
 
 
