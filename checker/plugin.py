@@ -46,7 +46,24 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
     @staticmethod
     def _setup(environment):
-        return repr((sorted(environment.extensions), environment.autoescape, environment.finalize, environment.optimized))
+        """Everything of an environment that its compiled code depends on: its class, how it
+        reads templates, its extensions, and how each filter and test is called."""
+        reading = [getattr(environment, name) for name in _READING]
+        escape = environment.autoescape
+        calls = {
+            kind: sorted((name, str(getattr(function, "jinja_pass_arg", ""))) for name, function in table.items())
+            for kind, table in (("filters", environment.filters), ("tests", environment.tests))
+        }
+        return repr(
+            (
+                type(environment).__qualname__,
+                reading,
+                sorted(environment.extensions),
+                escape if isinstance(escape, bool) else getattr(escape, "__qualname__", type(escape).__qualname__),
+                environment.finalize is not None,
+                sorted(calls.items()),
+            )
+        )
 
     def load_bytecode(self, bucket):
         code = self.code.get((self._setup(bucket.environment), bucket.key))
@@ -57,6 +74,11 @@ class _CompiledTemplates(jinja2.BytecodeCache):
         self.code[(self._setup(bucket.environment), bucket.key)] = bucket.bytecode_to_string()
 
 
+_READING = (
+    "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+    "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+    "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized", "is_async",
+)  # fmt: skip
 _TEMPLATES = _CompiledTemplates()
 
 

@@ -209,8 +209,10 @@ def test_compiled_templates_are_reused_only_for_the_same_source_and_setup():
     environment set up another way, is compiled again, never served stale code."""
     from checker.plugin import _TEMPLATES
 
-    def render(source, autoescape=False):
-        environment = jinja2.Environment(loader=jinja2.DictLoader({"page.html": source}), autoescape=autoescape)
+    def render(source, shout=None, **setup):
+        environment = jinja2.Environment(loader=jinja2.DictLoader({"page.html": source}), **setup)
+        if shout:
+            environment.filters["shout"] = shout
         environment.bytecode_cache = _TEMPLATES  # as on_env sets it
         return environment.get_template("page.html").render(x="<b>")
 
@@ -218,3 +220,26 @@ def test_compiled_templates_are_reused_only_for_the_same_source_and_setup():
     assert render("B {{ x }}") == "B <b>"  # same name, edited source
     assert render("B {{ x }}", autoescape=True) == "B &lt;b&gt;"  # same source, other setup
     assert render("B {{ x }}") == "B <b>"
+    block = "{% if x %}\nC{% endif %}"
+    assert render(block) == "\nC"
+    assert render(block, trim_blocks=True) == "C"  # read another way
+    assert render("{{ x | shout }}", shout=lambda value: value + "!") == "<b>!"
+    context_shout = jinja2.pass_context(lambda context, value: value + "?")
+    assert render("{{ x | shout }}", shout=context_shout) == "<b>?"  # a filter called another way
+
+
+@pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs.public.yml"])
+def test_hostile_titles_stay_text_in_the_tab_and_are_escaped_once_in_the_footer(poisoned, config):
+    """With hostile markup at the end of every rules text (sitebuild.HOSTILE, '</title><script>…'
+    included): no page holds that markup as markup, the tab's <title> shows it as text (the theme
+    strips tags from a title, which undid its escaping), and a footer link's aria-label escapes
+    it once, not twice (a screen reader would read '&amp;')."""
+    pages = {path: path.read_text(encoding="utf-8") for path in poisoned(config).rglob("*.html")}
+    titles = [re.search(r"<title>(.*?)</title>", page, re.S).group(1) for page in pages.values()]
+    labels = [
+        label for page in pages.values() for label in re.findall(r'class="md-footer__link[^"]*" aria-label="([^"]*)"', page)
+    ]
+    assert [str(path) for path, page in pages.items() if "<script>window.__pwned" in page] == []
+    assert any("&lt;/title&gt;&lt;script&gt;" in title for title in titles), titles
+    assert labels and any("&lt;/title&gt;" in label for label in labels), labels
+    assert [label for label in labels if "&amp;lt;" in label or "&amp;amp;" in label] == []
