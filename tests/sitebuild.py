@@ -119,7 +119,7 @@ def poisoned_once(cache, config_name="mkdocs.yml", project=ROOT):
     """The site of a shop's ``poisoned_copy``, made and built once per test run for every test
     and worker, like ``built_once``."""
     project = Path(project).resolve()
-    base = Path(cache) / f"poisoned-{project.name}"
+    base = Path(cache) / f"poisoned-{project.name}-{zlib.crc32(str(project).encode()):08x}"
     with open(f"{base}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not Path(f"{base}.done").exists():

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from conftest import CASES, read_case
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from checker import cli
@@ -66,7 +67,11 @@ def walk(page, answers, limit=30):
     (each step: one look at the page, then a click as a person makes it)."""
     asked = None
     for _ in range(limit):
-        shown = page.wait_for_function(SHOWN, arg=asked, timeout=10000).json_value()
+        try:
+            shown = page.wait_for_function(SHOWN, arg=asked, timeout=10000).json_value()
+        except PlaywrightTimeoutError:
+            screen = page.locator("#policy-checker").inner_text()
+            raise AssertionError(f"after {asked!r} the checker shows no decision and no new question:\n{screen}") from None
         if "decision" in shown:
             return json.loads(shown["decision"])
         asked = shown["question"]
