@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import escape
 from mkdocs.commands.build import build
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
@@ -173,9 +173,9 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
                 generated = [entry for entry in generated if entry[1] != "checker.md"]
             with speaking(self.config.language):
                 closing = closing_navigation(self.config.audience)
-            # The labels are HTML already (escaped): the theme prints a title as it is, and escapes
-            # it again only in attributes (a footer link's aria-label) unless it is marked so.
-            generated, closing = ([(Markup(label), path) for label, path in entries] for entries in (generated, closing))
+            # The theme prints a nav title as HTML, and escapes it in attributes (a footer link's
+            # aria-label) unless it is marked as HTML already: escape() does both, once, here.
+            generated, closing = ([(escape(label), path) for label, path in entries] for entries in (generated, closing))
             config.nav = place_generated(config.nav, generated + closing)
             config.nav += [{label: path} for label, path in closing]
         self.add_dictionary(config)

@@ -3,7 +3,7 @@
 from .calendar import PAGE as CALENDAR_PAGE
 from .calendar import calendar_page
 from .flows import flow_page
-from .markup import esc, text
+from .markup import text
 from .policies import area_page
 from .printed import PAGE as PRINT_PAGE
 from .printed import print_nav, print_page
@@ -38,8 +38,8 @@ def generate_pages(bundle, audience=STAFF):
 
 
 def label(text_pair):
-    """A nav title in the build's language, HTML-escaped: the theme prints nav titles as they are."""
-    return esc(text(text_pair))
+    """A nav title in the build's language, as text (the site generator makes it HTML)."""
+    return text(text_pair)
 
 
 def navigation(bundle, audience=STAFF):

@@ -94,6 +94,5 @@ def print_page(bundle):
 
 
 def print_nav():
-    """(label, path) of the print page, listed at the end of the staff handbook's navigation;
-    the label HTML-escaped, as every nav title (the theme prints them as they are)."""
-    return (esc(text(word("print.nav"))), PAGE)
+    """(label, path) of the print page, listed at the end of the staff handbook's navigation."""
+    return (text(word("print.nav")), PAGE)
