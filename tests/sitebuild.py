@@ -51,23 +51,37 @@ def build_site(site_dir, config_name="mkdocs.yml", project=ROOT):
     return [record.getMessage() for record in handler.records]
 
 
-def built_once(cache, config_name="mkdocs.yml", project=ROOT):
-    """A shop's site as one of its configs builds it, strictly, built once per test run and
-    shared by every test and every pytest-xdist worker (a lock file per site): read it, never
-    change it. A failed build raises BuildFailed, and the next caller tries again."""
-    project = Path(project).resolve()
-    key = f"{project.name}-{zlib.crc32(str(project).encode()):08x}-{config_name}"
-    folder = Path(cache) / key
-    with open(Path(cache) / f"{key}.lock", "w") as lock:
+def _key(project):
+    """A shop's name in the run's cache: its folder's name and a checksum of its path."""
+    return f"{project.name}-{zlib.crc32(str(project).encode()):08x}"
+
+
+def made_once(cache, name, make):
+    """cache/name, made by ``make(folder)`` once per test run and shared by every test and
+    pytest-xdist worker (a lock file per name): read it, never change it. A ``make`` that
+    raises leaves it unmade, and the next caller tries again."""
+    folder = Path(cache) / name
+    with open(Path(cache) / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        done = Path(cache) / f"{key}.done"
+        done = Path(cache) / f"{name}.done"
         if not done.exists():
             shutil.rmtree(folder, ignore_errors=True)
-            warnings = build_site(folder, config_name, project)
-            if warnings:
-                raise BuildFailed(warnings)
+            make(folder)
             done.touch()
     return folder
+
+
+def built_once(cache, config_name="mkdocs.yml", project=ROOT):
+    """A shop's site as one of its configs builds it, strictly, built once per test run
+    (``made_once``). A failed build raises BuildFailed."""
+    project = Path(project).resolve()
+
+    def build_strictly(folder):
+        warnings = build_site(folder, config_name, project)
+        if warnings:
+            raise BuildFailed(warnings)
+
+    return made_once(cache, f"{_key(project)}-{config_name}", build_strictly)
 
 
 def copy_project(destination, project=ROOT):
@@ -119,13 +133,7 @@ def poisoned_once(cache, config_name="mkdocs.yml", project=ROOT):
     """The site of a shop's ``poisoned_copy``, made and built once per test run for every test
     and worker, like ``built_once``."""
     project = Path(project).resolve()
-    base = Path(cache) / f"poisoned-{project.name}-{zlib.crc32(str(project).encode()):08x}"
-    with open(f"{base}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not Path(f"{base}.done").exists():
-            shutil.rmtree(base, ignore_errors=True)
-            poisoned_copy(base, project)
-            Path(f"{base}.done").touch()
+    base = made_once(cache, f"poisoned-{_key(project)}", lambda folder: poisoned_copy(folder, project))
     return built_once(cache, config_name, base / project.relative_to(ROOT))
 
 
