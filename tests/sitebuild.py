@@ -110,14 +110,19 @@ HOSTILE = (
 )
 
 
-def _poison(value):
+def map_texts(value, change):
+    """``value`` (rules data) with ``change(pair)`` in place of every zh/en text pair in it."""
     if isinstance(value, dict):
         if isinstance(value.get("zh"), str) and isinstance(value.get("en"), str):
-            return dict(value, zh=value["zh"] + HOSTILE, en=value["en"] + HOSTILE)
-        return {key: _poison(item) for key, item in value.items()}
+            return change(value)
+        return {key: map_texts(item, change) for key, item in value.items()}
     if isinstance(value, list):
-        return [_poison(item) for item in value]
+        return [map_texts(item, change) for item in value]
     return value
+
+
+def _poison(pair):
+    return dict(pair, zh=pair["zh"] + HOSTILE, en=pair["en"] + HOSTILE)
 
 
 def poisoned_copy(destination, project=ROOT):
@@ -125,7 +130,7 @@ def poisoned_copy(destination, project=ROOT):
     copy = copy_project(destination, project)
     for path in sorted((copy / "rules").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        path.write_text(yaml.safe_dump(_poison(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(yaml.safe_dump(map_texts(data, _poison), allow_unicode=True, sort_keys=False), encoding="utf-8")
     return copy
 
 

@@ -3,11 +3,13 @@ charts show every step and every outcome, steps link to their rules, phones scro
 the chart, and hostile rules text stays inert."""
 
 import copy
+import itertools
 import shutil
 
 import pytest
 from browser import guarded_tab
 from conftest import ROOT, example_shops, rules_bundle
+from sitebuild import map_texts
 
 from checker.site.flows import flowcharts
 
@@ -68,20 +70,14 @@ def test_flowcharts_are_readable_and_link_to_rules(built, served, shop, shared_c
         assert outside == [] and overflow <= 0 and all("error" not in c for c in charts)
 
 
-def _hostile(value, counter):
-    """The bundle with every zh/en text replaced by one of the hostile strings."""
-    if isinstance(value, dict):
-        if set(value) >= {"zh", "en"} and all(isinstance(value[k], str) for k in ("zh", "en")):
-            counter.append(1)
-            return dict(value, zh=HOSTILE[len(counter) % len(HOSTILE)], en=HOSTILE[(len(counter) + 2) % len(HOSTILE)])
-        return {key: _hostile(item, counter) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_hostile(item, counter) for item in value]
-    return value
-
-
 def test_hostile_labels_draw_and_never_leave_the_origin(tmp_path, served, shared_context):
-    bundle = _hostile(copy.deepcopy(rules_bundle()), [])
+    turns = itertools.count(1)
+
+    def hostile(pair):  # every zh/en text becomes two of the hostile strings, taken in turn
+        turn = next(turns)
+        return dict(pair, zh=HOSTILE[turn % len(HOSTILE)], en=HOSTILE[(turn + 2) % len(HOSTILE)])
+
+    bundle = map_texts(copy.deepcopy(rules_bundle()), hostile)
     blocks = [
         line
         for flow in bundle["flows"].values()
