@@ -5,12 +5,15 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 FLOW   ?= returns
-CHROMIUM := /usr/bin/chromium
+# The browser of the browser tests (tests/browser.py); `make test CHROMIUM=/usr/bin/chromium`
+# runs them in the full browser. Each is installed as the Debian package named like the file.
+CHROMIUM := /usr/bin/chromium-headless-shell
 CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 PDFTOPPM := /usr/bin/pdftoppm
 SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 
 export NO_MKDOCS_2_WARNING := 1
+export CHROMIUM
 
 .PHONY: serve build build-public walk test bench validate setup clean
 
@@ -49,11 +52,11 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-# Browser tests use Debian's Chromium (Playwright's own browser download does not work here),
+# Browser tests use Debian's Chromium, in its headless shell (Playwright's own download does not work here),
 # a CJK font so that screenshots show the Chinese text, and poppler-utils to read printed PDFs.
 $(CHROMIUM) $(CJK_FONT) $(PDFTOPPM):
 	$(SUDO) apt-get update -qq
-	$(SUDO) apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei poppler-utils
+	$(SUDO) apt-get install -y -qq --no-install-recommends $(notdir $(CHROMIUM)) fonts-wqy-microhei poppler-utils
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund

@@ -1,8 +1,16 @@
-"""Headless Chromium (Debian's package) driven by Playwright, against sites served on loopback."""
+"""Headless Chromium (Debian's package) driven by Playwright, against sites served on loopback.
+
+The browser is Debian's `chromium-headless-shell`: the same Chromium release as the `chromium`
+package, in the headless build that Playwright itself runs for headless tests. The whole suite
+takes about two thirds of the time it takes in the full browser's headless mode. `make test
+CHROMIUM=/usr/bin/chromium` runs it in the full browser instead (the Makefile installs the
+package named like the file and passes the path on in CHROMIUM).
+"""
 
 import contextlib
 import functools
 import http.server
+import os
 import sys
 import threading
 from pathlib import Path
@@ -10,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium-headless-shell")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 CHROMIUM_ARGS = [
     "--disable-background-networking",
@@ -53,7 +61,7 @@ class LocalSite:
 
 def launch(playwright):
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package")
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs it with apt (Debian's package of that name)")
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
