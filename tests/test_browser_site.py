@@ -83,6 +83,22 @@ def test_pages_fit_a_phone(open_page, sites, site, paths):
         assert overflow <= 0, f"/{path} is {overflow} px wider than a 360 px phone"
 
 
+def test_a_wide_table_on_a_phone_is_a_stop_for_the_keyboard_and_scrolls_with_the_arrows(open_page):
+    """A table wider than a phone scrolls in its own box, which a keyboard user can reach and
+    scroll. On a wide screen it is no stop."""
+    page = open_page("staff", "reference/rules/", width=360)  # the table of every rule
+    box = page.locator(".md-typeset__scrollwrap[tabindex='0']").first
+    expect(box).to_have_attribute("role", "group")
+    box.focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.activeElement.scrollLeft > 0")
+    page.set_viewport_size({"width": 1280, "height": 900})  # a phone turned, a window widened
+    expect(page.locator(".md-typeset__scrollwrap[tabindex]")).to_have_count(0)
+    page.set_viewport_size({"width": 360, "height": 900})
+    expect(page.locator(".md-typeset__scrollwrap[tabindex='0']").first).to_be_attached()
+
+
 def test_the_public_site_renders_and_searches(open_page):
     page = open_page("public", "returns/")
     expect(page.locator("article h1")).to_contain_text("退换货政策")

@@ -1,4 +1,5 @@
-// The handbook's page scripts: the language selector that keeps the page, flowcharts, search input.
+// The handbook's page scripts: the language selector that keeps the page, flowcharts, search input,
+// wide tables a keyboard can scroll.
 (function () {
   "use strict";
 
@@ -111,7 +112,33 @@
     document.querySelectorAll(".policy-flowchart:not([tabindex])").forEach(function (chart) { chart.tabIndex = 0; });
   }
 
-  function ready() { keepPage(); drawFlowcharts(); searchOnInput(); nameSearchDialog(); }
+  // Material wraps every table in a box that scrolls sideways when the table is wider than the
+  // screen (a phone). A keyboard user can only scroll a box that takes the focus: while a table
+  // overflows, its box is a focusable group; on a wider screen (a phone turned) it is not a stop.
+  function reachWideTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "group");
+      } else if (box.hasAttribute("tabindex")) {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+      }
+    });
+  }
+
+  function watchWideTables() {
+    var pending = false;
+    reachWideTables();
+    window.addEventListener("resize", function () {
+      if (pending) { return; }
+      pending = true;
+      window.requestAnimationFrame(function () { pending = false; reachWideTables(); });
+    });
+    window.addEventListener("load", reachWideTables);  // after web fonts changed the widths
+  }
+
+  function ready() { keepPage(); drawFlowcharts(); searchOnInput(); nameSearchDialog(); watchWideTables(); }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
   } else {
