@@ -1,10 +1,12 @@
 """Every page of both sites of every shop, in both languages, visited once in Chromium.
 
 The sites are built from a copy of the shop whose every zh/en rules text ends in hostile
-markup (sitebuild.HOSTILE), so each page holds all the real text and that as well. On every
-page: its title and both language links show, every flowchart draws, no script from the rules
-runs, and axe-core (pinned through npm, injected from node_modules) finds no serious or critical
-violation (contrast below 4.5:1 included). No request leaves the site and no dialog opens.
+markup (sitebuild.HOSTILE), so each page holds all the real text and that as well. The Chinese
+pages are seen at desktop width and the English ones on a 360 px phone, so every page is seen in
+both layouts. On every page: its title and both language links show, nothing is wider than the
+screen (a wide flowchart scrolls inside its own box), every flowchart draws, no script from the
+rules runs, and axe-core (pinned through npm, injected from node_modules) finds no serious or
+critical violation (contrast below 4.5:1 included). No request leaves the site and no dialog opens.
 """
 
 from pathlib import Path
@@ -24,6 +26,7 @@ SITES = [
     for lang in ("zh", "en")  # the English site is built into en/ next to the Chinese one
 ]
 SERIOUS = ("serious", "critical")
+WIDTH = {"zh": 1280, "en": 360}  # desktop, and a small phone
 
 
 def pages_of(folder, lang):
@@ -53,7 +56,7 @@ def test_every_page_shows_its_text_as_text_and_has_no_serious_accessibility_viol
     folder = poisoned(CONFIGS[audience], shop)
     url = served(folder)
     paths, found, dialogs = pages_of(folder, lang), {}, []
-    with guarded_tab(shared_context, url) as (page, guard):
+    with guarded_tab(shared_context, url, WIDTH[lang]) as (page, guard):
         page.add_init_script(path=str(AXE))
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         for path in paths:
@@ -67,6 +70,9 @@ def test_every_page_shows_its_text_as_text_and_has_no_serious_accessibility_viol
             if page.locator("#policy-checker").count():  # its screens come from the rules once Python runs
                 expect(page.locator("#policy-checker[data-ready]")).to_have_count(1, timeout=20000)
             problems = serious_violations(page)
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if overflow > 0:
+                problems.append(f"the page is {overflow} px wider than the {WIDTH[lang]} px screen")
             if problems:
                 found[path] = problems
             assert page.evaluate("window.__pwned === undefined"), f"/{path}: a script from the rules ran"

@@ -1,6 +1,7 @@
 """Flowcharts in Chromium: every chart draws with text of 12 px or more at 1440 px, together the
-charts show every step and every outcome, steps link to their rules, phones scroll only inside
-the chart, and hostile rules text stays inert."""
+charts show every step and every outcome, steps link to their rules, and hostile rules text stays
+inert. On a phone a chart scrolls only inside its box: test_browser_all_pages sees every page,
+the flow pages included, at 360 px."""
 
 import copy
 import itertools
@@ -66,8 +67,6 @@ def test_flowcharts_are_readable_and_link_to_rules(built, served, shop, shared_c
         assert sum(c["nodes"] for c in charts) >= steps, "the charts together do not show every step"
         for outcome in flow["outcomes"]:
             assert any("".join(outcome["title"]["zh"].split()) in c["text"] for c in charts), outcome["id"]
-        charts, overflow, outside = _measure(shared_context, f"{url}flows/{flow_id}/", 390)
-        assert outside == [] and overflow <= 0 and all("error" not in c for c in charts)
 
 
 def test_hostile_labels_draw_and_never_leave_the_origin(tmp_path, served, shared_context):
