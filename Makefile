@@ -6,8 +6,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 FLOW   ?= returns
 # The browser of the browser tests (tests/browser.py); `make test CHROMIUM=/usr/bin/chromium`
-# runs them in the full browser. Each is installed as the Debian package named like the file.
-CHROMIUM := /usr/bin/chromium-headless-shell
+# runs them in the full browser. It is installed as the Debian package CHROMIUM_PACKAGE.
+CHROMIUM ?= /usr/bin/chromium-headless-shell
+CHROMIUM_PACKAGE ?= $(notdir $(CHROMIUM))
 CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 PDFTOPPM := /usr/bin/pdftoppm
 SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
@@ -56,7 +57,7 @@ $(VENV)/.installed: pyproject.toml
 # a CJK font so that screenshots show the Chinese text, and poppler-utils to read printed PDFs.
 $(CHROMIUM) $(CJK_FONT) $(PDFTOPPM):
 	$(SUDO) apt-get update -qq
-	$(SUDO) apt-get install -y -qq --no-install-recommends $(notdir $(CHROMIUM)) fonts-wqy-microhei poppler-utils
+	$(SUDO) apt-get install -y -qq --no-install-recommends $(CHROMIUM_PACKAGE) fonts-wqy-microhei poppler-utils
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
