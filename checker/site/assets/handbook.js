@@ -103,42 +103,47 @@
   }
 
   // Material's search panel is a dialog without a name; screen readers announce this one.
+  function english() { return (document.documentElement.lang || "").indexOf("en") === 0; }
+
   function nameSearchDialog() {
-    var english = (document.documentElement.lang || "").indexOf("en") === 0;
     document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach(function (dialog) {
-      dialog.setAttribute("aria-label", english ? "Search" : "搜索");
+      dialog.setAttribute("aria-label", english() ? "Search" : "搜索");
     });
     // A wide flowchart scrolls sideways: keyboard users must be able to reach and scroll it.
     document.querySelectorAll(".policy-flowchart:not([tabindex])").forEach(function (chart) { chart.tabIndex = 0; });
   }
 
   // Material wraps every table in a box that scrolls sideways when the table is wider than the
-  // screen (a phone). A keyboard user can only scroll a box that takes the focus: while a table
-  // overflows, its box is a focusable group; on a wider screen (a phone turned) it is not a stop.
-  function reachWideTables() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
-      if (box.scrollWidth > box.clientWidth + 1) {
-        box.tabIndex = 0;
-        box.setAttribute("role", "group");
-      } else if (box.hasAttribute("tabindex")) {
-        box.removeAttribute("tabindex");
-        box.removeAttribute("role");
-      }
-    });
+  // screen (a phone). A keyboard user can only scroll a box that takes the focus: while its table
+  // overflows, the box is a focusable group named in the page's language; once the table fits (a
+  // wider screen, a phone turned on its side, a box that grew), the box is no stop.
+  function reachable(box) {
+    if (box.scrollWidth > box.clientWidth + 1) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-label", english() ? "Table, scrolls sideways" : "表格，可左右滚动");
+    } else if (box.hasAttribute("tabindex")) {
+      ["tabindex", "role", "aria-label"].forEach(function (name) { box.removeAttribute(name); });
+    }
   }
 
   function watchWideTables() {
-    var pending = false;
-    reachWideTables();
-    window.addEventListener("resize", function () {
-      if (pending) { return; }
-      pending = true;
-      window.requestAnimationFrame(function () { pending = false; reachWideTables(); });
+    var boxes = document.querySelectorAll(".md-typeset__scrollwrap");
+    if (!window.ResizeObserver) { Array.prototype.forEach.call(boxes, reachable); return; }
+    var observer = new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) { reachable(entry.target.closest(".md-typeset__scrollwrap")); });
     });
-    window.addEventListener("load", reachWideTables);  // after web fonts changed the widths
+    Array.prototype.forEach.call(boxes, function (box) {
+      observer.observe(box);  // the screen's width
+      if (box.firstElementChild) { observer.observe(box.firstElementChild); }  // the table's
+    });
   }
 
-  function ready() { keepPage(); drawFlowcharts(); searchOnInput(); nameSearchDialog(); watchWideTables(); }
+  function ready() {
+    keepPage(); drawFlowcharts(); searchOnInput(); nameSearchDialog();
+    // Material's own hook for page scripts: it emits once Material has wrapped the tables.
+    if (window.document$ && window.document$.subscribe) { window.document$.subscribe(watchWideTables); } else { watchWideTables(); }
+  }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
   } else {
