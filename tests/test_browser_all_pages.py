@@ -1,12 +1,14 @@
 """Every page of both sites of every shop, in both languages, visited once in Chromium.
 
 The sites are built from a copy of the shop whose every zh/en rules text ends in hostile
-markup (sitebuild.HOSTILE), so each page holds all the real text and that as well. The Chinese
-pages are seen at desktop width and the English ones on a 360 px phone, so every page is seen in
+markup (sitebuild.HOSTILE), so each page holds all the real text and that as well. Each page
+is seen once, on a 360 px phone or at desktop width: the example shop's Chinese pages and the
+main shop's English ones at desktop width, the others on the phone, so each language is seen in
 both layouts. On every page: its title and both language links show, nothing is wider than the
-screen (a wide flowchart scrolls inside its own box), every flowchart draws, no script from the
-rules runs, and axe-core (pinned through npm, injected from node_modules) finds no serious or
-critical violation (contrast below 4.5:1 included). No request leaves the site and no dialog opens.
+screen (a wide flowchart or table scrolls inside its own box), every flowchart draws, no script
+from the rules runs, no JavaScript error, and axe-core (pinned through npm, injected from
+node_modules) finds no serious or critical violation (contrast below 4.5:1 included). No request
+leaves the site and no dialog opens.
 """
 
 from pathlib import Path
@@ -26,7 +28,12 @@ SITES = [
     for lang in ("zh", "en")  # the English site is built into en/ next to the Chinese one
 ]
 SERIOUS = ("serious", "critical")
-WIDTH = {"zh": 1280, "en": 360}  # desktop, and a small phone
+PHONE, DESKTOP = 360, 1280
+
+
+def width(shop, lang):
+    """The screen a shop's pages in one language are seen on (see the module's docstring)."""
+    return PHONE if (shop == ROOT) == (lang == "zh") else DESKTOP
 
 
 def pages_of(folder, lang):
@@ -55,10 +62,12 @@ def test_every_page_shows_its_text_as_text_and_has_no_serious_accessibility_viol
         pytest.fail(f"{AXE} is missing: run `npm ci` to install the pinned axe-core")
     folder = poisoned(CONFIGS[audience], shop)
     url = served(folder)
-    paths, found, dialogs = pages_of(folder, lang), {}, []
-    with guarded_tab(shared_context, url, WIDTH[lang]) as (page, guard):
+    paths, found, dialogs, errors, screen = pages_of(folder, lang), {}, [], [], width(shop, lang)
+    with guarded_tab(shared_context, url, screen) as (page, guard):
         page.add_init_script(path=str(AXE))
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+        page.on("console", lambda message: errors.append(f"{page.url}: {message.text}") if message.type == "error" else None)
         for path in paths:
             page.goto(url + ("" if path == "./" else path), wait_until="load")
             expect(page.locator("article h1").first, f"/{path}: no title").to_be_visible()
@@ -72,12 +81,13 @@ def test_every_page_shows_its_text_as_text_and_has_no_serious_accessibility_viol
             problems = serious_violations(page)
             overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             if overflow > 0:
-                problems.append(f"the page is {overflow} px wider than the {WIDTH[lang]} px screen")
+                problems.append(f"the page is {overflow} px wider than the {screen} px screen")
             if problems:
                 found[path] = problems
             assert page.evaluate("window.__pwned === undefined"), f"/{path}: a script from the rules ran"
     assert guard.outside == [], f"requests left the site: {guard.outside}"
     assert dialogs == []
+    assert errors == [], "JavaScript errors:\n" + "\n".join(errors)
     assert len(paths) > 3
     assert found == {}, "\n".join(f"{page}: {line}" for page, lines in found.items() for line in lines)
 

@@ -1,7 +1,8 @@
 """Flowcharts in Chromium: every chart draws with text of 12 px or more at 1440 px, together the
 charts show every step and every outcome, steps link to their rules, and hostile rules text stays
 inert. On a phone a chart scrolls only inside its box: test_browser_all_pages sees every page,
-the flow pages included, at 360 px."""
+the flow pages included, on a 360 px phone in one language of each shop (Chinese for the main
+shop, English for the example shop)."""
 
 import copy
 import itertools
