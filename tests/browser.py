@@ -85,6 +85,20 @@ class OriginGuard:
         self.context.remove_listener("request", self._seen)
 
 
+def overflow(page):
+    """How many px the open page is wider than its window (0 or less: it fits)."""
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+def record_errors(page):
+    """A list that fills with the page's JavaScript errors and console errors (PyScript reports
+    Python errors there), each after the address of the page it came from."""
+    errors = []
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+    page.on("console", lambda message: errors.append(f"{page.url}: {message.text}") if message.type == "error" else None)
+    return errors
+
+
 CLEAR_STORAGE = "() => { localStorage.clear(); sessionStorage.clear(); }"
 
 

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
-from browser import LocalSite, OriginGuard, close_clean, launch, save_screenshot
+from browser import LocalSite, OriginGuard, close_clean, launch, record_errors, save_screenshot
 from playwright.sync_api import sync_playwright
 from sitebuild import built_once, poisoned_once
 
@@ -276,9 +276,7 @@ def open_page(chromium, shared_context, sites, request):
         page.set_viewport_size({"width": width, "height": 900})
         if today:
             page.clock.set_fixed_time(today + "T12:00:00")
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        errors = record_errors(page)
         page.goto(sites[site] + path)
         opened.append((context, page, guard, errors))
         return page

@@ -14,7 +14,7 @@ leaves the site and no dialog opens.
 from pathlib import Path
 
 import pytest
-from browser import guarded_tab
+from browser import guarded_tab, overflow, record_errors
 from conftest import ROOT, example_shops
 from playwright.sync_api import expect
 
@@ -62,12 +62,11 @@ def test_every_page_shows_its_text_as_text_and_has_no_serious_accessibility_viol
         pytest.fail(f"{AXE} is missing: run `npm ci` to install the pinned axe-core")
     folder = poisoned(CONFIGS[audience], shop)
     url = served(folder)
-    paths, found, dialogs, errors, screen = pages_of(folder, lang), {}, [], [], width(shop, lang)
+    paths, found, dialogs, screen = pages_of(folder, lang), {}, [], width(shop, lang)
     with guarded_tab(shared_context, url, screen) as (page, guard):
         page.add_init_script(path=str(AXE))
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
-        page.on("console", lambda message: errors.append(f"{page.url}: {message.text}") if message.type == "error" else None)
+        errors = record_errors(page)
         for path in paths:
             page.goto(url + ("" if path == "./" else path), wait_until="load")
             expect(page.locator("article h1").first, f"/{path}: no title").to_be_visible()
@@ -79,9 +78,9 @@ def test_every_page_shows_its_text_as_text_and_has_no_serious_accessibility_viol
             if page.locator("#policy-checker").count():  # its screens come from the rules once Python runs
                 expect(page.locator("#policy-checker[data-ready]")).to_have_count(1, timeout=20000)
             problems = serious_violations(page)
-            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            if overflow > 0:
-                problems.append(f"the page is {overflow} px wider than the {screen} px screen")
+            wider = overflow(page)
+            if wider > 0:
+                problems.append(f"the page is {wider} px wider than the {screen} px screen")
             if problems:
                 found[path] = problems
             assert page.evaluate("window.__pwned === undefined"), f"/{path}: a script from the rules ran"

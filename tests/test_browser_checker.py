@@ -5,6 +5,7 @@ import datetime
 import json
 
 import pytest
+from browser import overflow
 from conftest import CASES, read_case
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
@@ -232,7 +233,7 @@ def test_the_checker_fits_a_phone(open_page):
     )
     ready(page)
     expect(page.locator(".pc-verdict")).to_be_visible()
-    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    assert overflow(page) <= 0
 
 
 def test_reached_through_the_site_navigation(open_page):

@@ -9,7 +9,7 @@ import itertools
 import shutil
 
 import pytest
-from browser import guarded_tab
+from browser import guarded_tab, overflow
 from conftest import ROOT, example_shops, rules_bundle
 from sitebuild import map_texts
 
@@ -46,8 +46,8 @@ def _measure(context, url, width):
         page.goto(url)
         page.wait_for_function(DRAWN, timeout=30000)
         charts = page.evaluate(MEASURE)
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    return charts, overflow, guard.outside
+        wider = overflow(page)
+    return charts, wider, guard.outside
 
 
 @pytest.mark.parametrize("shop", [ROOT] + example_shops(), ids=lambda path: path.name)
@@ -55,8 +55,8 @@ def test_flowcharts_are_readable_and_link_to_rules(built, served, shop, shared_c
     bundle = rules_bundle(shop / "rules")
     url = served(built("mkdocs.yml", shop))
     for flow_id in bundle["flows"]:
-        charts, overflow, outside = _measure(shared_context, f"{url}flows/{flow_id}/", 1440)
-        assert outside == [] and overflow <= 0
+        charts, wider, outside = _measure(shared_context, f"{url}flows/{flow_id}/", 1440)
+        assert outside == [] and wider <= 0
         assert charts and all("error" not in c for c in charts), charts
         assert min(c["smallest"] for c in charts) >= 12, charts
         links = [link for c in charts for link in c["links"]]
