@@ -102,9 +102,9 @@
     });
   }
 
-  // Material's search panel is a dialog without a name; screen readers announce this one.
   function english() { return (document.documentElement.lang || "").indexOf("en") === 0; }
 
+  // Material's search panel is a dialog without a name; screen readers announce this one.
   function nameSearchDialog() {
     document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach(function (dialog) {
       dialog.setAttribute("aria-label", english() ? "Search" : "搜索");
