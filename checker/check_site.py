@@ -85,7 +85,7 @@ def check_site(documents):
         _check_site_file(site, data)
         _check_search(site, data.get("search", {}))
     for rule, _ in site.rules.values():
-        _check_words(site, rule, "keywords")
+        _check_phrasings(site, rule, "asked")
         if "customer_title" in rule and rule["audience"] != "public":
             site.add(
                 rule.key_mark("customer_title"),
@@ -244,41 +244,60 @@ def _flow_ref(site, mark, flow_id):
         site.add(mark, say(f"没有流程 '{flow_id}'", f"unknown flow '{flow_id}'") + hint(flow_id, site.flows, otherwise))
 
 
-def _rule_words(rule):
-    """A rule's title, text and customer wording in both languages, lower-cased."""
-    return " ".join(
-        str(rule.get(key, {}).get(lang, "")) for key in ("title", "text", "customer") for lang in ("zh", "en")
-    ).lower()
+def _rule_words(rule, lang):
+    """A rule's titles, text and customer wording in ``lang``, lower-cased."""
+    keys = ("title", "customer_title", "text", "customer")
+    return " ".join(str(rule.get(key, {}).get(lang, "")) for key in keys).lower()
 
 
-def _check_words(site, owner, key):
-    """Search words: listed once each; a segmenter word is one word (no spaces)."""
+def _han(text):
+    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+
+
+def _check_words(site, owner, key, lang):
+    """Words readers type, in one language: each once, and in that language (a Chinese entry
+    holds Chinese, an English one none), so each site's search gets its own reader's words."""
     seen = set()
     for word, mark in site.listed(owner, key):
         if word in seen:
             site.add(mark, say(f"'{word}' 写了两次；每个词只写一次", f"'{word}' is listed twice; list each word once"))
-        if key == "words" and any(ch.isspace() for ch in word):
+        seen.add(word)
+        if lang == "zh" and not _han(word):
             site.add(
                 mark,
                 say(
-                    f"'{word}' 里有空格；分词只认单个的词，请每个词单独写一项",
-                    f"'{word}' has a space; the segmenter keeps single words, list each word on its own",
+                    f"'{word}' 里没有中文；英文的说法请写在 en 下面",
+                    f"'{word}' has no Chinese; list English words under en",
                 ),
             )
-        seen.add(word)
+        elif lang == "en" and _han(word):
+            site.add(
+                mark,
+                say(
+                    f"'{word}' 里有中文；中文的说法请写在 zh 下面",
+                    f"'{word}' has Chinese in it; list Chinese words under zh",
+                ),
+            )
+
+
+def _check_phrasings(site, owner, key):
+    phrasings = owner.get(key, {})
+    for lang in phrasings:
+        _check_words(site, phrasings, lang, lang)
 
 
 def _check_search(site, search):
-    _check_words(site, search, "words")
-    texts = [_rule_words(rule) for rule, _ in site.rules.values()]
-    synonyms = search.get("synonyms", {})
-    for term in synonyms:
-        if not any(term.lower() in text for text in texts):
-            site.add(
-                synonyms.key_mark(term),
-                say(
-                    f"没有哪条规则用到 '{term}'，它的同义词什么也搜不到；请用规则正文里的词",
-                    f"no rule uses '{term}', so its synonyms find nothing; use a word of a rule's text",
-                ),
-            )
-        _check_words(site, synonyms, term)
+    _check_phrasings(site, search, "filler")
+    by_lang = search.get("synonyms", {})
+    for lang, synonyms in by_lang.items():
+        texts = [_rule_words(rule, lang) for rule, _ in site.rules.values()]
+        for term in synonyms:
+            if not any(term.lower() in text for text in texts):
+                site.add(
+                    synonyms.key_mark(term),
+                    say(
+                        f"没有哪条规则用到 '{term}'，它的同义词什么也搜不到；请用规则标题或正文里的词",
+                        f"no rule uses '{term}', so its synonyms find nothing; use a word of a rule's title or text",
+                    ),
+                )
+            _check_words(site, synonyms, term, lang)

@@ -3,9 +3,6 @@
 It only orchestrates: loading lives in checker.loader, pages in checker.site.
 """
 
-import importlib
-import importlib.util
-import io
 import json
 from pathlib import Path
 
@@ -25,7 +22,7 @@ from .site.checker_page import checker_data, checker_page, pyscript_config, trai
 from .site.markup import LANGUAGES, speaking
 from .site.pages import closing_navigation, navigation
 from .site.pyship import shipped_source
-from .site.search import jieba_dictionary
+from .site.search import INDEX_PATH, search_index
 
 __all__ = ["PolicyPlugin", "PolicyConfig"]
 
@@ -141,14 +138,6 @@ class PolicyConfig(base.Config):
     after this site into its `<other language>/` folder (so `mkdocs build` and `serve` make both)."""
 
 
-def _segmenter_config(config):
-    """The config of the search plugin that segments Chinese with jieba, if one is active."""
-    for plugin in config.plugins.values():
-        if "jieba_dict_user" in getattr(plugin, "config", {}):
-            return plugin.config
-    return None
-
-
 class PolicyPlugin(BasePlugin[PolicyConfig]):
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
@@ -158,7 +147,16 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
             lang = "en" if self.config.language == "en" else "zh"  # `both` reads Chinese first
             heading = say("规则有问题，网站没有生成：", "the rules have problems; the site was not built:")
             raise PluginError("\n".join([heading[lang], *error.lines(lang)])) from None
-        self.assets = {"assets/handbook.css": ASSETS / "handbook.css", "assets/handbook.js": ASSETS / "handbook.js"}
+        self.assets = {
+            "assets/handbook.css": ASSETS / "handbook.css",
+            "assets/handbook.js": ASSETS / "handbook.js",
+            "assets/search/worker.js": ASSETS / "search" / "worker.js",  # the search box's worker (main.html)
+            "assets/search/box.js": ASSETS / "search" / "box.js",  # the box on the checker page (checker.html)
+        }
+        minisearch = self.root / self.config.node_modules / "minisearch/dist/umd/index.js"
+        if not minisearch.is_file():
+            raise PluginError(f"{minisearch} is missing; run `npm ci` (`make serve` does it) to install the pinned MiniSearch")
+        self.assets["assets/vendor/minisearch.js"] = minisearch
         if self.config.audience == "staff":
             mermaid = self.root / self.config.mermaid
             if not mermaid.is_file():
@@ -178,21 +176,9 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
             generated, closing = ([(escape(label), path) for label, path in entries] for entries in (generated, closing))
             config.nav = place_generated(config.nav, generated + closing)
             config.nav += [{label: path} for label, path in closing]
-        self.add_dictionary(config)
         config.extra_css.append("assets/handbook.css")
         config.extra_javascript.append("assets/handbook.js")
         return config
-
-    def add_dictionary(self, config):
-        """Give the search plugin's segmenter (jieba) the rules' search words as its user
-        dictionary, generated at build time and never written to disk. Loaded from memory, not
-        through Material's `jieba_dict_user` path, because jieba leaves that file open; a
-        `jieba_dict_user` in mkdocs.yml still adds to it."""
-        search = _segmenter_config(config)
-        if search is None or importlib.util.find_spec("jieba") is None:
-            return
-        jieba = importlib.import_module("jieba")
-        jieba.load_userdict(io.BytesIO(jieba_dictionary(self.bundle).encode("utf-8")))
 
     def on_env(self, env, *, config, files):
         if env.bytecode_cache is None:
@@ -209,6 +195,9 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         if self.config.checker and checker_data(self.bundle, self.config.audience)["modes"]:
             with speaking(self.config.language):
                 self.add_checker(files, config)
+        with speaking(self.config.language):
+            index = search_index(self.bundle, self.config.audience)
+        files.append(File.generated(config, INDEX_PATH, content=json.dumps(index, ensure_ascii=False, separators=(",", ":"))))
         for path, source in self.assets.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
         log.debug("generated %d pages from %d rules", len(files), len(self.bundle["rules"]))

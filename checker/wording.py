@@ -126,6 +126,8 @@ WORDING = {
     "training.confirm_no": {"zh": "取消", "en": "Cancel", "audience": "staff"},
     # The checker page around the checker.
     "checker.title": {"zh": "案例检查器", "en": "Case checker", "audience": "all"},
+    # A search result's offer to walk the case in the checker, before the flow's tab name.
+    "search.open_checker": {"zh": "用检查器判断：", "en": "Check a case: ", "audience": "all"},
     "checker.intro": {
         "zh": "回答问题，看规则怎么判定，并学习每一步的依据。",
         "en": "Answer the questions, see what the rules decide, and why.",

@@ -1,6 +1,7 @@
 // Runs queries through the site's own Material search worker, the one the search box uses:
 // the same index, language files and query segmentation, but many queries per page load.
-// Returns, per query, the result locations in the order the search box lists them.
+// Returns, per query, one location per result in the order the search box lists them: the
+// rule's (or the first section's) anchor, else the page's.
 async (queries) => {
   const config = JSON.parse(document.getElementById("__config").textContent);
   const base = new URL(config.base + "/", location.href);
@@ -15,7 +16,7 @@ async (queries) => {
     const answer = next();
     worker.postMessage({ type: 2, data: query });
     const result = (await answer).data;
-    found[query] = result.items.flatMap((group) => group.filter((item) => item.score > 0).map((item) => item.location));
+    found[query] = result.items.map((group) => (group.find((item) => item.location.includes("#")) || group[0]).location);
   }
   worker.terminate();
   return found;

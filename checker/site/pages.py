@@ -7,7 +7,7 @@ from .markup import text
 from .policies import area_page
 from .printed import PAGE as PRINT_PAGE
 from .printed import print_nav, print_page
-from .public import public_page
+from .public import public_page, public_rules
 from .reference import quick_reference, rule_index
 
 STAFF = "staff"
@@ -63,3 +63,27 @@ def navigation(bundle, audience=STAFF):
 def closing_navigation(audience=STAFF):
     """[(label, path)] of generated pages that close the site's navigation: the print page."""
     return [print_nav()] if audience == STAFF else []
+
+
+def page_location(path):
+    """A generated page's address inside its site: ``policies/returns.md`` -> ``policies/returns/``."""
+    stem = path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def rule_pages(bundle, audience=STAFF):
+    """{rule id: (page path, page title)} of every rule the site shows, in the rules' order."""
+    found = {}
+    if audience == PUBLIC:
+        areas = {area["area"]: area for area in bundle["areas"]}
+        for entry in bundle["site"]["public"]:
+            if "area" in entry:
+                for _, rules in public_rules(bundle, areas[entry["area"]]):
+                    found.update((rule["id"], (f"{entry['area']}.md", entry["title"])) for rule in rules)
+        return found
+    for area in bundle["areas"]:
+        for section in area["sections"]:
+            found.update((rule_id, (f"policies/{area['area']}.md", area["title"])) for rule_id in section["rules"])
+    return found

@@ -5,7 +5,6 @@ from ..engine.text import wording
 from ..engine.vocabulary import leg_text
 from ..wording import word, words
 from .markup import both, code, esc, language, pair, table, text
-from .search import rule_search_words, search_block
 
 
 def quoted(source_text):
@@ -66,7 +65,6 @@ def rule_block(bundle, rule, level="###", dated=True):
             f'<div class="rule-customer"><span class="rule-customer__label">{esc(text(word("policy.customer")))}</span>'
             f"{both(wording(rule, 'customer', 'zh'), wording(rule, 'customer', 'en'))}</div>"
         )
-    parts.append(search_block(rule_search_words(bundle, rule, "staff")))
     return "\n".join(part for part in parts if part) + "\n"
 
 

@@ -86,7 +86,8 @@ def _signoff(edition):
 def print_page(bundle):
     """The Markdown of the print page: cover, contents, every area's rules, the sign-off."""
     edition = edition_text(bundle)
-    lines = ["---", "hide:", "  - navigation", "  - toc", "---", ""]
+    # Not in the search index: every rule is found on its own page, not again here.
+    lines = ["---", "hide:", "  - navigation", "  - toc", "search:", "  exclude: true", "---", ""]
     lines += _cover(bundle, edition) + _contents(bundle)
     for area in bundle["areas"]:
         lines += _area(bundle, area)

@@ -8,7 +8,6 @@ customer titles the rules and the site file give; the effective date is said onc
 from ..engine.text import wording
 from ..wording import word
 from .markup import both, esc, pair
-from .search import rule_search_words, search_block
 
 
 def public_rules(bundle, area):
@@ -88,7 +87,6 @@ def public_page(bundle, area, entry):
                 f"### {heading(rule.get('customer_title', rule['title']))} {{#{rule['id']}}}",
                 "",
                 f'<div class="rule-text">{both(wording(rule, "customer", "zh"), wording(rule, "customer", "en"))}</div>',
-                search_block(rule_search_words(bundle, rule, "public")),
                 "",
             ]
     return "\n".join(lines)

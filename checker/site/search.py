@@ -1,62 +1,119 @@
-"""What makes the sites' search find the words readers type: a dictionary for the Chinese
-segmenter and each rule's search words, all from the rules (rule `keywords`, the site file's
-`search: words / synonyms`). Plain functions; the plugin only writes and hands them over.
+"""What the sites' search reads: one entry per rule, in the words its reader sees, with the
+ways people ask about it (rule `asked`, the site file's `search: synonyms`), and the filler
+words a typed question may drop (`search: filler`). Plain functions returning JSON-able data;
+the plugin writes it beside the search worker (assets/search/), which answers the search box.
 """
 
 from ..engine.text import wording
-from .markup import esc
+from ..wording import word
+from .checker_page import checker_data
+from .markup import LANGUAGES, language
+from .pages import PUBLIC, page_location, rule_pages
 
-__all__ = ["segmenter_words", "jieba_dictionary", "rule_search_words", "search_block"]
+__all__ = ["search_index", "shown_text", "asked_words", "INDEX_PATH"]
+
+INDEX_PATH = "assets/search/rules.json"
+
+
+def _languages():
+    lang = language()
+    return (lang,) if lang else LANGUAGES
 
 
 def _search(bundle):
     return bundle["site"].get("search", {})
 
 
-def segmenter_words(bundle):
-    """Every word the segmenter must keep whole: the site's words, both sides of every
-    synonym and every rule's keywords (only words without spaces: one line each)."""
-    search = _search(bundle)
-    words = set(search.get("words", []))
-    for term, others in search.get("synonyms", {}).items():
-        words.update([term, *others])
-    for rule in bundle["rules"].values():
-        words.update(rule.get("keywords", []))
-    return sorted(word for word in words if word.strip() and not any(ch.isspace() for ch in word))
+def shown_text(rule, audience, lang):
+    """What a rule shows this audience in ``lang``: staff read its text, customers its
+    customer wording (the text the search result quotes)."""
+    return wording(rule, "text" if audience != PUBLIC else "customer", lang)
 
 
-def jieba_dictionary(bundle):
-    """The user dictionary jieba reads (one word a line; jieba picks a frequency that keeps
-    each word whole). Generated at build time, never committed."""
-    return "".join(word + "\n" for word in segmenter_words(bundle))
+def _title(rule, audience, lang):
+    title = rule.get("customer_title", rule["title"]) if audience == PUBLIC else rule["title"]
+    return title[lang]
 
 
-def shown_text(rule, audience):
-    """The text a rule shows to this audience: staff see title, text and customer wording,
-    customers only the title and the customer wording."""
-    fields = ("text", "customer") if audience == "staff" else ("customer",)
-    parts = [rule["title"]["zh"], rule["title"]["en"]]
-    parts += [wording(rule, field, lang) for field in fields if field in rule for lang in ("zh", "en")]
-    return " ".join(parts)
-
-
-def rule_search_words(bundle, rule, audience):
-    """The words that find a rule besides its text: its keywords, and the synonyms of every
-    term its shown text uses (so a staff-only wording never adds words to the public site);
-    staff also find a rule by its id."""
-    text = shown_text(rule, audience)
-    words = [rule["id"]] if audience == "staff" else []
-    words += rule.get("keywords", [])
-    for term, others in _search(bundle).get("synonyms", {}).items():
-        if term.lower() in text.lower():
-            words += others
+def asked_words(bundle, rule, audience, lang):
+    """The words that find a rule besides its title and text, in ``lang``: how people ask
+    about it (its `asked`), and the synonyms of every word its shown text uses (so a staff
+    wording never adds words to the public site). Staff also find a rule by its id."""
+    text = (_title(rule, audience, lang) + " " + shown_text(rule, audience, lang)).lower()
+    found = [rule["id"]] if audience != PUBLIC else []
+    found += rule.get("asked", {}).get(lang, [])
+    for term, others in _search(bundle).get("synonyms", {}).get(lang, {}).items():
+        if term.lower() in text:
+            found += others
     seen = set()
-    return [w for w in words if not (w in seen or seen.add(w))]
+    return [w for w in found if not (w in seen or seen.add(w))]
 
 
-def search_block(words):
-    """The words as hidden HTML that Material's search indexes with the rule's section but
-    the page does not show (nor read aloud); empty when there are none."""
-    if not words:
-        return ""
-    return f'<div class="rule-search" hidden>{esc(" · ".join(words))}</div>'
+def _asked_rules(flow):
+    """The rules a flow asks about: its questions' reasons and its checks' rules."""
+    found = {question["why"] for question in flow["questions"]}
+    for check in flow.get("checks", []):
+        found.update(branch["rule"] for branch in check["branches"])
+        found.add(check["otherwise"]["rule"])
+    return found
+
+
+def _offers(bundle, audience):
+    """{rule id: flow id}: where the checker can walk a case the rule decides (the first flow
+    that asks about it, in the checker's order)."""
+    data = checker_data(bundle, audience)
+    offers = {}
+    for flow_id in data["modes"]:
+        if flow_id in data["flows"]:
+            for rule_id in _asked_rules(data["flows"][flow_id]):
+                offers.setdefault(rule_id, flow_id)
+    return offers, data
+
+
+def search_index(bundle, audience):
+    """The search worker's data for one site in the build's language(s): the rules shown on
+    that site, the pages whose rules replace the theme's own entries, and the filler words."""
+    langs = _languages()
+    join = " · ".join
+    offers, data = _offers(bundle, audience)
+    flows = {}
+    for flow_id in sorted(set(offers.values())):
+        # staff: "Check a case: <the checker's tab>"; customers: the public checker's own title
+        title = data["title"] if audience == PUBLIC else None
+        flows[flow_id] = {
+            "location": f"checker/#flow={flow_id}",
+            "title": join(
+                title[lang] if title else word("search.open_checker")[lang] + data["tabs"][flow_id][lang] for lang in langs
+            ),
+        }
+    entries = []
+    pages = rule_pages(bundle, audience)
+    for rule_id, (page, title) in pages.items():
+        rule = bundle["rules"][rule_id]
+        entry = {
+            "id": rule_id,
+            "location": f"{page_location(page)}#{rule_id}",
+            "page": page_location(page),
+            "page_title": join(title[lang] for lang in langs),
+            "title": join(_title(rule, audience, lang) for lang in langs),
+            "text": " ".join(shown_text(rule, audience, lang) for lang in langs),
+            "asked": [w for lang in langs for w in asked_words(bundle, rule, audience, lang)],
+        }
+        if rule_id in offers:
+            entry["flow"] = offers[rule_id]
+        entries.append(entry)
+    search = _search(bundle)
+    return {
+        "rules": entries,
+        "flows": flows,
+        "replaced": sorted({page_location(page) for page, _ in pages.values()}),
+        "page_only": [page_location(page) for page in _page_only(bundle, audience)],
+        "filler": [w for lang in langs for w in search.get("filler", {}).get(lang, [])],
+    }
+
+
+def _page_only(bundle, audience):
+    """Pages found by their title, not by their sections (which repeat the rules)."""
+    if audience == PUBLIC:
+        return []
+    return ["reference/quick.md", "reference/rules.md", *(f"flows/{flow_id}.md" for flow_id in bundle["flows"])]

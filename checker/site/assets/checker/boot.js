@@ -5,17 +5,6 @@
   "use strict";
   window.__pcQueue = window.__pcQueue || [];
 
-  // This page runs without Material's bundle (see checker.html), so its header search box
-  // sends the words to the handbook's search on the home page instead.
-  var search = document.forms.namedItem("search");
-  if (search) {
-    search.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var words = search.querySelector("input").value.trim();
-      window.location.href = new URL("../" + (words ? "?q=" + encodeURIComponent(words) : ""), window.location.href).href;
-    });
-  }
-
   var root = document.getElementById("policy-checker");
   if (!root) { return; }
 
