@@ -343,20 +343,6 @@ def test_pyodide_is_a_selectable_runtime(chromium, tmp_path, capsys):
         served.close()
 
 
-def test_the_checker_page_search_hands_over_to_the_handbook_search(open_page):
-    page = open_page("staff", "checker/")
-    ready(page)
-    assert page.evaluate("document.forms.namedItem('search') !== null")
-    box = page.locator("input.md-search__input")
-    box.click()
-    page.keyboard.insert_text("运费")
-    page.keyboard.press("Enter")
-    results = page.locator(".md-search-result__item a")
-    expect(results.first).to_be_visible(timeout=10000)
-    assert page.url.endswith("/?q=%E8%BF%90%E8%B4%B9")
-    assert any("#RET-POSTAGE-" in (results.nth(i).get_attribute("href") or "") for i in range(results.count()))
-
-
 def test_dates_default_to_today_and_now(open_page):
     import datetime
 

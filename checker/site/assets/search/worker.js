@@ -148,8 +148,11 @@ function search(query) {
   hits.forEach(function (hit) {
     if (groups.length >= MAX_GROUPS && !(hit.kind === "page" && byPage[hit.page])) { return; }
     var matched = hit.terms;
+    // The theme marks these words on the page a result opens (its search.highlight feature).
+    var shown = {};
+    matched.forEach(function (term) { if (term.length > 1) { shown[term] = true; } });
     var item = { location: hit.location, title: marked(hit.title, matched), text: hit.kind === "rule" ? "<p>" + marked(hit.text, matched) + "</p>" : marked(hit.text, matched),
-      score: hit.score, terms: {} };
+      score: hit.score, terms: shown };
     if (hit.kind === "rule") {
       var group = [{ location: hit.page, title: escape(hit.page_title), text: "", score: hit.score, terms: {} }, item];
       var flow = hit.flow && state.flows[hit.flow];
