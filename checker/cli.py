@@ -18,6 +18,7 @@ from .engine import AnswerError, Flow, UnknownFlow, normalise_answer, step, verd
 from .engine.numbers import parse_number
 from .engine.text import wording
 from .errors import LANGS, RulesError, UsageError, listing, say
+from .goldens import run_tests
 from .loader import DEFAULT_RULES_DIR, display_path, load_rules
 from .wording import word, words
 
@@ -33,7 +34,9 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser():
     parser = _Parser(prog="python -m checker", description="Customer-service policy rules: validate, compile, decide, walk.")
-    parser.add_argument("--rules", default=str(DEFAULT_RULES_DIR), help="rules folder (default: the repository's rules/)")
+    parser.add_argument(
+        "--rules", default=_default_rules(), help="rules folder (default: rules/ in this folder, else the repository's)"
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     validate = commands.add_parser("validate", help="check every rules file and report all problems")
     compile_ = commands.add_parser("compile", help="write the rules bundle as JSON for the browser")
@@ -45,12 +48,21 @@ def _parser():
     decide.add_argument("case", help="YAML case file with 'answers:'")
     decide.add_argument("--json", action="store_true", help="print the decision as JSON (stable shape, see README)")
     decide.add_argument("--lang", choices=LANGS, default="zh")
+    test = commands.add_parser("test", help="run the golden cases of cases/<flow>/*.yaml and say what decided differently")
+    test.add_argument("--cases", default="cases", help="cases folder (default: cases/ beside the rules folder)")
+    test.add_argument("--lang", choices=LANGS, default="zh")
     walk = commands.add_parser("walk", help="answer a case one question at a time")
     walk.add_argument("flow", help="returns or complaints")
     walk.add_argument("--lang", choices=LANGS, default="zh")
     for command in (decide, walk):
         command.add_argument("--today", type=_date, help="date to treat as today, YYYY-MM-DD (default: this computer's date)")
     return parser
+
+
+def _default_rules():
+    """rules/ of the folder the command runs in (a shop's folder), else this repository's."""
+    here = Path("rules")
+    return str(here) if here.is_dir() else str(DEFAULT_RULES_DIR)
 
 
 def _date(text):
@@ -122,6 +134,8 @@ def _run(args):
         )
         print(f"{display_path(args.rules)}: {summary[args.lang]}")
         return 0
+    if args.command == "test":
+        return run_tests(bundle, _cases_folder(args), args.lang)
     if args.command == "compile":
         _write_atomically(args.out, json.dumps(bundle, ensure_ascii=False, sort_keys=True))
         return 0
@@ -135,6 +149,15 @@ def _run(args):
     if args.command == "decide":
         return _decide(bundle, flow, args)
     return _walk(bundle, flow, args.lang, args.today)
+
+
+def _cases_folder(args):
+    """--cases as given, or else the cases/ folder beside the rules folder, or tests/cases/
+    there (this repository's own layout)."""
+    if args.cases != "cases":
+        return Path(args.cases)
+    beside = Path(args.rules).resolve().parent
+    return next((folder for folder in (beside / "cases", beside / "tests" / "cases") if folder.is_dir()), Path("cases"))
 
 
 def _write_atomically(out, text):

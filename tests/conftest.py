@@ -9,7 +9,8 @@ from browser import LocalSite, OriginGuard, close_clean, launch, record_errors, 
 from playwright.sync_api import sync_playwright
 from sitebuild import built_once, poisoned_once
 
-from checker.engine import AnswerError, Flow, step
+from checker import goldens
+from checker.goldens import run_case  # noqa: F401  (test_coverage imports it from here)
 from checker.loader import load_rules
 from checker.yamlsource import load_yaml_text
 
@@ -54,101 +55,12 @@ def read_case(path):
 
 def all_cases(cases=CASES):
     """(flow id, path, case data) for every golden case in a cases folder (<flow>/*.yaml)."""
-    found = []
-    for path in sorted(cases.glob("*/*.yaml")):
-        found.append((path.parent.name, path, read_case(path)))
-    return found
-
-
-def leg_summary(leg):
-    """A postage leg as the short text golden cases use: 'shop, buyer prepays, cap X'."""
-    if leg is None:
-        return None
-    parts = [leg["payer"]]
-    if leg.get("buyer_prepays"):
-        parts.append("buyer prepays")
-    if leg.get("cap"):
-        parts.append("cap " + leg["cap"])
-    return ", ".join(parts)
-
-
-def run_case(bundle, flow_id, answers):
-    """The engine's answer for a case: ('question', id), ('error', question id) or ('decision', d)."""
-    try:
-        result = step(bundle, flow_id, answers, flow=Flow(bundle, flow_id))
-    except AnswerError as error:
-        return "error", error.question_id
-    if result["type"] == "question":
-        return "question", result["question"]["id"]
-    return "decision", result["decision"]
-
-
-def compare(expect, kind, value, case_rules):
-    """Differences between a case's expectations and the engine's answer, as sentences."""
-    if "asks" in expect:
-        return (
-            []
-            if (kind, value) == ("question", expect["asks"])
-            else [f"expected question '{expect['asks']}', got {kind} {_brief(kind, value)}"]
-        )
-    if "error" in expect:
-        return (
-            []
-            if (kind, value) == ("error", expect["error"])
-            else [f"expected an answer error on '{expect['error']}', got {kind} {_brief(kind, value)}"]
-        )
-    if kind != "decision":
-        return [f"expected a decision, got {kind} {value}"]
-    decision, diffs = value, []
-    simple = {
-        "outcome": decision["outcome"],
-        "status": decision["status"],
-        "resolution": decision["resolution"],
-        "department": decision["department"],
-        "escalation": decision["escalation"]["to"],
-        "flag": decision["flag"]["colour"] if decision["flag"] else None,
-        "price_difference": decision["price_difference"],
-        "window_day": decision["facts"].get("window_day"),
-    }
-    for key, actual in simple.items():
-        if key in expect and expect[key] != actual:
-            diffs.append(f"{key}: expected {expect[key]!r}, got {actual!r}")
-    if "postage" in expect:
-        postage = decision["postage"] or {"return_leg": None, "resend_leg": None}
-        for leg, wanted in expect["postage"].items():
-            if leg_summary(postage[leg]) != wanted:
-                diffs.append(f"postage.{leg}: expected {wanted!r}, got {leg_summary(postage[leg])!r}")
-    if "deadlines" in expect:
-        due = {d["rule"]: d["due"] for d in decision["deadlines"]}
-        for rule_id, wanted in expect["deadlines"].items():
-            if due.get(rule_id) != wanted:
-                diffs.append(f"deadline {rule_id}: expected {wanted}, got {due.get(rule_id)}")
-    if "warnings" in expect and [w["code"] for w in decision["warnings"]] != expect["warnings"]:
-        diffs.append(f"warnings: expected {expect['warnings']}, got {[w['code'] for w in decision['warnings']]}")
-    if "escalation_rules" in expect and [r["rule"] for r in decision["escalation"]["reasons"]] != expect["escalation_rules"]:
-        diffs.append(
-            f"escalation reasons: expected {expect['escalation_rules']}, got {[r['rule'] for r in decision['escalation']['reasons']]}"
-        )
-    for fragment in expect.get("note_zh_contains", []):
-        if not decision["flag"] or fragment not in decision["flag"]["note"]["zh"]:
-            diffs.append(f"flag note lacks {fragment!r}")
-    for qid in expect.get("unused", []):
-        if qid in decision["answers"]:
-            diffs.append(f"answer '{qid}' should not be used on this path")
-    missing = [r for r in case_rules if r not in decision["rules"]]
-    if missing:
-        diffs.append(f"rules the case names but the decision does not cite: {', '.join(missing)}")
-    return diffs
+    return [(flow_id, path, read_case(path)) for flow_id, path in goldens.all_cases(cases)]
 
 
 def case_diffs(bundle, flow_id, data):
-    """Run one golden case through the engine; its differences from what the case expects."""
-    kind, value = run_case(bundle, flow_id, dict(data["answers"]))
-    return compare(data["expect"], kind, value, data.get("rules", []) if kind == "decision" else [])
-
-
-def _brief(kind, value):
-    return value["outcome"] if kind == "decision" else value
+    """A golden case's differences from what it expects, in English (the CLI's `test` speaks both)."""
+    return [difference["en"] for difference in goldens.case_diffs(bundle, flow_id, data)]
 
 
 class CaseMismatch(Exception):
