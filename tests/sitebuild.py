@@ -176,7 +176,7 @@ def variant_config(folder, runtime, audience="staff"):
             "plugins:",
             "  - search:",
             "      lang: zh",
-            "  - policy/handbook:",
+            "  - policy-checker:",
             f"      audience: {audience}",
             f"      runtime: {runtime}",
             '      alternate: ""',  # this variant only: no English build next to it
