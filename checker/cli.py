@@ -14,11 +14,12 @@ import tempfile
 from pathlib import Path
 
 from .casefile import load_case
+from .changes import run_diff, version_warning
 from .engine import AnswerError, Flow, UnknownFlow, normalise_answer, step, verdict, vocabulary
 from .engine.numbers import parse_number
 from .engine.text import wording
 from .errors import LANGS, RulesError, UsageError, listing, say
-from .goldens import run_tests
+from .goldens import cases_folder, run_tests
 from .loader import DEFAULT_RULES_DIR, display_path, load_rules
 from .wording import word, words
 
@@ -49,8 +50,14 @@ def _parser():
     decide.add_argument("--json", action="store_true", help="print the decision as JSON (stable shape, see README)")
     decide.add_argument("--lang", choices=LANGS, default="zh")
     test = commands.add_parser("test", help="run the golden cases of cases/<flow>/*.yaml and say what decided differently")
-    test.add_argument("--cases", default="cases", help="cases folder (default: cases/ beside the rules folder)")
     test.add_argument("--lang", choices=LANGS, default="zh")
+    diff = commands.add_parser("diff", help="what changed between two rules folders or git revisions, and what it decides")
+    diff.add_argument("old", help="rules folder, or a git revision of the rules folder (HEAD, HEAD~1, a tag)")
+    diff.add_argument("new", nargs="?", default=None, help="rules folder or revision (default: the rules folder as it is now)")
+    diff.add_argument("--json", action="store_true", help="print the report as JSON")
+    for command in (test, diff):
+        command.add_argument("--cases", default="cases", help="cases folder (default: cases/ beside the rules folder)")
+    diff.add_argument("--lang", choices=LANGS, default="zh")
     walk = commands.add_parser("walk", help="answer a case one question at a time")
     walk.add_argument("flow", help="returns or complaints")
     walk.add_argument("--lang", choices=LANGS, default="zh")
@@ -123,10 +130,15 @@ def main(argv=None):
 
 
 def _run(args):
+    if args.command == "diff":
+        args.new = args.new or args.rules
+        args.cases_folder = cases_folder(args.rules, args.cases)
+        return run_diff(args)
     warnings = []
     bundle = load_rules(Path(args.rules), warnings=warnings)
     if args.command == "validate":
-        for warning in warnings:
+        unsigned = version_warning(args.rules, bundle)
+        for warning in warnings + ([unsigned] if unsigned else []):
             print(warning.render(args.lang), file=sys.stderr)
         rules, areas, flows = len(bundle["rules"]), len(bundle["areas"]), listing(sorted(bundle["flows"]))
         summary = say(
@@ -135,7 +147,7 @@ def _run(args):
         print(f"{display_path(args.rules)}: {summary[args.lang]}")
         return 0
     if args.command == "test":
-        return run_tests(bundle, _cases_folder(args), args.lang)
+        return run_tests(bundle, cases_folder(args.rules, args.cases), args.lang)
     if args.command == "compile":
         _write_atomically(args.out, json.dumps(bundle, ensure_ascii=False, sort_keys=True))
         return 0
@@ -149,15 +161,6 @@ def _run(args):
     if args.command == "decide":
         return _decide(bundle, flow, args)
     return _walk(bundle, flow, args.lang, args.today)
-
-
-def _cases_folder(args):
-    """--cases as given, or else the cases/ folder beside the rules folder, or tests/cases/
-    there (this repository's own layout)."""
-    if args.cases != "cases":
-        return Path(args.cases)
-    beside = Path(args.rules).resolve().parent
-    return next((folder for folder in (beside / "cases", beside / "tests" / "cases") if folder.is_dir()), Path("cases"))
 
 
 def _write_atomically(out, text):

@@ -16,7 +16,17 @@ from .engine import AnswerError, Flow, UnknownFlow, step
 from .errors import UsageError, hint, listing, say
 from .loader import display_path
 
-__all__ = ["EXPECT_KEYS", "all_cases", "case_diffs", "leg_summary", "read_case", "run_case", "run_cases", "run_tests"]
+__all__ = [
+    "EXPECT_KEYS",
+    "all_cases",
+    "case_diffs",
+    "leg_summary",
+    "read_case",
+    "run_case",
+    "run_cases",
+    "run_tests",
+    "cases_folder",
+]
 
 # What a case may expect; the simple ones are compared with one field of the decision.
 _SIMPLE = ("outcome", "status", "resolution", "department", "escalation", "flag", "price_difference", "window_day")
@@ -160,6 +170,15 @@ def run_cases(bundle, cases):
             continue
         results.append((path, flow_id, case_diffs(bundle, flow_id, data)))
     return results
+
+
+def cases_folder(rules, given="cases"):
+    """``given`` when it is not the default, else the cases/ folder beside the rules folder, or
+    tests/cases/ there (this repository's own layout)."""
+    if given != "cases":
+        return Path(given)
+    beside = Path(rules).resolve().parent
+    return next((folder for folder in (beside / "cases", beside / "tests" / "cases") if folder.is_dir()), Path(given))
 
 
 def run_tests(bundle, cases, lang):

@@ -165,9 +165,7 @@ def test_generated_pages_are_not_committed():
 
 def test_mkdocs_configs_parse_as_yaml_with_the_plugin():
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    plugin = next(
-        entry["policy-checker"] for entry in config["plugins"] if isinstance(entry, dict) and "policy-checker" in entry
-    )
+    plugin = next(entry["policy-checker"] for entry in config["plugins"] if isinstance(entry, dict) and "policy-checker" in entry)
     assert plugin == {"audience": "staff", "language": "zh", "alternate": "mkdocs.en.yml"}
     english = yaml.load((ROOT / "mkdocs.en.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     assert english["INHERIT"] == "mkdocs.yml" and english["theme"]["language"] == "en"
