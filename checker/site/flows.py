@@ -5,8 +5,8 @@ from urllib.parse import quote
 
 from ..engine import graph
 from ..wording import word
-from .flowchart import chart, entry_label, parts
-from .flowtext import describe
+from .flowchart import chart, parts
+from .flowtext import describe, heading
 from .markup import both, esc, pair
 from .policies import rule_link
 
@@ -26,17 +26,16 @@ def mermaid(flow, bundle, page="flows/x.md"):
 
 
 def flowcharts(bundle, flow, page, numbers):
-    """The Markdown of a flow's charts: an overview, then a titled chart per branch."""
+    """The Markdown of a flow's charts: an overview, then a chart per branch headed by the
+    question and the answers that lead into it."""
     charts = parts(flow)
     anchor = {c["root"]: f"chart-{index + 1}" for index, c in enumerate(charts)}
     lines = []
-    for index, part in enumerate(charts):
+    for part in charts:
         if part["entry"] is None:
             title = word("flow.overview") if len(charts) > 1 else None
         else:
-            into = entry_label(flow, bundle, part["entry"], part["root"])
-            step = numbers.get(part["entry"])
-            title = {lang: f"{word('flow.branch')[lang]} {index}: {step} → {into[lang]}" for lang in ("zh", "en")}
+            title = {lang: heading(flow, bundle, part["entry"], part["root"], lang) for lang in ("zh", "en")}
         if title:
             lines += [f"### {pair(title)} {{#{anchor[part['root']]}}}", ""]
         source = chart(flow, bundle, part, numbers, _href(bundle, page), anchor)
@@ -93,9 +92,9 @@ def flow_page(bundle, flow, page):
                 f"{number[node_id]}. {pair(word('flow.check'))} — {rule_link(bundle, node['branches'][0]['rule'], page, searchable=False)}"
             )
             for branch in node["branches"]:
-                text = {lang: describe(branch["when"], flow, bundle, lang) for lang in ("zh", "en")}
+                said = {lang: describe(branch["when"], flow, bundle, lang) for lang in ("zh", "en")}
                 lines.append(
-                    f"    - {pair(text)} → {target(branch['next'])} ({rule_link(bundle, branch['rule'], page, searchable=False)})"
+                    f"    - {pair(said)} → {target(branch['next'])} ({rule_link(bundle, branch['rule'], page, searchable=False)})"
                 )
             lines.append(f"    - {pair(word('term.otherwise'))} → {target(node['otherwise']['next'])}")
     lines += ["", f"## {pair(word('flow.outcomes'))}", ""]
