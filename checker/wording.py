@@ -247,6 +247,7 @@ WORDING = {
     "print.field_signature": {"zh": "签名", "en": "Signature", "audience": "staff"},
     # Flow pages and flowcharts (checker.site.flows, flowchart, flowtext).
     "flow.overview": {"zh": "概览", "en": "Overview", "audience": "staff"},
+    "flow.show_charts": {"zh": "查看流程图", "en": "Show the flowchart", "audience": "staff"},
     "flow.step": {"zh": "步骤", "en": "step", "audience": "staff"},
     "flow.flowchart": {"zh": "流程图", "en": "Flowchart", "audience": "staff"},
     "flow.steps": {"zh": "步骤", "en": "Steps", "audience": "staff"},

@@ -7,7 +7,7 @@ from ..engine import graph
 from ..wording import word
 from .flowchart import chart, parts
 from .flowtext import describe, heading
-from .markup import both, esc, pair
+from .markup import both, esc, pair, text
 from .policies import rule_link
 
 
@@ -27,10 +27,17 @@ def mermaid(flow, bundle, page="flows/x.md"):
 
 def flowcharts(bundle, flow, page, numbers):
     """The Markdown of a flow's charts: an overview, then a chart per branch headed by the
-    question and the answers that lead into it."""
+    question and the answers that lead into it. They sit in a panel that handbook.js opens on
+    a wide screen; a phone shows the numbered steps first and draws the charts on demand."""
     charts = parts(flow)
     anchor = {c["root"]: f"chart-{index + 1}" for index, c in enumerate(charts)}
-    lines = []
+    lines = [
+        '<details class="policy-flowcharts" markdown>',
+        f"<summary>{esc(text(word('flow.show_charts')))}</summary>",
+        "",
+        f'<p class="policy-flowchart__hint">{both(word("flow.hint")["zh"], word("flow.hint")["en"], "span")}</p>',
+        "",
+    ]
     for part in charts:
         if part["entry"] is None:
             title = word("flow.overview") if len(charts) > 1 else None
@@ -44,7 +51,7 @@ def flowcharts(bundle, flow, page, numbers):
             f"{esc(source)}</pre></div>",
             "",
         ]
-    return lines
+    return lines + ["</details>", ""]
 
 
 def flow_page(bundle, flow, page):
@@ -66,8 +73,6 @@ def flow_page(bundle, flow, page):
         f"# {pair(flow['title'])}",
         "",
         f"## {pair(word('flow.flowchart'))}",
-        "",
-        f'<p class="policy-flowchart__hint">{both(word("flow.hint")["zh"], word("flow.hint")["en"], "span")}</p>',
         "",
         *flowcharts(bundle, flow, page, number),
         f"## {pair(word('flow.steps'))}",
