@@ -249,7 +249,7 @@ WORDING = {
     "print.field_signature": {"zh": "签名", "en": "Signature", "audience": "staff"},
     # Flow pages and flowcharts (checker.site.flows, flowchart, flowtext).
     "flow.overview": {"zh": "概览", "en": "Overview", "audience": "staff"},
-    "flow.branch": {"zh": "分支", "en": "Branch", "audience": "staff"},
+    "flow.show_charts": {"zh": "查看流程图", "en": "Show the flowchart", "audience": "staff"},
     "flow.step": {"zh": "步骤", "en": "step", "audience": "staff"},
     "flow.flowchart": {"zh": "流程图", "en": "Flowchart", "audience": "staff"},
     "flow.steps": {"zh": "步骤", "en": "Steps", "audience": "staff"},
@@ -265,6 +265,10 @@ WORDING = {
     "flow.not": {"zh": "非 ", "en": "not ", "audience": "staff"},
     "flow.all": {"zh": " 且 ", "en": " and ", "audience": "staff"},
     "flow.any": {"zh": " 或 ", "en": " or ", "audience": "staff"},
+    # A branch chart's heading: the question and the answers that lead into it.
+    "flow.if": {"zh": "若{when}", "en": "If {when}", "audience": "staff"},
+    "flow.answered": {"zh": "「{question}」答：{answers}", "en": "the answer to “{question}” is {answers}", "audience": "staff"},
+    "flow.compared": {"zh": "「{fact}」{op} {value}", "en": "“{fact}” {op} {value}", "audience": "staff"},
     # The edition line (version and rules date).
     "edition.version": {"zh": "版本", "en": "Version", "audience": "staff"},
     "edition.date": {"zh": "规则日期", "en": "Rules dated", "audience": "staff"},

@@ -1,11 +1,14 @@
 """Flowcharts in Chromium: every chart draws with text of 12 px or more at 1440 px, together the
 charts show every step and every outcome, steps link to their rules, and hostile rules text stays
-inert. On a phone a chart scrolls only inside its box: test_browser_all_pages sees every page,
-the flow pages included, on a 360 px phone in one language of each shop (Chinese for the main
-shop, English for the example shop)."""
+inert. On a 390 px phone a flow page shows its numbered steps first, loads Mermaid only when the
+charts are asked for, and then every chart box fits the screen with the chart's first step in
+view; a branch chart's heading names the question and the answers that lead into it.
+test_browser_all_pages sees every page, the flow pages included, on a 360 px phone in one
+language of each shop (Chinese for the main shop, English for the example shop)."""
 
 import copy
 import itertools
+import re
 import shutil
 
 import pytest
@@ -13,7 +16,9 @@ from browser import guarded_tab, overflow
 from conftest import ROOT, example_shops, rules_bundle
 from sitebuild import map_texts
 
+from checker.engine import graph
 from checker.site.flows import flowcharts
+from checker.wording import word
 
 DRAWN = (
     "document.querySelectorAll('.policy-flowchart').length == "
@@ -38,6 +43,45 @@ HOSTILE = [
     '<img src="https://evil.example/i.png">" ]] --> x',
     'a|b" click n_x href "https://evil.example/"',
 ]
+
+
+PHONE = 390
+# Per chart on the open page: the window's width, the chart box's edges, and the edges of the
+# chart's first step, the first node its Mermaid source declares (Mermaid ids end -flowchart-<name>-<k>).
+PHONE_MEASURE = """() => [...document.querySelectorAll('.policy-flowchart')].map(c => {
+  const name = c.querySelector('.policy-flowchart__source').textContent.match(/\\n\\s*(\\w+)[\\[{(]/)[1];
+  const node = [...c.querySelectorAll('g.node')].find(n => new RegExp('-flowchart-' + name + '-\\\\d+$').test(n.id));
+  const box = c.getBoundingClientRect(), step = node && node.getBoundingClientRect();
+  return {screen: window.innerWidth, box: [box.left, box.right], step: step && [step.left, step.right], name};
+})"""
+# Each branch chart's heading, with the id of the chart's first step.
+HEADINGS = """() => [...document.querySelectorAll('h3[id^="chart-"]')].map(h => ({
+  text: h.textContent, first: h.nextElementSibling.querySelector('.policy-flowchart__source').textContent
+    .match(/\\n\\s*(\\w+)[\\[{(]/)[1].replace(/^n_/, '')}))"""
+
+
+def _named(condition):
+    """The question and fact ids a condition reads."""
+    if "answer" in condition or "fact" in condition:
+        return {condition.get("answer") or condition["fact"]}
+    inner = condition.get("not") or condition.get("all") or condition.get("any") or []
+    return set().union(*(_named(item) for item in (inner if isinstance(inner, list) else [inner])))
+
+
+def _expected_wording(flow, child, lang):
+    """(question wordings, answer labels) that a heading of the chart starting at ``child`` may
+    name, from every step that leads to it: a question and its answers leading there, or the
+    questions and facts a check reads."""
+    nodes, names, labels = graph.index(flow), set(), set()
+    for kind, node in nodes.values():
+        if kind == "questions" and child in graph.successors(kind, node):
+            names.add(node["ask"][lang].rstrip("?？"))
+            labels |= {a.get("short", a["label"])[lang] for a in node.get("answers", []) if a.get("next") == child}
+        elif kind == "checks" and child in graph.successors(kind, node):
+            for read in set().union(*(_named(b["when"]) for b in node["branches"])):
+                kind_read, read_node = nodes[read]
+                names.add((read_node["title"] if kind_read == "derived" else read_node["ask"])[lang].rstrip("?？"))
+    return names, labels
 
 
 def _measure(context, url, width):
@@ -98,3 +142,35 @@ def test_hostile_labels_draw_and_never_leave_the_origin(tmp_path, served, shared
     assert outside == []
     assert blocks and len(charts) == len(blocks) and all("error" not in c for c in charts), charts
     assert not any("evil.example" in link for c in charts for link in c["links"])
+
+
+@pytest.mark.parametrize("shop", [ROOT] + example_shops(), ids=lambda path: path.name)
+def test_on_a_phone_the_steps_come_first_and_each_chart_fits_with_its_first_step_in_view(built, served, shop, shared_context):
+    bundle = rules_bundle(shop / "rules")
+    url = served(built("mkdocs.yml", shop))
+    for lang, flow_id in itertools.product(("zh", "en"), bundle["flows"]):
+        flow = bundle["flows"][flow_id]
+        with guarded_tab(shared_context, url, PHONE) as (page, guard):
+            asked = []
+            page.on("request", lambda request, asked=asked: asked.append(request.url))
+            page.goto(f"{url}{'en/' if lang == 'en' else ''}flows/{flow_id}/", wait_until="load")
+            steps = page.locator("article ol").first.bounding_box()
+            assert steps["y"] < 900 and overflow(page) <= 0, "the numbered steps are not on the first screen"
+            assert not any(address.endswith("mermaid.min.js") for address in asked), "Mermaid loaded before it was asked for"
+            page.locator("details.policy-flowcharts > summary").click()
+            page.wait_for_function(DRAWN, timeout=30000)
+            charts, headings, wider = page.evaluate(PHONE_MEASURE), page.evaluate(HEADINGS), overflow(page)
+        assert guard.outside == [] and wider <= 0
+        where = f"{lang} {flow_id}"
+        for chart in charts:
+            assert chart["box"][0] >= 0 and chart["box"][1] <= chart["screen"], f"{where}: a chart box is wider than the screen"
+            assert chart["step"], f"{where}: no first step {chart['name']}"
+            assert chart["box"][0] <= chart["step"][0] and chart["step"][1] <= chart["box"][1], f"{where}: {chart} is cut"
+        branches = [found for found in headings if found["first"] != flow["start"]]  # the overview's is "Overview"
+        assert len(branches) == max(len(headings) - 1, 0), (where, headings)
+        for found in branches:
+            names, labels = _expected_wording(flow, found["first"], lang)
+            assert any(name in found["text"] for name in names), (where, found["text"], names)
+            assert not labels or any(label in found["text"] for label in labels), (where, found["text"], labels)
+            assert "→" not in found["text"] and word("term.otherwise")[lang] not in found["text"], (where, found["text"])
+            assert not re.search(r"\d\s*:\s*\d", found["text"]), (where, found["text"])

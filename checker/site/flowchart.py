@@ -90,25 +90,6 @@ def parts(flow, root=None, stop=frozenset(), entry=None):
     return charts
 
 
-def entry_label(flow, bundle, fork, child):
-    """The answers (or conditions) at ``fork`` that lead to ``child``, in both languages."""
-    kind, node = graph.index(flow)[fork]
-    texts = {"zh": [], "en": []}
-    if kind == "questions":
-        chosen = [a["label"] for a in node.get("answers", []) if a.get("next") == child]
-    else:
-        chosen = [
-            {lang: describe(b["when"], flow, bundle, lang) for lang in ("zh", "en")}
-            for b in node["branches"]
-            if b["next"] == child
-        ]
-        chosen += [word("term.otherwise")] if node["otherwise"]["next"] == child else []
-    for text in chosen:
-        for lang in texts:
-            texts[lang].append(text[lang])
-    return {lang: " / ".join(items) for lang, items in texts.items()}
-
-
 def _edges(flow, bundle, node_id):
     """(target, label pair or None) per target of a step, answers to one target merged."""
     kind, node = graph.index(flow)[node_id]

@@ -5,9 +5,9 @@ from urllib.parse import quote
 
 from ..engine import graph
 from ..wording import word
-from .flowchart import chart, entry_label, parts
-from .flowtext import describe
-from .markup import both, esc, pair
+from .flowchart import chart, parts
+from .flowtext import describe, heading
+from .markup import both, esc, pair, text
 from .policies import rule_link
 
 
@@ -26,17 +26,23 @@ def mermaid(flow, bundle, page="flows/x.md"):
 
 
 def flowcharts(bundle, flow, page, numbers):
-    """The Markdown of a flow's charts: an overview, then a titled chart per branch."""
+    """The Markdown of a flow's charts: an overview, then a chart per branch headed by the
+    question and the answers that lead into it. They sit in a panel that handbook.js opens on
+    a wide screen; a phone shows the numbered steps first and draws the charts on demand."""
     charts = parts(flow)
     anchor = {c["root"]: f"chart-{index + 1}" for index, c in enumerate(charts)}
-    lines = []
-    for index, part in enumerate(charts):
+    lines = [
+        '<details class="policy-flowcharts" markdown>',
+        f"<summary>{esc(text(word('flow.show_charts')))}</summary>",
+        "",
+        f'<p class="policy-flowchart__hint">{both(word("flow.hint")["zh"], word("flow.hint")["en"], "span")}</p>',
+        "",
+    ]
+    for part in charts:
         if part["entry"] is None:
             title = word("flow.overview") if len(charts) > 1 else None
         else:
-            into = entry_label(flow, bundle, part["entry"], part["root"])
-            step = numbers.get(part["entry"])
-            title = {lang: f"{word('flow.branch')[lang]} {index}: {step} → {into[lang]}" for lang in ("zh", "en")}
+            title = {lang: heading(flow, bundle, part["entry"], part["root"], lang) for lang in ("zh", "en")}
         if title:
             lines += [f"### {pair(title)} {{#{anchor[part['root']]}}}", ""]
         source = chart(flow, bundle, part, numbers, _href(bundle, page), anchor)
@@ -45,7 +51,7 @@ def flowcharts(bundle, flow, page, numbers):
             f"{esc(source)}</pre></div>",
             "",
         ]
-    return lines
+    return lines + ["</details>", ""]
 
 
 def flow_page(bundle, flow, page):
@@ -67,8 +73,6 @@ def flow_page(bundle, flow, page):
         f"# {pair(flow['title'])}",
         "",
         f"## {pair(word('flow.flowchart'))}",
-        "",
-        f'<p class="policy-flowchart__hint">{both(word("flow.hint")["zh"], word("flow.hint")["en"], "span")}</p>',
         "",
         *flowcharts(bundle, flow, page, number),
         f"## {pair(word('flow.steps'))}",
@@ -93,9 +97,9 @@ def flow_page(bundle, flow, page):
                 f"{number[node_id]}. {pair(word('flow.check'))} — {rule_link(bundle, node['branches'][0]['rule'], page, searchable=False)}"
             )
             for branch in node["branches"]:
-                text = {lang: describe(branch["when"], flow, bundle, lang) for lang in ("zh", "en")}
+                said = {lang: describe(branch["when"], flow, bundle, lang) for lang in ("zh", "en")}
                 lines.append(
-                    f"    - {pair(text)} → {target(branch['next'])} ({rule_link(bundle, branch['rule'], page, searchable=False)})"
+                    f"    - {pair(said)} → {target(branch['next'])} ({rule_link(bundle, branch['rule'], page, searchable=False)})"
                 )
             lines.append(f"    - {pair(word('term.otherwise'))} → {target(node['otherwise']['next'])}")
     lines += ["", f"## {pair(word('flow.outcomes'))}", ""]

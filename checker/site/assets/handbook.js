@@ -62,29 +62,75 @@
     "flowchart", "look", "layout", "elk", "handDrawnSeed", "markdownAutoWrap", "wrap", "dompurifyConfig",
     "legacyMathML", "forceLegacyMathML", "deterministicIds", "deterministicIDSeed", "arrowMarkerAbsolute", "logLevel"];
 
-  function drawFlowcharts() {
-    var charts = document.querySelectorAll(".policy-flowchart:not(.is-drawn)");
+  // A flow page's charts sit in a panel (details.policy-flowcharts) that a wide screen opens at
+  // once. No chart of a real flow fits a phone with readable text (its branches sit side by
+  // side), so a phone shows the numbered steps first and loads Mermaid only when the reader
+  // opens the panel; its charts are drawn with narrower boxes and gaps (about a third less to
+  // scroll) and scrolled to their first step. Charts outside a panel draw at once.
+  var WIDE = "(min-width: 45em)";  /* the same width as in handbook.css */
+  var PHONE = { useMaxWidth: false, wrappingWidth: 110, nodeSpacing: 12, rankSpacing: 30, padding: 6 };
+  function narrow() { return !(window.matchMedia && window.matchMedia(WIDE).matches); }
+
+  // A chart wider than its box scrolls inside it: start with the chart's first step in view.
+  // Mermaid lays charts out top-down, so the first step is the topmost node.
+  function showFirstStep(chart, svg) {
+    var nodes = svg.querySelectorAll("g.node");
+    if (!nodes.length || chart.scrollWidth <= chart.clientWidth) { return; }
+    var first = Array.prototype.reduce.call(nodes, function (top, node) {
+      return node.getBoundingClientRect().top < top.getBoundingClientRect().top ? node : top;
+    });
+    var step = first.getBoundingClientRect(), box = chart.getBoundingClientRect();
+    chart.scrollLeft += step.left + step.width / 2 - (box.left + box.width / 2);
+  }
+
+  // Charts are drawn one after the other (Mermaid draws one at a time), in the order asked.
+  var queue = null, drawn = 0;
+
+  function draw(charts) {
     if (!charts.length || !SCRIPT) { return; }
-    loadMermaid().then(function (mermaid) {
+    queue = queue || loadMermaid().then(function (mermaid) {
       mermaid.initialize({ startOnLoad: false, securityLevel: "strict", secure: LOCKED,
-        flowchart: { useMaxWidth: false } });
-      Array.prototype.reduce.call(charts, function (previous, chart, index) {
+        flowchart: narrow() ? PHONE : { useMaxWidth: false } });
+      return mermaid;
+    });
+    charts.forEach(function (chart) {
+      chart.classList.add("is-drawing");
+      queue = queue.then(function (mermaid) {
         var source = chart.querySelector(".policy-flowchart__source").textContent;
-        return previous.then(function () {
-          return mermaid.render("policy-flowchart-" + index, source);
-        }).then(function (result) {
+        drawn += 1;
+        return mermaid.render("policy-flowchart-" + drawn, source).then(function (result) {
           var holder = document.createElement("div");
           holder.className = "policy-flowchart__svg";
           holder.innerHTML = result.svg;
           chart.appendChild(holder);
           chart.classList.add("is-drawn");
           var svg = holder.querySelector("svg");
-          if (svg) { fit(chart, svg); }
+          if (svg) { fit(chart, svg); showFirstStep(chart, svg); }
         }).catch(function (error) {
           chart.setAttribute("data-error", String(error && error.message || error));
-        });
-      }, Promise.resolve());
-    }).catch(function () { /* the source and the numbered steps stay readable */ });
+        }).then(function () { return mermaid; });
+      });
+    });
+    queue.catch(function () { /* no Mermaid: the source and the numbered steps stay readable */ });
+  }
+
+  function drawFlowcharts() {
+    var waiting = function (scope) {
+      return Array.prototype.filter.call(scope.querySelectorAll(".policy-flowchart:not(.is-drawing)"), function (chart) {
+        return !chart.closest("details:not([open])");
+      });
+    };
+    var panels = document.querySelectorAll("details.policy-flowcharts");
+    var wide = window.matchMedia && window.matchMedia(WIDE);
+    function openOnWide() {
+      if (wide && wide.matches) { panels.forEach(function (panel) { panel.open = true; }); }
+    }
+    panels.forEach(function (panel) {
+      panel.addEventListener("toggle", function () { if (panel.open) { draw(waiting(panel)); } });
+    });
+    openOnWide();
+    if (panels.length && wide && wide.addEventListener) { wide.addEventListener("change", openOnWide); }  // a phone turned
+    draw(waiting(document));
   }
 
   // Material's search box reads its field only on keyup, on focus and when the index is ready.
