@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .check_site import check_site, default_site
 from .errors import Problem, RulesError, say
+from .reviews import review_dates, review_warnings
 from .scenarios import check_scenarios
 from .schema import SchemaChecker
 from .shop_calendar import assemble_calendar, calendar_warnings
@@ -175,6 +176,7 @@ def build_bundle(documents, today=None):
                 area["flow"] = flow["id"]
             bundle["areas"].append(area)
     bundle["areas"].sort(key=lambda a: (a["order"], a["area"]))
+    review_dates(bundle, next((data.get("review_every_days") for _, data in documents if data["kind"] == "shop"), None))
     bundle["site"] = default_site(bundle, bundle["site"])
     return _plain(bundle)
 
@@ -201,6 +203,7 @@ def load_rules(rules_dir=DEFAULT_RULES_DIR, base=None, today=None, warnings=None
     if problems:
         raise RulesError(problems)
     if warnings is not None:
+        warnings.extend(review_warnings(documents, bundle, today))
         for _, data in documents:
             if data["kind"] == "calendar":
                 warnings.extend(calendar_warnings(data, today))

@@ -1,5 +1,6 @@
 """Which pages each site gets, and where they go."""
 
+from ..wording import word
 from .calendar import PAGE as CALENDAR_PAGE
 from .calendar import calendar_page
 from .flows import flow_page
@@ -8,7 +9,7 @@ from .policies import area_page
 from .printed import PAGE as PRINT_PAGE
 from .printed import print_nav, print_page
 from .public import public_page, public_rules
-from .reference import quick_reference, rule_index
+from .reference import REVIEWS_PAGE, quick_reference, reviews_page, rule_index
 
 STAFF = "staff"
 PUBLIC = "public"
@@ -33,6 +34,7 @@ def generate_pages(bundle, audience=STAFF):
     if bundle["calendar"]:
         pages[CALENDAR_PAGE] = calendar_page(bundle)
     pages["reference/rules.md"] = rule_index(bundle)
+    pages[REVIEWS_PAGE] = reviews_page(bundle)
     pages[PRINT_PAGE] = print_page(bundle)
     return pages
 
@@ -61,8 +63,8 @@ def navigation(bundle, audience=STAFF):
 
 
 def closing_navigation(audience=STAFF):
-    """[(label, path)] of generated pages that close the site's navigation: the print page."""
-    return [print_nav()] if audience == STAFF else []
+    """[(label, path)] of generated pages that close the site's navigation: rule reviews, the print page."""
+    return [(label(word("reference.reviews")), REVIEWS_PAGE), print_nav()] if audience == STAFF else []
 
 
 def page_location(path):

@@ -1,4 +1,7 @@
-"""Pages for agents mid-shift: a one-screen quick reference and the index of every rule id."""
+"""Pages for agents mid-shift: a one-screen quick reference and the index of every rule id;
+for the supervisor, every rule by owner with its next review."""
+
+import datetime
 
 from ..check_site import DURATIONS
 from ..engine.text import wording
@@ -156,3 +159,34 @@ def rule_index(bundle):
                 )
     header = [pair(word("reference." + key)) for key in ("id", "rule_title", "area", "audience", "owner", "effective")]
     return f"# {pair(word('reference.index'))}\n\n{len(rows)} {pair(word('reference.rules'))}\n\n" + table(header, rows) + "\n"
+
+
+REVIEWS_PAGE = "reference/reviews.md"
+SOON_DAYS = 30
+
+
+def reviews_page(bundle, today=None):
+    """Every rule under its owner, the next review first: overdue, due within 30 days, later."""
+    today = today or datetime.date.today()
+    header = [pair(word("reference." + key)) for key in ("id", "rule_title", "effective", "review_by", "review_state")]
+    lines = [f"# {pair(word('reference.reviews'))}", "", pair(word("reference.reviews_intro")) + f" {today.isoformat()}", ""]
+    for role_id, role in bundle["roles"].items():
+        owned = sorted((rule["review_by"], rule_id) for rule_id, rule in bundle["rules"].items() if rule["owner"] == role_id)
+        if not owned:
+            continue
+        rows = []
+        for due, rule_id in owned:
+            days = (datetime.date.fromisoformat(due) - today).days
+            state = "overdue" if days < 0 else "soon" if days <= SOON_DAYS else "later"
+            shown = pair(word("reference.review_" + state))
+            rows.append(
+                [
+                    rule_link(bundle, rule_id, REVIEWS_PAGE, searchable=False),
+                    pair(bundle["rules"][rule_id]["title"]),
+                    bundle["rules"][rule_id]["effective"],
+                    due,
+                    f"**{shown}**" if state != "later" else shown,
+                ]
+            )
+        lines += [f"## {pair(role)}", "", table(header, rows), ""]
+    return "\n".join(lines)

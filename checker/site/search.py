@@ -116,4 +116,9 @@ def _page_only(bundle, audience):
     """Pages found by their title, not by their sections (which repeat the rules)."""
     if audience == PUBLIC:
         return []
-    return ["reference/quick.md", "reference/rules.md", *(f"flows/{flow_id}.md" for flow_id in bundle["flows"])]
+    return [
+        "reference/quick.md",
+        "reference/rules.md",
+        "reference/reviews.md",
+        *(f"flows/{flow_id}.md" for flow_id in bundle["flows"]),
+    ]

@@ -33,6 +33,17 @@ def check_rule(ctx, rule):
     ctx.rules[rule_id] = (rule, rule.value_mark("id"))
     if parse_date(rule["effective"]) is None:
         ctx.add(rule.value_mark("effective"), not_a_date(rule["effective"]))
+    if "review_by" in rule:
+        if parse_date(rule["review_by"]) is None:
+            ctx.add(rule.value_mark("review_by"), not_a_date(rule["review_by"]))
+        elif str(rule["review_by"]) <= str(rule["effective"]):
+            ctx.add(
+                rule.value_mark("review_by"),
+                say(
+                    f"复核日期 {rule['review_by']} 不晚于生效日期 {rule['effective']}；请写生效之后的日期",
+                    f"review date {rule['review_by']} is not after the effective date {rule['effective']}; give a later date",
+                ),
+            )
     if ctx.roles is not None and rule["owner"] not in ctx.roles:
         owner = rule["owner"]
         ctx.add(
