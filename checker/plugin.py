@@ -3,7 +3,6 @@
 It only orchestrates: loading lives in checker.loader, pages in checker.site.
 """
 
-import json
 from pathlib import Path
 
 import jinja2
@@ -15,20 +14,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
-from .errors import RulesError, say
+from .errors import RulesError, UsageError, say
 from .loader import load_rules
-from .site import generate_pages
-from .site.checker_page import checker_data, checker_page, pyscript_config, training_data
-from .site.markup import LANGUAGES, speaking
-from .site.pages import closing_navigation, navigation
-from .site.pyship import shipped_source
-from .site.search import INDEX_PATH, search_index
+from .site.markup import LANGUAGES
+from .site.tree import site_files, site_nav
 
 __all__ = ["PolicyPlugin", "PolicyConfig"]
 
 log = get_plugin_logger(__name__)
-PACKAGE = Path(__file__).resolve().parent
-ASSETS = PACKAGE / "site" / "assets"
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -79,38 +72,6 @@ _READING = (
 _TEMPLATES = _CompiledTemplates()
 
 
-def engine_sources():
-    """The Python files the browser checker imports: the engine and the browser's pure modules
-    (app.py, the DOM glue, is the page's script and ships on its own)."""
-    return [
-        PACKAGE / "__init__.py",
-        *sorted((PACKAGE / "engine").glob("*.py")),
-        *sorted(path for path in (PACKAGE / "browser").glob("*.py") if path.name != "app.py"),
-    ]
-
-
-def _folder(path):
-    return path.rsplit("/", 1)[0] if "/" in path else ""
-
-
-def place_generated(nav, generated):
-    """The nav with the generated pages, in the rules' order, right after their folder's
-    ``index.md``; a hand-written entry for a generated page is dropped, so the rules decide."""
-    paths = {path for _, path in generated}
-    placed = []
-    for item in nav:
-        title, value = next(iter(item.items())) if isinstance(item, dict) else (None, item)
-        if isinstance(value, list):
-            placed.append({title: place_generated(value, generated)})
-            continue
-        if value in paths:
-            continue
-        placed.append(item)
-        if value.rsplit("/", 1)[-1] == "index.md":
-            placed += [{label: path} for label, path in generated if _folder(path) == _folder(value)]
-    return placed
-
-
 class PolicyConfig(base.Config):
     rules = c.Type(str, default="rules")
     """Folder of rules files, relative to mkdocs.yml."""
@@ -147,35 +108,12 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
             lang = "en" if self.config.language == "en" else "zh"  # `both` reads Chinese first
             heading = say("规则有问题，网站没有生成：", "the rules have problems; the site was not built:")
             raise PluginError("\n".join([heading[lang], *error.lines(lang)])) from None
-        self.assets = {
-            "assets/handbook.css": ASSETS / "handbook.css",
-            "assets/handbook.js": ASSETS / "handbook.js",
-            "assets/search/worker.js": ASSETS / "search" / "worker.js",  # the search box's worker (main.html)
-            "assets/search/box.js": ASSETS / "search" / "box.js",  # the box on the checker page (checker.html)
-        }
-        minisearch = self.root / self.config.node_modules / "minisearch/dist/umd/index.js"
-        if not minisearch.is_file():
-            raise PluginError(f"{minisearch} is missing; run `npm ci` (`make serve` does it) to install the pinned MiniSearch")
-        self.assets["assets/vendor/minisearch.js"] = minisearch
-        if self.config.audience == "staff":
-            mermaid = self.root / self.config.mermaid
-            if not mermaid.is_file():
-                raise PluginError(
-                    f"{self.config.mermaid} is missing; run `npm ci` (`make serve` does it) to install the pinned Mermaid"
-                )
-            self.assets["assets/vendor/mermaid.min.js"] = mermaid  # loaded by handbook.js on flow pages only
         if config.nav is not None:
-            with speaking(self.config.language):
-                generated = navigation(self.bundle, self.config.audience)
-            if not self.config.checker or not checker_data(self.bundle, self.config.audience)["modes"]:
-                generated = [entry for entry in generated if entry[1] != "checker.md"]
-            with speaking(self.config.language):
-                closing = closing_navigation(self.config.audience)
             # The theme prints a nav title as HTML, and escapes it in attributes (a footer link's
             # aria-label) unless it is marked as HTML already: escape() does both, once, here.
-            generated, closing = ([(escape(label), path) for label, path in entries] for entries in (generated, closing))
-            config.nav = place_generated(config.nav, generated + closing)
-            config.nav += [{label: path} for label, path in closing]
+            config.nav = site_nav(
+                self.bundle, self.config.audience, self.config.language, config.nav, checker=self.config.checker, mark=escape
+            )
         config.extra_css.append("assets/handbook.css")
         config.extra_javascript.append("assets/handbook.js")
         return config
@@ -186,21 +124,26 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         return env
 
     def on_files(self, files, *, config):
-        with speaking(self.config.language):
-            pages = generate_pages(self.bundle, self.config.audience)
-        for path, markdown in pages.items():
-            if files.get_file_from_path(path) is not None:
+        try:
+            generated = site_files(
+                self.bundle,
+                self.config.audience,
+                self.config.language,
+                runtime=self.config.runtime,
+                checker=self.config.checker,
+                node_modules=self.root / self.config.node_modules,
+                mermaid=self.root / self.config.mermaid,
+            )
+        except UsageError as error:
+            raise PluginError(error.message["en"]) from None
+        for path, content in generated.items():
+            if path.endswith(".md") and files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} would hide the page generated from the rules; remove the hand-written file")
-            files.append(File.generated(config, path, content=markdown))
-        if self.config.checker and checker_data(self.bundle, self.config.audience)["modes"]:
-            with speaking(self.config.language):
-                self.add_checker(files, config)
-        with speaking(self.config.language):
-            index = search_index(self.bundle, self.config.audience)
-        files.append(File.generated(config, INDEX_PATH, content=json.dumps(index, ensure_ascii=False, separators=(",", ":"))))
-        for path, source in self.assets.items():
-            files.append(File.generated(config, path, abs_src_path=str(source)))
-        log.debug("generated %d pages from %d rules", len(files), len(self.bundle["rules"]))
+            if isinstance(content, Path):
+                files.append(File.generated(config, path, abs_src_path=str(content)))
+            else:
+                files.append(File.generated(config, path, content=content))
+        log.debug("generated %d files from %d rules", len(generated), len(self.bundle["rules"]))
         return files
 
     def on_post_build(self, *, config):
@@ -212,35 +155,3 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
             str(self.root / self.config.alternate), site_dir=str(Path(config.site_dir) / other), strict=config.strict
         )
         build(alternate)
-
-    def add_checker(self, files, config):
-        data = checker_data(self.bundle, self.config.audience)
-        runtime = self.config.runtime
-        files.append(File.generated(config, "checker.md", content=checker_page(data, runtime)))
-        compact = {"ensure_ascii": False, "separators": (",", ":")}
-        files.append(File.generated(config, "assets/checker/rules.json", content=json.dumps(data, **compact)))
-        if data["training"]:
-            files.append(
-                File.generated(config, "assets/checker/training.json", content=json.dumps(training_data(self.bundle), **compact))
-            )
-        engine = [p.relative_to(PACKAGE.parent).as_posix() for p in engine_sources()]
-        files.append(File.generated(config, "assets/checker/pyscript.json", content=pyscript_config(runtime, engine)))
-        self.assets["assets/checker/boot.js"] = ASSETS / "checker" / "boot.js"
-        shipped = {"assets/checker/app.py": PACKAGE / "browser" / "app.py"}
-        for source in engine_sources():
-            shipped[f"assets/checker/py/{source.relative_to(PACKAGE.parent).as_posix()}"] = source
-        for path, source in shipped.items():
-            files.append(File.generated(config, path, content=shipped_source(source)))
-        modules = self.root / self.config.node_modules
-        vendor = {
-            "pyscript": (modules / "@pyscript/core/dist", ("*.js", "*.css")),
-            "micropython": (modules / "@micropython/micropython-webassembly-pyscript", ("micropython.mjs", "micropython.wasm")),
-        }
-        if runtime == "pyodide":
-            vendor["pyodide"] = (modules / "pyodide", ("*.mjs", "*.wasm", "*.zip", "pyodide-lock.json", "pyodide.js"))
-        for name, (folder, patterns) in vendor.items():
-            found = [path for pattern in patterns for path in sorted(folder.glob(pattern))]
-            if not found:
-                raise PluginError(f"{folder} is missing; run `npm ci` (`make serve` does it) to install the pinned {name}")
-            for path in found:
-                self.assets[f"assets/vendor/{name}/{path.name}"] = path

@@ -12,7 +12,7 @@ import subprocess
 import pytest
 from conftest import ROOT
 
-from checker.plugin import PACKAGE, engine_sources
+from checker.site.tree import PACKAGE, engine_sources
 from checker.site.pyship import shipped_source
 
 SCRIPTS = ROOT / "tests" / "micropython"

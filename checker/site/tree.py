@@ -1,0 +1,137 @@
+"""Every file a site gets from the rules, beside its hand-written pages: the generated pages,
+the checker's page, data and Python, the search index, our scripts and styles, and the pinned
+browser runtimes. One function, so the MkDocs plugin and ``policy-checker generate`` (a plain
+docs tree any MkDocs-compatible builder reads) hand over the same files. No MkDocs import.
+"""
+
+import json
+from pathlib import Path
+
+from ..errors import UsageError, say
+from .checker_page import checker_data, checker_page, pyscript_config, training_data
+from .markup import speaking
+from .pages import closing_navigation, generate_pages, navigation
+from .pyship import shipped_source
+from .search import INDEX_PATH, search_index
+
+__all__ = ["ASSETS", "PACKAGE", "TEMPLATES", "engine_sources", "place_generated", "site_files", "site_nav"]
+
+PACKAGE = Path(__file__).resolve().parent.parent
+ASSETS = PACKAGE / "site" / "assets"
+TEMPLATES = PACKAGE / "site" / "templates"
+_COMPACT = {"ensure_ascii": False, "separators": (",", ":")}
+
+
+def engine_sources():
+    """The Python files the browser checker imports: the engine and the browser's pure modules
+    (app.py, the DOM glue, is the page's script and ships on its own)."""
+    return [
+        PACKAGE / "__init__.py",
+        *sorted((PACKAGE / "engine").glob("*.py")),
+        *sorted(path for path in (PACKAGE / "browser").glob("*.py") if path.name != "app.py"),
+    ]
+
+
+def _missing(what, where):
+    return UsageError(
+        say(
+            f"找不到 {where}；请运行 `npm ci`（`make serve` 会运行）安装固定版本的 {what}",
+            f"{where} is missing; run `npm ci` (`make serve` does it) to install the pinned {what}",
+        )
+    )
+
+
+def _vendored(node_modules, runtime):
+    """{site path: file} of the pinned browser runtimes the checker runs on."""
+    vendor = {
+        "pyscript": (node_modules / "@pyscript/core/dist", ("*.js", "*.css")),
+        "micropython": (node_modules / "@micropython/micropython-webassembly-pyscript", ("micropython.mjs", "micropython.wasm")),
+    }
+    if runtime == "pyodide":
+        vendor["pyodide"] = (node_modules / "pyodide", ("*.mjs", "*.wasm", "*.zip", "pyodide-lock.json", "pyodide.js"))
+    files = {}
+    for name, (folder, patterns) in vendor.items():
+        found = [path for pattern in patterns for path in sorted(folder.glob(pattern))]
+        if not found:
+            raise _missing(name, folder)
+        files.update((f"assets/vendor/{name}/{path.name}", path) for path in found)
+    return files
+
+
+def checker_files(bundle, audience, runtime, node_modules):
+    """The checker page, its data, its Python and its runtimes; none when the site has no checker."""
+    data = checker_data(bundle, audience)
+    if not data["modes"]:
+        return {}
+    engine = [p.relative_to(PACKAGE.parent).as_posix() for p in engine_sources()]
+    files = {
+        "checker.md": checker_page(data, runtime),
+        "assets/checker/rules.json": json.dumps(data, **_COMPACT),
+        "assets/checker/pyscript.json": pyscript_config(runtime, engine),
+        "assets/checker/boot.js": ASSETS / "checker" / "boot.js",
+        "assets/checker/app.py": shipped_source(PACKAGE / "browser" / "app.py"),
+    }
+    if data["training"]:
+        files["assets/checker/training.json"] = json.dumps(training_data(bundle), **_COMPACT)
+    for source in engine_sources():
+        files[f"assets/checker/py/{source.relative_to(PACKAGE.parent).as_posix()}"] = shipped_source(source)
+    files.update(_vendored(node_modules, runtime))
+    return files
+
+
+def site_files(bundle, audience, language, *, runtime="micropython", checker=True, node_modules, mermaid=None):
+    """{path inside the docs tree: text, or the file to copy} for one site in one language
+    (``language``: "zh", "en" or "both")."""
+    node_modules = Path(node_modules)
+    files = {
+        "assets/handbook.css": ASSETS / "handbook.css",
+        "assets/handbook.js": ASSETS / "handbook.js",
+        "assets/search/worker.js": ASSETS / "search" / "worker.js",  # the search box's worker (main.html)
+        "assets/search/box.js": ASSETS / "search" / "box.js",  # the box on the checker page (checker.html)
+        "assets/vendor/minisearch.js": node_modules / "minisearch/dist/umd/index.js",
+    }
+    if audience == "staff":  # flowcharts, drawn by handbook.js on flow pages only
+        files["assets/vendor/mermaid.min.js"] = Path(mermaid) if mermaid else node_modules / "mermaid/dist/mermaid.min.js"
+    for name, path in files.items():
+        if not path.is_file():
+            raise _missing(name.rsplit("/", 1)[-1], path)
+    with speaking(language):
+        files.update(generate_pages(bundle, audience))
+        if checker:
+            files.update(checker_files(bundle, audience, runtime, node_modules))
+        files[INDEX_PATH] = json.dumps(search_index(bundle, audience), **_COMPACT)
+    return files
+
+
+def _folder(path):
+    return path.rsplit("/", 1)[0] if "/" in path else ""
+
+
+def place_generated(nav, generated):
+    """The nav with the generated pages, in the rules' order, right after their folder's
+    ``index.md``; a hand-written entry for a generated page is dropped, so the rules decide."""
+    paths = {path for _, path in generated}
+    placed = []
+    for item in nav:
+        title, value = next(iter(item.items())) if isinstance(item, dict) else (None, item)
+        if isinstance(value, list):
+            placed.append({title: place_generated(value, generated)})
+            continue
+        if value in paths:
+            continue
+        placed.append(item)
+        if value.rsplit("/", 1)[-1] == "index.md":
+            placed += [{label: path} for label, path in generated if _folder(path) == _folder(value)]
+    return placed
+
+
+def site_nav(bundle, audience, language, nav, *, checker=True, mark=str):
+    """The site's nav with the generated pages placed (``mark`` turns each title into what
+    the site generator prints: the plugin marks them as HTML)."""
+    with speaking(language):
+        generated = navigation(bundle, audience)
+        closing = closing_navigation(audience)
+    if not checker or not checker_data(bundle, audience)["modes"]:
+        generated = [entry for entry in generated if entry[1] != "checker.md"]
+    generated, closing = ([(mark(label), path) for label, path in entries] for entries in (generated, closing))
+    return place_generated(nav, generated + closing) + [{label: path} for label, path in closing]
