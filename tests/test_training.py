@@ -287,3 +287,14 @@ def test_reset_asks_first_in_the_page(data):
     asking = str(training_view.training_list(data, {}, confirm=True))
     assert 'data-action="reset"' in plain and 'data-action="reset-confirm"' not in plain
     assert 'data-action="reset-confirm"' in asking and 'role="alertdialog"' in asking
+
+
+def test_the_story_and_its_clue_stay_text(data):
+    scenario = dict(training.find(data, "platform-dispute"))
+    scenario["story"] = {"zh": "买家说 <b>假货</b> 了", "en": "The buyer says <b>fake</b> & more"}
+    scenario["clues"] = {"dispute": {"zh": "<b>假货</b>", "en": "<b>fake</b> &"}}
+    question = graph.by_id(data["flows"][scenario["flow"]], "questions")["dispute"]
+    html = str(training_view.training_feedback(data, scenario, question, True, "yes", "yes"))
+    assert "<b>" not in html
+    assert "<mark>&lt;b&gt;假货&lt;/b&gt;</mark>" in html and "<mark>&lt;b&gt;fake&lt;/b&gt; &amp;</mark>" in html
+    assert '<q lang="en">&lt;b&gt;fake&lt;/b&gt; &amp;</q>' in html
