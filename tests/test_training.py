@@ -117,17 +117,49 @@ def decided(data, scenario):
 
 
 def play(data, scenario_id, answers=None, verdict=None):
-    """Play a scenario: the story's answers (or those given for some questions), then a verdict."""
+    """Play a scenario: the story's answers (or those given for some questions) and a verdict,
+    to its result."""
     scenario = training.find(data, scenario_id)
-    session = training.start(scenario_id)
-    while session["phase"] != "verdict":
+    session = training.next_phase(data, training.start(scenario_id))
+    while session["phase"] != "result":
+        if session["phase"] == "verdict":
+            training.pick(data, session, verdict or scenario["outcome"])
+            continue
         question = training.current(data, scenario, session["graded"])["question"]
         training.answer(data, session, (answers or {}).get(question["id"], scenario["answers"][question["id"]]))
         assert "error" not in session, session["error"]
         saved = json.loads(json.dumps(session))  # what localStorage keeps
         assert training.restore(data, saved) == session
         training.next_phase(data, session)
-    return training.pick(data, session, verdict or scenario["outcome"])
+    return session
+
+
+@pytest.mark.parametrize("rules", SHOPS, ids=lambda path: path.parent.name)
+def test_the_verdict_is_picked_before_any_question_asked_only_after_the_outcome(rules):
+    """Whether the buyer refuses every option is asked only of refused cases: asked before the
+    verdict, it would give the verdict away."""
+    data = staff_data(rules)
+    late_graded = 0
+    for scenario in data["scenarios"]:
+        late = training.late_questions(data, scenario)
+        moved = training.act(data, None, {}, "scenario", scenario["id"])
+        seen = []
+        while moved["session"] and moved["session"]["phase"] != "result":
+            session = moved["session"]
+            seen.append(session["phase"])
+            if session["phase"] == "question":
+                qid = training.current(data, scenario, session["graded"])["question"]["id"]
+                assert (qid in late) == ("verdict" in seen), (scenario["id"], qid)
+                late_graded += qid in late
+                moved = training.act(data, session, moved["progress"], "answer", scenario["answers"][qid])
+            elif session["phase"] == "feedback":
+                moved = training.act(data, session, moved["progress"], "continue")
+            else:
+                assert moved["progress"] == {}  # no result before the last answer
+                moved = training.act(data, session, moved["progress"], "verdict", scenario["outcome"])
+        assert seen.count("verdict") == 1 and training.status(moved["progress"], scenario["id"]) == "right", scenario["id"]
+    if rules == ROOT / "rules":
+        assert late_graded >= 3
 
 
 @pytest.mark.parametrize(
@@ -226,6 +258,10 @@ def test_the_verdict_feedback_marks_the_rule_that_decided(data):
     assert f"#{rule}" in re.search(r'<li class="pc-decisive">(.*?)</li>', html).group(1)
     mine = re.search(r'<p class="pc-mine" data-value="([a-z_]+)">', html).group(1)
     assert mine == wrong and 'class="pc-right"' in html
+    late = training.find(data, "day-eight-changed-mind")  # decided by a check: the fact it compared shows
+    decision = step(data, late["flow"], late["answers"])["decision"]
+    box = str(training_view.decided_box(data, late, decision, training.deciding_step(data, late, decision["trace"])))
+    assert f"= <strong>{decision['facts']['window_day']}</strong>" in box
 
 
 def test_next_opens_the_next_untried_scenario(data):

@@ -186,20 +186,27 @@ def feedback(data, session):
 
 
 def next_phase(data, session):
-    """After feedback: the next question, or the verdict to pick once the story is told."""
+    """What comes next: a question; the verdict to pick once the story has led to an outcome
+    (a question the flow asks only after it, such as whether the buyer refuses every option,
+    comes after the verdict, or it would give the verdict away); the result once all is done."""
     scenario = find(data, session["scenario"])
-    done = current(data, scenario, session["graded"])["type"] == "decision"
-    session["phase"] = "verdict" if done else "question"
+    result = current(data, scenario, session["graded"])
+    if "picked" in session:
+        session["phase"] = "result" if result["type"] == "decision" else "question"
+    elif result["type"] == "decision" or result["question"]["id"] in late_questions(data, scenario):
+        session["phase"] = "verdict"
+    else:
+        session["phase"] = "question"
     return session
 
 
 def pick(data, session, outcome_id):
-    """Grade the verdict picked; the session is over."""
+    """Grade the verdict picked; then any question asked only after the outcome, or the result."""
     right = outcome_id == find(data, session["scenario"])["outcome"]
     session["points"] += 1 if right else 0
     session["total"] += 1
-    session["phase"], session["picked"], session["right"] = "result", outcome_id, right
-    return session
+    session["picked"], session["verdict"] = outcome_id, right
+    return next_phase(data, session)
 
 
 def next_scenario(data, progress, scenario_id):
@@ -228,15 +235,16 @@ def act(data, session, progress, action, value=None):
         if value is None:
             action = "scenarios"
     if action == "scenario":
-        session = start(value)
+        session = next_phase(data, start(value))
     elif action in ("answer", "submit") and session:
         answer(data, session, value)
     elif action == "continue" and session:
         next_phase(data, session)
-    elif action == "verdict" and session:
+    elif action == "verdict" and session and "picked" not in session:
         pick(data, session, value)
+    if action in ("continue", "verdict") and session and session["phase"] == "result":
         progress = record(progress, session)
-    elif action == "reset-confirm":
+    if action == "reset-confirm":
         progress = {}
     if action in ("scenarios", "reset", "reset-confirm"):
         session = None
@@ -255,17 +263,17 @@ def restore(data, saved):
         if qid not in clues(scenario):
             return None
     try:
-        result = current(data, scenario, graded)
+        current(data, scenario, graded)  # the answers still lead somewhere
     except AnswerError:
         return None
     if saved["phase"] == "feedback" and (not graded or "mine" not in saved):
         return None
     saved.pop("error", None)  # a reload shows the question afresh
     saved.pop("typed", None)
-    if saved["phase"] == "question" and result["type"] == "decision":
-        saved["phase"] = "verdict"
-    if saved["phase"] == "result" and saved.get("picked") not in verdict_options(data, scenario):
+    if "picked" in saved and saved["picked"] not in verdict_options(data, scenario):
         return None
+    if saved["phase"] in ("question", "verdict"):
+        next_phase(data, saved)
     for key in ("points", "total"):
         if not isinstance(saved.get(key), int):
             return None
@@ -278,7 +286,7 @@ def restore(data, saved):
 def record(progress, session):
     """Progress with this finished session's result: right only if the verdict was right."""
     progress[session["scenario"]] = {
-        "result": "right" if session["right"] else "wrong",
+        "result": "right" if session["verdict"] else "wrong",
         "score": session["points"],
         "total": session["total"],
     }

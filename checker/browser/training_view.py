@@ -148,7 +148,7 @@ def training_question(data, scenario, session, result):
     pseudo = {"order": session["graded"], "flow": scenario["flow"], "answers": {}, "typed": typed}
     # In training the learner moves forward only; back and restart would spoil the grading.
     nav = button("scenarios", data["ui"]["all_scenarios"], QUIET)
-    intro = story_box(data, scenario, training.givens(data, scenario, result["trace"]))
+    intro = story_box(data, scenario, training.givens(data, scenario, result["trace"], "picked" not in session))
     return question_card(data, pseudo, result, session.get("error"), intro, nav)
 
 
@@ -204,11 +204,14 @@ def decided_box(data, scenario, decision, index):
     if index is None:
         return None
     entry = decision["trace"][index]
+    step = None
     if entry["type"] == "question":
         question = question_index(data, scenario["flow"])[entry["step"]]
         step = fragment(both(question["ask"]), " → ", element("strong", None, both(shown_answer(question, entry["answer"]))))
-    else:
-        step = both(data["ui"]["check"])
+    else:  # a check: the fact the path worked out last before it, if any (day 8 of the window)
+        for worked in decision["trace"][:index]:
+            if worked["type"] == "derived":
+                step = fragment(both(worked["title"]), " = ", element("strong", None, worked["value"]))
     rule = entry["rule"] if entry.get("rule") in data["rules"] else None
     return element(
         "aside",
@@ -216,7 +219,7 @@ def decided_box(data, scenario, decision, index):
         element("p", {"class": "pc-why__label"}, both(data["training_ui"]["decided"])),
         element("p", None, rule_link(data, rule)) if rule else None,
         both(rule_text(data, rule), "p") if rule else None,
-        element("p", {"class": "pc-decided__step"}, step),
+        element("p", {"class": "pc-decided__step"}, step) if step else None,
     )
 
 
@@ -266,7 +269,8 @@ def training_screen(data, session, progress, confirm=False):
     if session["phase"] == "feedback":
         question, right, value, mine = training.feedback(data, session)
         before = training.current(data, scenario, session["graded"][:-1])["trace"]
-        return training_feedback(data, scenario, question, right, value, mine, training.givens(data, scenario, before))
+        known = training.givens(data, scenario, before, "picked" not in session)
+        return training_feedback(data, scenario, question, right, value, mine, known)
     if session["phase"] == "verdict":
         known = training.givens(data, scenario, trace)
         return verdict_pick(data, scenario, training.verdict_options(data, scenario), known)
