@@ -8,32 +8,20 @@ each scenario teaching what it teaches:
 - ``{date: question_id, plus_days: 5}``: a date some days after another answer (the days may
   themselves be a param expression).
 
-Its title and story may use ``{question_id}`` or a fact the flow derives; dates
-read as people write them (10 月 12 日, 12 October). Build-time and CPython only: the bundle
-carries each scenario resolved, so the browser sees plain values.
+Its title, story and clues may use ``{question_id}`` or a fact the flow derives; dates read
+as people write them, with the year (2026 年 10 月 12 日, 12 October 2026). A scenario grades
+only what its story states: each graded question has a clue quoted from the story, every other
+question on its path is given (checker.validation.clues). Build-time and CPython only: the
+bundle carries each scenario resolved, so the browser sees plain values.
 """
 
 from .engine import AnswerError, graph, step
-from .engine.dates import civil, format_date, parse_date
+from .engine.dates import format_date, parse_date, spoken_date
 from .engine.text import fill, placeholders
 from .errors import Text, hint, say
+from .validation.clues import check_clues
 
 __all__ = ["check_scenarios"]
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class _Unresolvable(Exception):
@@ -129,9 +117,8 @@ def resolve_answers(bundle, answers):
 
 
 def _shown(value, lang):
-    if isinstance(value, str) and parse_date(value) is not None and len(value) == 10:
-        _, month, day = civil(parse_date(value))
-        return f"{month} 月 {day} 日" if lang == "zh" else f"{day} {_MONTHS[month - 1]}"
+    if isinstance(value, str) and spoken_date(value, lang) is not None:
+        return spoken_date(value, lang)
     if isinstance(value, float) and value == int(value):
         return str(int(value))
     return str(value)
@@ -253,14 +240,14 @@ def _check_scenario(bundle, flow, scenario, param_marks):
     known = dict(values)
     known.update(decision["facts"])
     problems = []
-    for field in ("title", "story"):
+    clues = scenario.get("clues") or {}
+    texts = [scenario["title"], scenario["story"]] + list(clues.values())
+    for text in texts:
         for lang in ("zh", "en"):
-            for name in placeholders(scenario[field][lang]):
+            for name in placeholders(text[lang]):
                 if name not in known:
                     problems.append(
-                        scenario[field]
-                        .value_mark(lang)
-                        .problem(
+                        text.value_mark(lang).problem(
                             say(
                                 f"`{{{name}}}` 既不是这个场景的答案，也不是它的路径算出的值",
                                 f"'{{{name}}}' is neither an answer of this scenario nor a fact its path works out",
@@ -270,8 +257,15 @@ def _check_scenario(bundle, flow, scenario, param_marks):
                     )
     if problems:
         return problems, None
+    story = _filled_text(scenario["story"], known)
+    filled = {qid: _filled_text(clue, known) for qid, clue in clues.items()}
+    asked = [entry["step"] for entry in decision["trace"] if entry["type"] == "question"]
+    problems = check_clues(scenario, named, asked, story, filled)
+    if problems:
+        return problems, None
     plain = dict(scenario)
-    plain.update(answers=values, title=_filled_text(scenario["title"], known), story=_filled_text(scenario["story"], known))
+    plain.update(answers=values, title=_filled_text(scenario["title"], known), story=story, clues=filled)
+    plain["given"] = list(scenario.get("given") or [])
     return [], plain
 
 

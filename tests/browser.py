@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("CHROMIUM") or "/usr/bin/chromium-headless-shell"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -83,6 +84,11 @@ class OriginGuard:
 
     def stop(self):
         self.context.remove_listener("request", self._seen)
+
+
+def checker_ready(page):
+    """Wait until the checker on the open page has its runtime running (it marks data-ready)."""
+    expect(page.locator("#policy-checker[data-ready]")).to_have_count(1, timeout=20000)
 
 
 def overflow(page):

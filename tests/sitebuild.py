@@ -125,12 +125,22 @@ def _poison(pair):
     return dict(pair, zh=pair["zh"] + HOSTILE, en=pair["en"] + HOSTILE)
 
 
+def poisoned(data):
+    """Rules data with every zh/en text ending in HOSTILE. A training clue quotes its story word
+    for word, so each clue becomes HOSTILE itself, which the poisoned story ends in."""
+    data = map_texts(data, _poison)
+    for scenario in data.get("scenarios", []) if isinstance(data, dict) else []:
+        for qid in scenario.get("clues", {}):
+            scenario["clues"][qid] = {"zh": HOSTILE, "en": HOSTILE}
+    return data
+
+
 def poisoned_copy(destination, project=ROOT):
     """A copy of the shop (``copy_project``) whose every zh/en rules text ends in HOSTILE."""
     copy = copy_project(destination, project)
     for path in sorted((copy / "rules").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        path.write_text(yaml.safe_dump(map_texts(data, _poison), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(yaml.safe_dump(poisoned(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
     return copy
 
 

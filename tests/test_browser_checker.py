@@ -1,10 +1,11 @@
 """The case checker in headless Chromium: its verdicts equal the CLI's, links reopen a case,
-training grades answers, and nothing breaks into a traceback."""
+and nothing breaks into a traceback (training: test_browser_training.py)."""
 
 import datetime
 import json
 
 import pytest
+from browser import checker_ready as ready
 from browser import overflow
 from conftest import CASES, read_case
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -45,10 +46,6 @@ def cli_decision(flow, case_path, capsys):
     capsys.readouterr()
     assert cli.main(["decide", flow, str(case_path), "--json"] + (["--today", today] if today else [])) == 0
     return json.loads(capsys.readouterr().out)["decision"]
-
-
-def ready(page):
-    expect(page.locator("#policy-checker[data-ready]")).to_have_count(1, timeout=20000)
 
 
 # What the checker shows once it has moved on from the question ``asked`` (None at the start):
@@ -242,67 +239,6 @@ def test_reached_through_the_site_navigation(open_page):
     ready(page)
     page.locator(".pc-answer[data-question='dispute'][data-value='yes']").click()
     expect(page.locator(".pc-verdict")).to_have_attribute("data-outcome", "out_dispute")
-
-
-def test_training_grades_right_and_wrong_answers_and_keeps_score(open_page):
-    page = open_page("staff", "checker/")
-    ready(page)
-    page.locator(".pc-tab[data-value='training']").click()
-    page.locator("button[data-action='scenario'][data-value='crushed-box-refused']").click()
-    expect(page.locator(".pc-story")).to_contain_text("纸箱")
-    page.locator(".pc-answer[data-question='dispute'][data-value='no']").click()  # right
-    expect(page.locator(".pc-feedback")).to_have_attribute("data-right", "true")
-    page.locator("button[data-action='continue']").click()
-    page.locator(".pc-answer[data-question='sold_by_us'][data-value='no']").click()  # wrong
-    feedback = page.locator(".pc-feedback")
-    expect(feedback).to_have_attribute("data-right", "false")
-    expect(feedback.locator(".pc-grade")).to_contain_text("是")
-    expect(feedback.locator(".pc-why")).to_contain_text("RET-SCOPE")
-    page.locator("button[data-action='continue']").click()
-    page.locator(".pc-answer[data-question='reason'][data-value='courier_damage']").click()
-    page.locator("button[data-action='continue']").click()
-    page.locator(".pc-answer[data-question='courier_when'][data-value='before_signing']").click()
-    page.locator("button[data-action='continue']").click()
-    page.locator("button[data-action='verdict'][data-value='out_courier_refuse']").click()
-    expect(page.locator(".pc-grade[data-right='true']")).to_contain_text("4 / 5")
-    expect(page.locator(".pc-verdict")).to_have_attribute("data-outcome", "out_courier_refuse")
-    page.reload()
-    ready(page)
-    page.locator(".pc-tab[data-value='training']").click()
-    score = page.locator(".pc-score")
-    expect(score).to_have_attribute("data-done", "1")
-    expect(score).to_have_attribute("data-points", "4")
-    expect(page.locator("li[data-result='right'] button[data-value='crushed-box-refused']")).to_have_count(1)
-    page.locator("button[data-action='reset']").click()  # asks first, in the page
-    expect(page.locator(".pc-confirm")).to_be_visible()
-    expect(page.locator(".pc-score")).to_have_attribute("data-done", "1")
-    page.locator("button[data-action='reset-confirm']").click()
-    expect(page.locator(".pc-score")).to_have_attribute("data-done", "0")
-
-
-def test_a_reload_mid_scenario_resumes_it_and_a_wrong_verdict_is_not_done(open_page):
-    page = open_page("staff", "checker/")
-    ready(page)
-    page.locator(".pc-tab[data-value='training']").click()
-    page.locator("button[data-action='scenario'][data-value='platform-dispute']").click()
-    page.locator(".pc-answer[data-question='dispute'][data-value='yes']").click()
-    expect(page.locator(".pc-feedback")).to_have_attribute("data-right", "true")
-    page.reload()
-    ready(page)
-    expect(page.locator(".pc-feedback")).to_have_attribute("data-right", "true")
-    page.locator("button[data-action='continue']").click()
-    choices = page.locator("button[data-action='verdict']")
-    expect(choices).to_have_count(4)
-    wrong = [
-        choices.nth(i).get_attribute("data-value")
-        for i in range(4)
-        if choices.nth(i).get_attribute("data-value") != "out_dispute"
-    ]
-    page.locator(f"button[data-action='verdict'][data-value='{wrong[0]}']").click()
-    expect(page.locator(".pc-grade[data-right='false']")).to_have_count(1)
-    page.locator("button[data-action='scenarios']").first.click()
-    expect(page.locator("li[data-result='wrong'] button[data-value='platform-dispute']")).to_have_count(1)
-    expect(page.locator(".pc-score")).to_have_attribute("data-wrong", "1")
 
 
 def test_the_public_checker_asks_customers_and_shows_no_staff_detail(open_page):

@@ -44,11 +44,12 @@ def test_changing_the_window_keeps_every_scenario_teaching_the_same(tmp_path, da
     assert f"（签收后第 {days - 2} 天）" in washed["story"]["zh"]
 
 
-def test_scenario_text_reads_dates_as_people_write_them():
+def test_scenario_text_reads_dates_as_people_write_them_with_the_year():
     bundle = load_rules(ROOT / "rules")
     late = scenario(bundle, "day-eight-changed-mind")
-    assert late["story"]["zh"].startswith("3 月 1 日签收的台灯，买家在 3 月 9 日说")
-    assert "on 1 March; on 9 March" in late["story"]["en"]
+    assert late["story"]["zh"].startswith("2026 年 3 月 1 日签收的台灯，买家在 2026 年 3 月 9 日说")
+    assert "on 1 March 2026; on 9 March 2026" in late["story"]["en"]
+    assert late["clues"]["requested_on"] == {"zh": "买家在 2026 年 3 月 9 日说", "en": "on 9 March 2026 the buyer says"}
     assert scenario(bundle, "missing-item-two-days")["title"]["en"] == "A missing item reported 48 hours after signing"
 
 
@@ -105,3 +106,67 @@ def test_a_bad_relative_answer_is_reported_where_it_is_written(tmp_path, old, ne
     assert (problem.path, problem.line) == ("rules/training.yaml", line)
     assert message in problem.text("en")
     assert "场景" in problem.text("zh")  # the Chinese names the scenario too
+
+
+@pytest.mark.parametrize(
+    "old,new,line_of,messages",
+    [
+        (  # a graded question without a clue
+            "      condition: {zh: 已经洗过一次, en: she has washed it once}\n",
+            "",
+            "    answers: {dispute",
+            (
+                "训练场景「洗过的毛衣」要评分 'condition'，但没有线索；请在 clues 下引用故事里说明它的原话",
+                "scenario 'washed-sweater' grades 'condition' without a clue; under clues, quote the words of the story",
+            ),
+        ),
+        (  # a clue the story does not say
+            "condition: {zh: 已经洗过一次, en: she has washed it once}",
+            "condition: {zh: 已经洗过两次, en: she has washed it once}",
+            "condition: {zh: 已经洗过两次",
+            (
+                "'condition' 的线索「已经洗过两次」不在故事的中文原文里；线索要逐字引用故事（占位符填入之后）",
+                "the clue for 'condition' \"已经洗过两次\" is not in the story's Chinese text; a clue quotes the story word for word",
+            ),
+        ),
+        (  # a clue that reads the story after its placeholders are filled, but not quite
+            'signed_on: {zh: "{signed_on}签收", en: "signed for it on {signed_on}"}',
+            'signed_on: {zh: "{signed_on}签收", en: "signed it on {signed_on}"}',
+            'signed_on: {zh: "{signed_on}签收", en: "signed it',
+            (
+                "'signed_on' 的线索「signed it on 12 October 2026」不在故事的英文原文里",
+                '"signed it on 12 October 2026" is not in the story\'s English text',
+            ),
+        ),
+        (  # a given fact that is graded too
+            "    given: [refuses_all]\n    outcome: out_condition",
+            "    given: [refuses_all, condition]\n    outcome: out_condition",
+            "    given: [refuses_all, condition]",
+            ("'condition' 既有线索又列在 given 里", "'condition' has a clue and is under given too"),
+        ),
+        (  # a clue for a question the path never asks
+            "      condition: {zh: 已经洗过一次, en: she has washed it once}\n",
+            "      condition: {zh: 已经洗过一次, en: she has washed it once}\n      warranty: {zh: 没有发起维权, en: No dispute}\n",
+            "      warranty: {zh:",
+            (
+                "'warranty' 列在 clues 里，但这个场景的路径不会问到它",
+                "'warranty' is under clues, but this scenario's path never asks it",
+            ),
+        ),
+    ],
+)
+def test_a_scenario_grades_only_what_its_story_states(tmp_path, old, new, line_of, messages):
+    """The validator refuses a graded question without a clue and a clue not in the story (once
+    placeholders are filled), at the line to fix, Chinese first and English with --lang en."""
+    rules = rules_copy(tmp_path)
+    path = rules / "training.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    edited = text.replace(old, new)
+    path.write_text(edited, encoding="utf-8")
+    line = edited[: edited.index(line_of)].count("\n") + 1
+    with pytest.raises(RulesError) as caught:
+        load_rules(rules, base=tmp_path)
+    [problem] = caught.value.problems
+    assert (problem.path, problem.line) == ("rules/training.yaml", line)
+    assert messages[0] in problem.text("zh") and messages[1] in problem.text("en")

@@ -6,8 +6,24 @@ with checker.browser.html, which does all the escaping.
 
 from checker.browser import training
 from checker.browser.html import element, fragment
-from checker.browser.view import QUIET, both, button, decision_card, heading, mode_label, nav_box, question_card, why_box
+from checker.browser.view import (
+    QUIET,
+    both,
+    button,
+    decision_card,
+    heading,
+    mode_label,
+    nav_box,
+    question_card,
+    question_index,
+    rule_link,
+    rule_text,
+    why_box,
+)
 from checker.engine.choices import answer_label
+from checker.engine.dates import spoken_date
+
+LANG_TAGS = (("zh", "zh-CN"), ("en", "en"))
 
 
 def _tally(data, counts):
@@ -15,8 +31,11 @@ def _tally(data, counts):
     return {"zh": data["training_ui"]["tally"]["zh"] % numbers, "en": data["training_ui"]["tally"]["en"] % numbers}
 
 
-def with_unit(question, value):
-    """An answer as it reads, with the question's unit when it has one (48 元, 48 yuan)."""
+def shown_answer(question, value):
+    """An answer as it reads: a choice's label, a date with its year (2026 年 3 月 9 日,
+    9 March 2026), a number with the question's unit (48 元, 48 yuan)."""
+    if question["kind"] in ("date", "datetime") and spoken_date(value, "zh") is not None:
+        return {"zh": spoken_date(value, "zh"), "en": spoken_date(value, "en")}
     label = answer_label(question, value)
     if question.get("unit") and question["kind"] != "choice":
         return {"zh": label["zh"] + " " + question["unit"]["zh"], "en": label["en"] + " " + question["unit"]["en"]}
@@ -79,53 +98,98 @@ def training_list(data, progress, confirm=False):
     )
 
 
-def story_box(data, scenario):
+def _marked_story(story, clue):
+    """The story, one paragraph per language, with the clue marked where it stands."""
+    paragraphs = []
+    for lang, tag in LANG_TAGS:
+        text = story[lang]
+        at = text.find(clue[lang]) if clue else -1
+        if at < 0:
+            paragraphs.append(element("p", {"lang": tag}, text))
+        else:
+            end = at + len(clue[lang])
+            paragraphs.append(element("p", {"lang": tag}, text[:at], element("mark", None, text[at:end]), text[end:]))
+    return fragment(paragraphs)
+
+
+def given_facts(data, scenario, known):
+    """The given facts passed so far (trace entries): asked by no one, shown as known."""
+    if not known:
+        return None
+    questions = question_index(data, scenario["flow"])
+    items = []
+    for entry in known:
+        question = questions[entry["step"]]
+        shown = shown_answer(question, entry["answer"])
+        items.append(
+            element("li", {"data-given": entry["step"]}, both(question["ask"]), " → ", element("strong", None, both(shown)))
+        )
+    label = element("p", {"class": "pc-why__label"}, both(data["training_ui"]["given"]))
+    return element("div", {"class": "pc-given"}, label, element("ul", None, items))
+
+
+def story_box(data, scenario, known=None, clue=None):
+    """The story (its ``clue`` marked, if given) and the given facts passed so far."""
     return element(
         "div",
         {"class": "pc-story"},
         element("p", {"class": "pc-why__label"}, both(data["ui"]["story"]), " · ", both(scenario["title"])),
-        both(scenario["story"], "p"),
+        _marked_story(scenario["story"], clue),
+        given_facts(data, scenario, known),
     )
 
 
-def training_question(data, scenario, graded, result, error=None):
-    pseudo = {"order": graded, "flow": scenario["flow"], "answers": {}}
+def training_question(data, scenario, session, result):
+    """The next graded question; after an answer that could not be used, the checker's message
+    and what was typed, as in a case."""
+    typed = {}
+    if session.get("error"):
+        typed[result["question"]["id"]] = session.get("typed", "")
+    pseudo = {"order": session["graded"], "flow": scenario["flow"], "answers": {}, "typed": typed}
     # In training the learner moves forward only; back and restart would spoil the grading.
     nav = button("scenarios", data["ui"]["all_scenarios"], QUIET)
-    return question_card(data, pseudo, result, error, story_box(data, scenario), nav)
+    intro = story_box(data, scenario, training.givens(data, scenario, result["trace"], "picked" not in session))
+    return question_card(data, pseudo, result, session.get("error"), intro, nav)
 
 
 def _grade(data, right):
     return fragment("✓ ", both(data["ui"]["correct"])) if right else fragment("✗ ", both(data["ui"]["wrong"]))
 
 
-def training_feedback(data, scenario, question, right, value):
+def _line(css, label, value, attrs=None):
+    merged = {"class": css}
+    merged.update(attrs or {})
+    return element("p", merged, both(label), element("strong", None, both(value)))
+
+
+def training_feedback(data, scenario, question, right, value, mine, known=None):
+    """The answer just graded: right or not, the learner's pick, the clue in the story (marked
+    there too), the right answer when the pick was wrong, and the rule behind the question."""
+    words = data["training_ui"]
+    clue = training.clues(scenario).get(question["id"])
     verdict = "pc-feedback--right" if right else "pc-feedback--wrong"
     return element(
         "section",
         {"class": "pc-card pc-feedback " + verdict, "data-right": "true" if right else "false"},
-        story_box(data, scenario),
+        story_box(data, scenario, known, clue),
         heading(both(question["ask"])),
-        element(
-            "p",
-            {"class": "pc-grade", "role": "status"},
-            _grade(data, right),
-            " ",
-            element("strong", None, both(with_unit(question, value))),
-        ),
+        element("p", {"class": "pc-grade", "role": "status"}, _grade(data, right)),
+        _line("pc-mine", words["mine"], shown_answer(question, mine)) if mine is not None else None,
+        element("p", {"class": "pc-clue"}, both(words["clue"]), both(clue, "q")) if clue else None,
+        None if right else _line("pc-right", words["answer"], shown_answer(question, value)),
         why_box(data, question.get("why")),
         nav_box(button("continue", data["ui"]["continue"])),
     )
 
 
-def verdict_pick(data, scenario, options):
+def verdict_pick(data, scenario, options, known=None):
     outcomes = {}
     for outcome in data["flows"][scenario["flow"]]["outcomes"]:
         outcomes[outcome["id"]] = outcome
     return element(
         "section",
         {"class": "pc-card"},
-        story_box(data, scenario),
+        story_box(data, scenario, known),
         heading(both(data["ui"]["pick_verdict"])),
         element(
             "div",
@@ -135,20 +199,64 @@ def verdict_pick(data, scenario, options):
     )
 
 
-def training_result(data, scenario, picked, decision, score, total):
+def decided_box(data, scenario, decision, index):
+    """The step that decided the verdict and its rule, set apart from the rest of the path."""
+    if index is None:
+        return None
+    entry = decision["trace"][index]
+    step = None
+    if entry["type"] == "question":
+        question = question_index(data, scenario["flow"])[entry["step"]]
+        step = fragment(both(question["ask"]), " → ", element("strong", None, both(shown_answer(question, entry["answer"]))))
+    else:  # a check: the fact the path worked out last before it, if any (day 8 of the window)
+        for worked in decision["trace"][:index]:
+            if worked["type"] == "derived":
+                step = fragment(both(worked["title"]), " = ", element("strong", None, worked["value"]))
+    rule = entry["rule"] if entry.get("rule") in data["rules"] else None
+    return element(
+        "aside",
+        {"class": "pc-why pc-decided", "data-rule": rule},
+        element("p", {"class": "pc-why__label"}, both(data["training_ui"]["decided"])),
+        element("p", None, rule_link(data, rule)) if rule else None,
+        both(rule_text(data, rule), "p") if rule else None,
+        element("p", {"class": "pc-decided__step"}, step) if step else None,
+    )
+
+
+def training_result(data, scenario, session, decision, progress):
+    """The verdict graded: the learner's pick and the right one, the rule that decided, the
+    decision card (the deciding step marked in its path), and the next scenario to practise."""
+    words = data["training_ui"]
+    picked = session["picked"]
     right = picked == scenario["outcome"]
+    titles = {}
+    for outcome in data["flows"][scenario["flow"]]["outcomes"]:
+        titles[outcome["id"]] = outcome["title"]
+    index = training.deciding_step(data, scenario, decision["trace"])
     grade = element(
         "p",
         {"class": "pc-grade", "role": "status", "data-right": "true" if right else "false"},
         _grade(data, right),
-        None if right else fragment(" ", element("strong", None, both(decision["title"]))),
         " · ",
         both(data["ui"]["score"]),
         ": ",
-        element("strong", None, "%s / %s" % (score, total)),
+        element("strong", None, "%s / %s" % (session["points"], session["total"])),
     )
-    nav = button("scenarios", data["ui"]["all_scenarios"])
-    return fragment(grade, decision_card(data, {"flow": scenario["flow"]}, decision, nav=nav))
+    summary = element(
+        "section",
+        {"class": "pc-card pc-feedback " + ("pc-feedback--right" if right else "pc-feedback--wrong")},
+        grade,
+        None if right else _line("pc-mine", words["your_verdict"], titles[picked], {"data-value": picked}),
+        None if right else _line("pc-right", words["right_verdict"], decision["title"]),
+        decided_box(data, scenario, decision, index),
+    )
+    following = training.next_scenario(data, progress, scenario["id"])
+    nav = fragment(
+        button("next", words["next"], "pc-button", {"data-value": following}) if following else None,
+        button("scenarios", data["ui"]["all_scenarios"], QUIET if following else "pc-button"),
+    )
+    card = decision_card(data, {"flow": scenario["flow"], "decisive": index}, decision, nav=nav)
+    return fragment(summary, card)
 
 
 def training_screen(data, session, progress, confirm=False):
@@ -156,12 +264,16 @@ def training_screen(data, session, progress, confirm=False):
     if session is None:
         return training_list(data, progress, confirm)
     scenario = training.find(data, session["scenario"])
-    if session["phase"] == "feedback":
-        question, right, value = training.feedback(data, session)
-        return training_feedback(data, scenario, question, right, value)
-    if session["phase"] == "verdict":
-        return verdict_pick(data, scenario, training.verdict_options(data, scenario))
     result = training.current(data, scenario, session["graded"])
+    trace = result["trace"] if result["type"] == "question" else result["decision"]["trace"]
+    if session["phase"] == "feedback":
+        question, right, value, mine = training.feedback(data, session)
+        before = training.current(data, scenario, session["graded"][:-1])["trace"]
+        known = training.givens(data, scenario, before, "picked" not in session)
+        return training_feedback(data, scenario, question, right, value, mine, known)
+    if session["phase"] == "verdict":
+        known = training.givens(data, scenario, trace)
+        return verdict_pick(data, scenario, training.verdict_options(data, scenario), known)
     if session["phase"] == "result":
-        return training_result(data, scenario, session["picked"], result["decision"], session["points"], session["total"])
-    return training_question(data, scenario, session["graded"], result)
+        return training_result(data, scenario, session, result["decision"], progress)
+    return training_question(data, scenario, session, result)

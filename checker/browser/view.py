@@ -351,9 +351,10 @@ def contact_box(data):
 
 
 def trace_box(data, state, decision):
+    """Each step of the path; training marks the one that decided (``state["decisive"]``)."""
     questions = question_index(data, decision["flow"])
     items = []
-    for entry in decision["trace"]:
+    for index, entry in enumerate(decision["trace"]):
         if entry["type"] == "question":
             said = answered(questions[entry["step"]], entry)
         elif entry["type"] == "derived":
@@ -361,7 +362,10 @@ def trace_box(data, state, decision):
         else:
             said = both(data["ui"]["check"])
         cited = entry.get("rule") and entry["rule"] in data["rules"]
-        items.append(element("li", None, said, fragment(" — ", rule_link(data, entry["rule"])) if cited else None))
+        decisive = index == state.get("decisive")
+        marker = fragment(" ", element("strong", None, "← ", both(data["ui"]["decisive"]))) if decisive else None
+        link = fragment(" — ", rule_link(data, entry["rule"])) if cited else None
+        items.append(element("li", {"class": "pc-decisive" if decisive else None}, said, link, marker))
     return element(
         "details", {"class": "pc-trace"}, element("summary", None, both(data["ui"]["how"])), element("ol", None, items)
     )

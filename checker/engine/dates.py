@@ -5,6 +5,20 @@ shop's local time. Parsing returns None for anything that is not a real date or 
 """
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -97,6 +111,22 @@ def format_time(minutes):
 
 def format_datetime(minutes):
     return format_date(minutes // 1440) + "T" + format_time(minutes % 1440)
+
+
+def spoken_date(value, lang):
+    """A date ('YYYY-MM-DD') or date-time ('YYYY-MM-DDTHH:MM') as people write it, with its
+    year: '2026 年 3 月 9 日' in Chinese, '9 March 2026' in English (a time follows as HH:MM).
+    None for anything else."""
+    text = str(value)
+    day = parse_date(text[:10])
+    minute = parse_datetime(text) if len(text) > 10 else None
+    if day is None or (len(text) > 10 and minute is None):
+        return None
+    year, month, date = civil(day)
+    out = "%d 年 %d 月 %d 日" % (year, month, date) if lang == "zh" else "%d %s %d" % (date, MONTHS[month - 1], year)
+    if minute is not None:
+        out += (" " if lang == "zh" else ", ") + format_time(minute % 1440)
+    return out
 
 
 def weekday_name(days):

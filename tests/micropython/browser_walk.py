@@ -73,27 +73,40 @@ def walk_links(data, clock):
     return seen
 
 
+def wrong_answer(question, right):
+    """A usable answer that is not the story's: another choice, one more, a year earlier."""
+    if question["kind"] == "choice":
+        return [option["value"] for option in question["answers"] if option["value"] != right][0]
+    if question["kind"] == "number":
+        return right + 1
+    return str(int(right[:4]) - 1) + right[4:]
+
+
 def walk_training(data, scenario, wrong):
-    """A scenario played to its verdict: the story's answers (or wrong ones), then the list."""
+    """A scenario played to its verdict: the story's answers (or first an empty one, then wrong
+    ones), then the next scenario and the list."""
     moved = training.act(data, None, {}, "scenario", scenario["id"])
     seen = []
-    for _turn in range(60):  # a scenario ends well before; a bug must not loop forever
+    for _turn in range(80):  # a scenario ends well before; a bug must not loop forever
         session = moved["session"]
         screen = training_view.training_screen(data, session, moved["progress"], moved["confirm"])
         seen.append({"session": session, "progress": moved["progress"], "html": digest(screen)})
         if session is None:
             break
-        if session["phase"] == "question":
+        if session["scenario"] != scenario["id"]:  # the next scenario opened: back to the list
+            action, value = "scenarios", None
+        elif session["phase"] == "question":
             question = training.current(data, scenario, session["graded"])["question"]
-            given = "<wrong>" if wrong else scenario["answers"][question["id"]]
-            action, value = "answer", given
+            right = scenario["answers"][question["id"]]
+            empty = wrong and question["kind"] != "choice" and not session.get("error")
+            action, value = "submit", "" if empty else (wrong_answer(question, right) if wrong else right)
         elif session["phase"] == "feedback":
             action, value = "continue", None
         elif session["phase"] == "verdict":
             options = training.verdict_options(data, scenario)
             action, value = "verdict", options[0] if wrong else scenario["outcome"]
         else:
-            action, value = "scenarios", None
+            action, value = "next", None
         moved = training.act(data, session, moved["progress"], action, value)
     for action in ("reset", "reset-confirm"):
         moved = training.act(data, None, moved["progress"], action)
