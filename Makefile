@@ -13,6 +13,8 @@ CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 PDFTOPPM := /usr/bin/pdftoppm
 SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 
+# Material prints its end-of-life notice (2027-05-05) on every build; the README says it once
+# ("The platform, and the way off it") and how the handbook leaves the plugin system.
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 

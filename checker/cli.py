@@ -19,6 +19,7 @@ from .engine import AnswerError, Flow, UnknownFlow, normalise_answer, step, verd
 from .engine.numbers import parse_number
 from .engine.text import wording
 from .errors import LANGS, RulesError, UsageError, listing, say
+from .generate import run_generate
 from .goldens import cases_folder, run_tests
 from .loader import DEFAULT_RULES_DIR, display_path, load_rules
 from .wording import word, words
@@ -39,30 +40,29 @@ def _parser():
         "--rules", default=_default_rules(), help="rules folder (default: rules/ in this folder, else the repository's)"
     )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    validate = commands.add_parser("validate", help="check every rules file and report all problems")
+    commands.add_parser("validate", help="check every rules file and report all problems")
     compile_ = commands.add_parser("compile", help="write the rules bundle as JSON for the browser")
     compile_.add_argument("--out", required=True, help="file to write")
-    for command in (validate, compile_):
-        command.add_argument("--lang", choices=LANGS, default="zh", help="language of the messages (default: zh)")
     decide = commands.add_parser("decide", help="decide a case from a case file")
     decide.add_argument("flow", help="returns or complaints")
     decide.add_argument("case", help="YAML case file with 'answers:'")
     decide.add_argument("--json", action="store_true", help="print the decision as JSON (stable shape, see README)")
-    decide.add_argument("--lang", choices=LANGS, default="zh")
     test = commands.add_parser("test", help="run the golden cases of cases/<flow>/*.yaml and say what decided differently")
-    test.add_argument("--lang", choices=LANGS, default="zh")
     diff = commands.add_parser("diff", help="what changed between two rules folders or git revisions, and what it decides")
     diff.add_argument("old", help="rules folder, or a git revision of the rules folder (HEAD, HEAD~1, a tag)")
     diff.add_argument("new", nargs="?", default=None, help="rules folder or revision (default: the rules folder as it is now)")
     diff.add_argument("--json", action="store_true", help="print the report as JSON")
     for command in (test, diff):
         command.add_argument("--cases", default="cases", help="cases folder (default: cases/ beside the rules folder)")
-    diff.add_argument("--lang", choices=LANGS, default="zh")
     walk = commands.add_parser("walk", help="answer a case one question at a time")
     walk.add_argument("flow", help="returns or complaints")
-    walk.add_argument("--lang", choices=LANGS, default="zh")
     for command in (decide, walk):
         command.add_argument("--today", type=_date, help="date to treat as today, YYYY-MM-DD (default: this computer's date)")
+    generate = commands.add_parser("generate", help="write one site in one language as a plain docs tree with its mkdocs.yml")
+    generate.add_argument("--config", default="mkdocs.yml", help="the site's config (default: mkdocs.yml)")
+    generate.add_argument("--out", required=True, help="folder to write (its docs/ is replaced)")
+    for command in commands.choices.values():
+        command.add_argument("--lang", choices=LANGS, default="zh", help="language of the messages (default: zh)")
     return parser
 
 
@@ -130,6 +130,8 @@ def main(argv=None):
 
 
 def _run(args):
+    if args.command == "generate":
+        return run_generate(args)
     if args.command == "diff":
         args.new = args.new or args.rules
         args.cases_folder = cases_folder(args.rules, args.cases)

@@ -12,8 +12,8 @@ import subprocess
 import pytest
 from conftest import ROOT
 
-from checker.site.tree import PACKAGE, engine_sources
 from checker.site.pyship import shipped_source
+from checker.site.tree import PACKAGE, engine_sources
 
 SCRIPTS = ROOT / "tests" / "micropython"
 MICROPYTHON = ROOT / "node_modules" / "@micropython" / "micropython-webassembly-pyscript" / "micropython.mjs"

@@ -71,10 +71,16 @@ def test_every_command_in_the_readme_runs(readme_case, tmp_path, monkeypatch, ca
     assert ["walk", "complaints"] in commands and ["decide", "returns", "CASE.yaml", "--lang", "en"] in commands
     for words in commands:
         words = [
-            str(readme_case) if w == "CASE.yaml" else str(tmp_path / "rules.json") if w == "build/rules.json" else w
+            str(readme_case)
+            if w == "CASE.yaml"
+            else str(tmp_path / "rules.json")
+            if w == "build/rules.json"
+            else str(tmp_path / "tree")
+            if w == "build/tree"
+            else w
             for w in words
         ]
-        monkeypatch.setattr(sys, "stdin", io.StringIO("q\n"))
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"q\n"), encoding="utf-8"))  # a real stdin has .buffer
         status = main(words)
         captured = capsys.readouterr()
         assert status == 0, (words, captured.err)
