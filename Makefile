@@ -18,7 +18,7 @@ SUDO   := $(if $(filter 0,$(shell id -u)),,sudo)
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM
 
-.PHONY: serve build build-public walk test bench validate setup clean
+.PHONY: serve build build-public walk test bench validate setup clean wheel
 
 # Build and serve the staff handbook at http://127.0.0.1:8000 (rebuilds when rules/ changes).
 serve: setup node_modules/.installed
@@ -65,5 +65,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+# The installable tool: a wheel that carries the schema, the pinned browser runtimes and the
+# starter shop (setup.py copies them in from node_modules), so a shop needs Python alone.
+wheel: setup node_modules/.installed
+	$(PY) -m pip wheel --quiet --no-deps -w dist .
+
 clean:
-	rm -rf $(VENV) node_modules site site-public build
+	rm -rf $(VENV) node_modules site site-public build dist

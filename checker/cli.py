@@ -22,6 +22,7 @@ from .errors import LANGS, RulesError, UsageError, listing, say
 from .generate import run_generate
 from .goldens import cases_folder, run_tests
 from .loader import DEFAULT_RULES_DIR, display_path, load_rules
+from .scaffold import run_new, run_serve
 from .wording import word, words
 
 __all__ = ["main"]
@@ -61,6 +62,10 @@ def _parser():
     generate = commands.add_parser("generate", help="write one site in one language as a plain docs tree with its mkdocs.yml")
     generate.add_argument("--config", default="mkdocs.yml", help="the site's config (default: mkdocs.yml)")
     generate.add_argument("--out", required=True, help="folder to write (its docs/ is replaced)")
+    commands.add_parser("new", help="make a shop's own rules folder to start from").add_argument("folder")
+    commands.add_parser("serve", help="preview the staff and public sites of this folder").add_argument(
+        "--port", type=int, default=8000
+    )
     for command in commands.choices.values():
         command.add_argument("--lang", choices=LANGS, default="zh", help="language of the messages (default: zh)")
     return parser
@@ -130,8 +135,8 @@ def main(argv=None):
 
 
 def _run(args):
-    if args.command == "generate":
-        return run_generate(args)
+    if args.command in ("generate", "new", "serve"):
+        return {"generate": run_generate, "new": run_new, "serve": run_serve}[args.command](args)
     if args.command == "diff":
         args.new = args.new or args.rules
         args.cases_folder = cases_folder(args.rules, args.cases)

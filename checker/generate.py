@@ -16,6 +16,7 @@ import yaml
 
 from .errors import UsageError, say
 from .loader import load_rules
+from .resources import node_modules
 from .site.tree import TEMPLATES, site_files, site_nav
 
 __all__ = ["generate"]
@@ -75,8 +76,8 @@ def generate(config_file, out):
         options["language"],
         runtime=options["runtime"],
         checker=options["checker"],
-        node_modules=root / options["node_modules"],
-        mermaid=root / options["mermaid"],
+        node_modules=node_modules(root / options["node_modules"]),
+        mermaid=root / options["mermaid"] if options["mermaid"] else None,
     )
     out = Path(out)
     docs = out / "docs"

@@ -16,8 +16,9 @@ from mkdocs.structure.files import File
 
 from .errors import RulesError, UsageError, say
 from .loader import load_rules
+from .resources import node_modules
 from .site.markup import LANGUAGES
-from .site.tree import site_files, site_nav
+from .site.tree import TEMPLATES, site_files, site_nav
 
 __all__ = ["PolicyPlugin", "PolicyConfig"]
 
@@ -79,8 +80,8 @@ class PolicyConfig(base.Config):
     audience = c.Choice(("staff", "public"), default="staff")
     """Which site this build is: the staff handbook, or the public site with public rules only."""
 
-    mermaid = c.Type(str, default="node_modules/mermaid/dist/mermaid.min.js")
-    """The pinned Mermaid build (installed by `npm ci`) served with the staff site."""
+    mermaid = c.Type(str, default="")
+    """The Mermaid build served with the staff site (default: the pinned one among the runtimes)."""
 
     checker = c.Type(bool, default=True)
     """Add the in-browser case checker page (`checker/`)."""
@@ -89,7 +90,8 @@ class PolicyConfig(base.Config):
     """The Python the checker runs on in the browser: MicroPython (small, fast) or Pyodide."""
 
     node_modules = c.Type(str, default="node_modules")
-    """Where `npm ci` put the pinned PyScript, MicroPython and Pyodide packages."""
+    """Where `npm ci` put the pinned PyScript, MicroPython, Mermaid and Pyodide packages; when there
+    is no such folder, the copies the installed tool carries (without Pyodide)."""
 
     language = c.Choice(("zh", "en", "both"), default="both")
     """The language every generated page speaks; `both` shows Chinese with English under it."""
@@ -114,6 +116,7 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
             config.nav = site_nav(
                 self.bundle, self.config.audience, self.config.language, config.nav, checker=self.config.checker, mark=escape
             )
+        config.theme.dirs.insert(0, str(TEMPLATES))  # our page templates before the theme's own
         config.extra_css.append("assets/handbook.css")
         config.extra_javascript.append("assets/handbook.js")
         return config
@@ -131,8 +134,8 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
                 self.config.language,
                 runtime=self.config.runtime,
                 checker=self.config.checker,
-                node_modules=self.root / self.config.node_modules,
-                mermaid=self.root / self.config.mermaid,
+                node_modules=node_modules(self.root / self.config.node_modules),
+                mermaid=self.root / self.config.mermaid if self.config.mermaid else None,
             )
         except UsageError as error:
             raise PluginError(error.message["en"]) from None

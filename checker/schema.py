@@ -1,4 +1,4 @@
-"""Check YAML data against rules/schema/rules.schema.json, with a place for every error.
+"""Check YAML data against the rules schema (rules/schema/rules.schema.json), with a place for every error.
 
 Implements the part of JSON Schema (2020-12) that the rules schema uses, so every
 message can name the file, line and column and say what to do. A test checks that the
@@ -7,14 +7,14 @@ schema uses no keyword outside ``SUPPORTED_KEYWORDS``.
 
 import json
 import re
-from pathlib import Path
 
 from .errors import closest, hint, listing, say
+from .resources import schema_path
 from .yamlsource import MarkedDict, MarkedList
 
 __all__ = ["SchemaChecker", "SUPPORTED_KEYWORDS", "SCHEMA_PATH"]
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "rules" / "schema" / "rules.schema.json"
+SCHEMA_PATH = schema_path()
 
 SUPPORTED_KEYWORDS = {
     "$schema",
