@@ -22,10 +22,11 @@ from .errors import RulesError, say
 from .loader import load_rules
 from .site import generate_pages
 from .site.checker_page import checker_data, checker_page, pyscript_config, training_data
-from .site.markup import LANGUAGES, speaking
+from .site.markup import LANGUAGES, speaking, text
 from .site.pages import closing_navigation, navigation
 from .site.pyship import shipped_source
 from .site.search import jieba_dictionary
+from .wording import word
 
 __all__ = ["PolicyPlugin", "PolicyConfig"]
 
@@ -178,6 +179,8 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
             generated, closing = ([(escape(label), path) for label, path in entries] for entries in (generated, closing))
             config.nav = place_generated(config.nav, generated + closing)
             config.nav += [{label: path} for label, path in closing]
+        with speaking(self.config.language):  # the tooltip of each heading's link, in the site's language
+            config.mdx_configs.setdefault("toc", {})["permalink_title"] = text(word("policy.permalink"))
         self.add_dictionary(config)
         config.extra_css.append("assets/handbook.css")
         config.extra_javascript.append("assets/handbook.js")
@@ -201,7 +204,7 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
 
     def on_files(self, files, *, config):
         with speaking(self.config.language):
-            pages = generate_pages(self.bundle, self.config.audience)
+            pages = generate_pages(self.bundle, self.config.audience, config.site_name)
         for path, markdown in pages.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} would hide the page generated from the rules; remove the hand-written file")

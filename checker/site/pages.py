@@ -14,8 +14,9 @@ STAFF = "staff"
 PUBLIC = "public"
 
 
-def generate_pages(bundle, audience=STAFF):
-    """{path inside docs: Markdown} for the staff handbook or the public site."""
+def generate_pages(bundle, audience=STAFF, name=None):
+    """{path inside docs: Markdown} for the staff handbook or the public site; ``name`` is the
+    site's name (its config's site_name), which the printed handbook's cover repeats."""
     pages = {}
     if audience == PUBLIC:
         areas = {area["area"]: area for area in bundle["areas"]}
@@ -33,7 +34,7 @@ def generate_pages(bundle, audience=STAFF):
     if bundle["calendar"]:
         pages[CALENDAR_PAGE] = calendar_page(bundle)
     pages["reference/rules.md"] = rule_index(bundle)
-    pages[PRINT_PAGE] = print_page(bundle)
+    pages[PRINT_PAGE] = print_page(bundle, name)
     return pages
 
 
