@@ -75,6 +75,37 @@ def test_every_public_outcome_speaks_to_the_customer(rules, cases):
                 assert card.count("<li>", card.index('class="pc-steps"')) >= len(customer["steps"]), outcome_id
 
 
+@pytest.mark.parametrize("rules,cases", shops())
+def test_a_customers_verdict_gives_the_policy_and_the_reasons_in_their_words(rules, cases):
+    """The policy a verdict cites goes by its customer heading (customer_title); the card shows
+    the customer's answers but no engine step (a check, a derived day count), and no
+    resolution row when nothing is done ("处理方式：无" reads coldly)."""
+    bundle = rules_bundle(rules)
+    data = checker_data(bundle, "public")
+    engine_words = [word("ui.check")[lang] for lang in ("zh", "en")]
+    for flow in bundle["flows"].values():
+        engine_words += [derived["title"][lang] for derived in flow.get("derived", []) for lang in ("zh", "en")]
+    retitled, nothing_done = 0, 0
+    for reached in public_outcomes(data).values():
+        for outcome_id, (decision, card) in reached.items():
+            for rule_id in decision["rules"]:
+                rule = bundle["rules"][rule_id]
+                for lang in ("zh", "en") if "customer_title" in rule else ():
+                    assert f">{escape(rule['customer_title'][lang])}<" in card, (outcome_id, rule_id)
+                    if rule["title"][lang] != rule["customer_title"][lang]:
+                        assert f">{escape(rule['title'][lang])}<" not in card, (outcome_id, rule_id)
+                    retitled += 1
+            for text in engine_words:
+                assert f">{escape(text)}<" not in card, (outcome_id, text)
+            for answer in (entry for entry in decision["trace"] if entry["type"] == "question"):
+                assert f">{escape(answer['label']['zh'] if answer.get('label') else str(answer['answer']))}<" in card
+            if decision["resolution"] == "none":
+                assert 'data-row="resolution"' not in card, outcome_id
+                nothing_done += 1
+    assert nothing_done
+    assert retitled or not any("customer_title" in rule for rule in bundle["rules"].values())
+
+
 def test_a_customer_told_to_send_photos_is_told_to_wait_and_not_to_send_yet(bundle):
     data = checker_data(bundle, "public")
     found = public_outcomes(data)["returns"]
