@@ -7,43 +7,29 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, rules_bundle, shops
+from readers import checker_walk
 
 from checker.browser import view
 from checker.browser.html import escape
-from checker.engine import AnswerError, graph, step
+from checker.engine import graph
 from checker.loader import RulesError, load_rules
 from checker.site.checker_page import checker_data
 from checker.wording import word
 
-# Answers tried for questions that take a value: enough to reach early, late and in-time paths.
-TRIED = {
-    "date": ["2026-03-02", "2026-03-04", "2026-06-30"],
-    "datetime": ["2026-03-02T10:00"],
-    "number": ["0", "5", "30", "1000"],
-}
 STAFF_LABELS = [word("term." + key)[lang] for key in ("say", "flag", "escalation", "department", "note") for lang in ("zh", "en")]
 
 
 def public_outcomes(data):
     """{flow id: {outcome id: (decision, card)}} for every answer path of the public checker."""
-    found = {}
-    for flow_id in data["flows"]:
-        reached = found.setdefault(flow_id, {})
-        pending = [{}]
-        while pending:
-            answers = pending.pop()
-            try:
-                result = step(data, flow_id, answers)
-            except AnswerError:
-                continue  # e.g. a request date before the sign-off date
-            if result["type"] == "decision":
-                decision = result["decision"]
-                state = {"mode": "check", "flow": flow_id, "answers": answers, "order": list(answers)}
-                reached[decision["outcome"]] = (decision, str(view.decision_card(data, state, decision, "https://example.test/")))
-                continue
-            question = result["question"]
-            values = [a["value"] for a in question["answers"]] if question["kind"] == "choice" else TRIED[question["kind"]]
-            pending += [dict(answers, **{question["id"]: value}) for value in values]
+    found = {flow_id: {} for flow_id in data["flows"]}
+    for flow_id, answers, result in checker_walk(data):
+        if result["type"] == "decision":
+            decision = result["decision"]
+            state = {"mode": "check", "flow": flow_id, "answers": answers, "order": list(answers)}
+            found[flow_id][decision["outcome"]] = (
+                decision,
+                str(view.decision_card(data, state, decision, "https://example.test/")),
+            )
     return found
 
 
