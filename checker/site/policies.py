@@ -60,8 +60,8 @@ def rule_block(bundle, rule, level="###", dated=True):
     if source.get("note"):  # where the shop departs from its source, say why, unfolded
         note = source["note"]
         parts.append(
-            f'<div class="rule-note" data-search-exclude><strong>{esc(text(word("policy.note")))}</strong> '
-            f"{both(note['zh'], note['en'], 'span')}</div>"
+            f'<p class="rule-note" data-search-exclude><strong>{esc(text(word("policy.note")))}</strong> '
+            f"{both(note['zh'], note['en'], 'span')}</p>"
         )
     parts.append(f'<div class="rule-meta" data-search-exclude>{folded}</div>')
     if rule["audience"] == "public":
