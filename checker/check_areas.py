@@ -7,6 +7,7 @@ timeline, flag legend): what the staff pages and the engine read from them must 
 import re
 
 from .errors import hint, listing, say
+from .wording import VIEW_HEADINGS, word
 
 __all__ = ["check_escalation", "check_view"]
 
@@ -51,8 +52,20 @@ def check_escalation(site):
 
 
 def check_view(site, area, view):
-    """An area view has the keys its kind needs and names rules and params that exist."""
+    """An area view has the keys its kind needs and names rules and params that exist, and no
+    section of its page repeats the view's heading."""
     kind = view["view"]
+    heading = word(VIEW_HEADINGS[kind])
+    for section in area["sections"]:
+        if any(section["title"][lang] == heading[lang] for lang in ("zh", "en")):
+            site.add(
+                section.value_mark("title"),
+                say(
+                    f"小节标题和 {kind} 视图的标题“{heading['zh']}”相同，页面上会出现两个同名标题；请给小节另起标题",
+                    f"the section's title is the {kind} view's heading ({heading['zh']} · {heading['en']}), so the page would show it twice; "
+                    "give the section a title of its own",
+                ),
+            )
     needs_rule = kind in ("shift_table", "routing_table")
     for key in ("rule", "shifts", "question"):
         wanted = key == "rule" and needs_rule or key == "shifts" and kind == "shift_table"

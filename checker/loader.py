@@ -138,6 +138,7 @@ def build_bundle(documents, today=None):
         kind = data["kind"]
         if kind == "shop":
             bundle["shop"] = {k: data.get(k) for k in ("name", "description", "version", "contact")}
+            bundle["shop"]["sources"] = {source["id"]: source["title"] for source in data["sources"]}
             for role in data["roles"]:
                 bundle["roles"][role["id"]] = role["name"]
             bundle["escalation"] = list(data.get("escalation", []))

@@ -18,7 +18,7 @@ from .errors import RulesError, UsageError, say
 from .loader import load_rules
 from .resources import node_modules
 from .site.markup import LANGUAGES
-from .site.tree import TEMPLATES, site_files, site_nav
+from .site.tree import TEMPLATES, markdown_options, site_files, site_nav
 
 __all__ = ["PolicyPlugin", "PolicyConfig"]
 
@@ -116,6 +116,7 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
             config.nav = site_nav(
                 self.bundle, self.config.audience, self.config.language, config.nav, checker=self.config.checker, mark=escape
             )
+        config.mdx_configs.setdefault("toc", {}).update(markdown_options(self.config.language)["toc"])
         config.theme.dirs.insert(0, str(TEMPLATES))  # our page templates before the theme's own
         config.extra_css.append("assets/handbook.css")
         config.extra_javascript.append("assets/handbook.js")
@@ -132,6 +133,7 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
                 self.bundle,
                 self.config.audience,
                 self.config.language,
+                name=config.site_name,
                 runtime=self.config.runtime,
                 checker=self.config.checker,
                 node_modules=node_modules(self.root / self.config.node_modules),

@@ -68,6 +68,8 @@ WORDING = {
     "customer.prepays": {"zh": "先垫付，本店收货后报销", "en": "pay first; we pay you back", "audience": "all"},
     "customer.return_leg": {"zh": "寄回给我们", "en": "Sending it to us", "audience": "all"},
     "customer.resend_leg": {"zh": "寄给您", "en": "Sending it to you", "audience": "all"},
+    "customer.cap": {"zh": "最多为", "en": "up to", "audience": "all"},
+    "customer.outbound_postage": {"zh": "我们寄出时的运费", "en": "what we paid to post it to you", "audience": "all"},
     "customer.phone": {"zh": "电话", "en": "Phone", "audience": "all"},
     "customer.email": {"zh": "邮箱", "en": "Email", "audience": "all"},
     "customer.chat_hours": {"zh": "在线客服时间", "en": "Chat hours", "audience": "all"},
@@ -82,7 +84,8 @@ WORDING = {
     "ui.restart": {"zh": "重新开始", "en": "Restart", "audience": "all"},
     "ui.copy": {"zh": "复制", "en": "Copy", "audience": "all"},
     "ui.share": {"zh": "分享此案例的链接", "en": "Link to this case", "audience": "all"},
-    "ui.how": {"zh": "判定过程", "en": "How this was decided", "audience": "all"},
+    "ui.how": {"zh": "判定过程", "en": "How this was decided", "audience": "staff"},
+    "ui.your_answers": {"zh": "您的回答", "en": "Your answers", "audience": "all"},
     "ui.answered": {"zh": "已回答", "en": "Answered so far", "audience": "all"},
     "ui.loading": {"zh": "正在加载检查器……", "en": "Loading the checker…", "audience": "all"},
     "ui.error_title": {"zh": "出错了", "en": "Something went wrong", "audience": "all"},
@@ -112,7 +115,7 @@ WORDING = {
     "ui.scenarios": {"zh": "培训案例", "en": "Training scenarios", "audience": "staff"},
     "ui.done": {"zh": "已完成", "en": "done", "audience": "staff"},
     "ui.all_scenarios": {"zh": "返回案例列表", "en": "All scenarios", "audience": "staff"},
-    "ui.check": {"zh": "判断", "en": "Check", "audience": "all"},
+    "ui.check": {"zh": "判断", "en": "Check", "audience": "staff"},
     # The training screens (checker.browser.training_view).
     "training.right": {"zh": "✓ 判定正确", "en": "✓ Verdict right", "audience": "staff"},
     "training.wrong": {"zh": "✗ 判定错误，再试一次", "en": "✗ Verdict wrong, try again", "audience": "staff"},
@@ -143,7 +146,7 @@ WORDING = {
         "audience": "all",
     },
     "checker.no_script": {
-        "zh": "检查器需要启用 JavaScript。",
+        "zh": "检查器需要浏览器允许运行脚本；请在浏览器设置里开启后刷新本页。",
         "en": "The checker needs JavaScript turned on.",
         "audience": "all",
     },
@@ -155,17 +158,11 @@ WORDING = {
     "policy.owner": {"zh": "负责", "en": "Owner", "audience": "staff"},
     "policy.source": {"zh": "来源", "en": "Source", "audience": "staff"},
     "policy.customer": {"zh": "对客户的说法", "en": "Customer wording", "audience": "staff"},
-    "policy.generated": {
-        "zh": "本页由规则文件生成，请勿直接修改；要修改规则请编辑",
-        "en": "Generated from the rules; to change a rule, edit",
-        "audience": "staff",
-    },
     "policy.flow": {"zh": "判定流程与流程图", "en": "Decision flow and flowchart", "audience": "staff"},
     "policy.shifts": {"zh": "班次表", "en": "Shift table", "audience": "staff"},
     "policy.timeline": {"zh": "每日与每周时间节点", "en": "Daily and weekly timeline", "audience": "staff"},
     "policy.legend": {"zh": "旗帜图例", "en": "Flag legend", "audience": "staff"},
     "policy.routing": {"zh": "投诉转交", "en": "Complaint routing", "audience": "staff"},
-    "policy.seed": {"zh": "种子文件", "en": "seed", "audience": "staff"},
     "policy.details": {"zh": "来源与负责人", "en": "Source and owner", "audience": "staff"},
     "policy.note": {"zh": "与来源不同", "en": "Differs from the source", "audience": "staff"},
     "policy.shift": {"zh": "班次", "en": "Shift", "audience": "staff"},
@@ -178,6 +175,8 @@ WORDING = {
     "policy.category": {"zh": "类别", "en": "Category", "audience": "staff"},
     "policy.goes_to": {"zh": "转交", "en": "Goes to", "audience": "staff"},
     "policy.daily": {"zh": "每天", "en": "daily", "audience": "staff"},
+    # The tooltip of the link beside every heading (Markdown's toc permalink).
+    "policy.permalink": {"zh": "本节链接", "en": "Permanent link", "audience": "all"},
     # The working-day calendar page.
     "calendar.title": {"zh": "工作日历", "en": "Working-day calendar", "audience": "staff"},
     "calendar.intro": {
@@ -194,17 +193,17 @@ WORDING = {
     "calendar.days": {"zh": "天数", "en": "Days", "audience": "staff"},
     "calendar.day": {"zh": "星期", "en": "Day", "audience": "staff"},
     "calendar.status": {"zh": "依据", "en": "Basis", "audience": "staff"},
-    "calendar.official": {"zh": "官方公布", "en": "Official", "audience": "staff"},
+    "calendar.official": {"zh": "国务院公布", "en": "Published by the State Council", "audience": "staff"},
     "calendar.estimated": {"zh": "估算", "en": "Estimated", "audience": "staff"},
     "calendar.estimated_note": {
-        "zh": "年放假安排尚未公布：下表只列法律规定的节日（农历节日由软件包推算），不含调休。落在这一年的时限会标注“估算”。",
-        "en": "holiday arrangement is not published yet: the table lists only the holidays fixed by law (lunar dates computed by the package), with no swapped working days. Deadlines that fall in this year are marked estimated.",
+        "zh": "年放假安排尚未公布：下表只列法律规定的节日（农历节日的日期为推算），不含调休。落在这一年的时限会标注“估算”。",
+        "en": "holiday arrangement is not published yet: the table lists only the holidays fixed by law (lunar dates worked out in advance), with no swapped working days. Deadlines that fall in this year are marked estimated.",
         "audience": "staff",
     },
     "calendar.none": {"zh": "无", "en": "None", "audience": "staff"},
     "calendar.update": {
-        "zh": "国务院每年公布放假安排后，升级 {file} 中固定版本的 {package} 软件包并重新构建，该年即由“估算”变为“官方公布”。",
-        "en": "When the State Council publishes a year's arrangement, upgrade the pinned {package} package in {file} and rebuild: that year then turns from estimated to official.",
+        "zh": "国务院每年公布下一年的放假安排后，手册会随之更新，该年即由“估算”变为“国务院公布”。",
+        "en": "Once the State Council publishes a year's arrangement, the handbook is updated and that year turns from estimated to published.",
         "audience": "staff",
     },
     # Units of the quick reference's time limits.
@@ -254,7 +253,6 @@ WORDING = {
     "public.chat_hours": {"zh": "在线客服", "en": "Online chat", "audience": "all"},
     "public.return_address": {"zh": "退货地址", "en": "Return address", "audience": "all"},
     # The printable handbook.
-    "print.title": {"zh": "员工手册", "en": "Staff handbook", "audience": "staff"},
     "print.nav": {"zh": "打印版手册", "en": "Printable handbook", "audience": "staff"},
     "print.contents": {"zh": "目录", "en": "Contents", "audience": "staff"},
     "print.signoff": {"zh": "阅读确认", "en": "Acknowledgement", "audience": "staff"},
@@ -299,6 +297,15 @@ WORDING = {
     "cli.again": {"zh": "r 重新开始 · q 退出", "en": "r restart · q quit", "audience": "staff"},
     "cli.today": {"zh": "回车 = 今天", "en": "Enter = today", "audience": "staff"},
     "cli.now": {"zh": "回车 = 现在", "en": "Enter = now", "audience": "staff"},
+}
+
+
+# The heading each area view (the schema's `views`) puts over its table.
+VIEW_HEADINGS = {
+    "shift_table": "policy.shifts",
+    "timeline": "policy.timeline",
+    "flag_legend": "policy.legend",
+    "routing_table": "policy.routing",
 }
 
 

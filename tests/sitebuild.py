@@ -201,22 +201,23 @@ def variant_config(folder, runtime, audience="staff"):
     return path
 
 
-_SKIPPED = {"script", "style", "code", "pre", "head", "template", "svg"}
+_SKIPPED = {"script", "style", "pre", "template", "svg"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Attributes a reader meets: tooltips, what a screen reader says, an image's words, a field's
+# hint, and what a copy button puts on the clipboard.
+READ_ATTRIBUTES = ("title", "aria-label", "alt", "placeholder", "data-copy")
 
 
 class _Visible(html.parser.HTMLParser):
-    """Collects the text a reader sees: no scripts, styles, code, hidden or display:none parts,
-    no quotation marked with another language than ``lang`` (sources quoted as written), and
-    in a one-language checker (``data-lang``) none of the other language its CSS hides."""
+    """Collects what a reader sees or hears: the page's title, its text (code included), its
+    tooltips and labels; no scripts, styles, hidden or display:none parts, and in a
+    one-language checker (``data-lang``) none of the other language its CSS hides."""
 
     def __init__(self, lang):
         super().__init__(convert_charrefs=True)
         self.lang, self.stack, self.parts = lang, [], []
 
     def handle_starttag(self, tag, attrs):
-        if tag in _VOID:
-            return
         attrs = dict(attrs)
         style = (attrs.get("style") or "").replace(" ", "")
         other = bool(attrs.get("lang")) and not attrs["lang"].startswith(self.lang)
@@ -226,9 +227,13 @@ class _Visible(html.parser.HTMLParser):
             or "hidden" in attrs
             or "display:none" in style
             or "hreflang" in attrs  # the language selector names each language in itself
-            or (other and (tag == "q" or checker))  # a quotation; the checker's other language (CSS hides it)
+            or (other and checker)  # the checker's other language (its CSS hides it)
+            or bool(self.stack and self.stack[-1][1])
         )
-        self.stack.append((tag, skip or bool(self.stack and self.stack[-1][1]), checker))
+        if not skip:
+            self.parts += [attrs[name] for name in READ_ATTRIBUTES if attrs.get(name)]
+        if tag not in _VOID:
+            self.stack.append((tag, skip, checker))
 
     def handle_endtag(self, tag):
         while self.stack:
@@ -241,7 +246,8 @@ class _Visible(html.parser.HTMLParser):
 
 
 def visible_text(page_html, lang):
-    """The visible text of a built page of the ``lang`` site, as one string."""
+    """What a reader of the ``lang`` site sees or hears on a built page (or a checker screen),
+    as one string."""
     parser = _Visible(lang)
     parser.feed(page_html)
     return " ".join(" ".join(parser.parts).split())

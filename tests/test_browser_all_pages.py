@@ -7,7 +7,10 @@ main shop's English ones at desktop width, the others on the phone, so each lang
 both layouts. On every page: its title and both language links show, nothing is wider than the
 screen (a wide flowchart or table scrolls inside its own box), every flowchart draws, no script
 from the rules runs, no JavaScript error, and axe-core (pinned through npm, injected from
-node_modules) finds no serious or critical violation (contrast below 4.5:1 included). No request
+node_modules) finds no serious or critical violation (contrast below 4.5:1 included). What the
+reader sees once the page's scripts have run (its text, the tooltips and labels of what shows,
+the checker's first screen) has no template syntax, maintainers' note or tool name, and no word
+of the other language (readers.reader_problems; the hostile tail's own words aside). No request
 leaves the site and no dialog opens.
 """
 
@@ -15,8 +18,10 @@ from pathlib import Path
 
 import pytest
 from browser import guarded_tab, overflow, record_errors
-from conftest import ROOT, example_shops
+from conftest import ROOT, example_shops, rules_bundle
 from playwright.sync_api import expect
+from readers import ENGLISH_WORD, allowed_words, reader_problems
+from sitebuild import HOSTILE
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CONFIGS = {"staff": "mkdocs.yml", "public": "mkdocs.public.yml"}
@@ -42,6 +47,22 @@ def pages_of(folder, lang):
     return [path for path in paths if path.startswith("en/") == (lang == "en")]
 
 
+# What a reader meets on the open page: its title, its rendered text, and the tooltips, labels
+# and copy texts of what is shown (an element CSS hides has no box and is not read). The
+# language selector, which names each language in itself, is set aside while reading.
+READ = """() => {
+  const selectors = Array.from(document.querySelectorAll('.md-select'));
+  selectors.forEach((el) => el.style.setProperty('display', 'none', 'important'));
+  const read = [document.title, document.body.innerText, ...Array.from(
+    document.querySelectorAll('[title], [aria-label], [alt], [placeholder], [data-copy]'),
+    (el) => el.getClientRects().length
+      ? ['title', 'aria-label', 'alt', 'placeholder', 'data-copy'].map((name) => el.getAttribute(name) || '').join(' ')
+      : '')];
+  selectors.forEach((el) => el.style.removeProperty('display'));
+  return read.join(' ');
+}"""
+
+
 def serious_violations(page):
     """axe's serious and critical violations on the open page (the test adds axe to every
     page it opens), as short readable lines."""
@@ -63,6 +84,8 @@ def test_every_page_shows_its_text_as_text_and_has_no_serious_accessibility_viol
     folder = poisoned(CONFIGS[audience], shop)
     url = served(folder)
     paths, found, dialogs, screen = pages_of(folder, lang), {}, [], width(shop, lang)
+    allowed = allowed_words(rules_bundle(shop / "rules"))
+    allowed["zh"] = allowed["zh"] | set(ENGLISH_WORD.findall(HOSTILE))  # every rules text of the copy ends in it
     with guarded_tab(shared_context, url, screen) as (page, guard):
         page.add_init_script(path=str(AXE))
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -78,7 +101,7 @@ def test_every_page_shows_its_text_as_text_and_has_no_serious_accessibility_viol
                 assert page.locator(".policy-flowchart svg").count() == charts, f"/{path}: a chart did not draw"
             if page.locator("#policy-checker").count():  # its screens come from the rules once Python runs
                 expect(page.locator("#policy-checker[data-ready]")).to_have_count(1, timeout=20000)
-            problems = serious_violations(page)
+            problems = serious_violations(page) + reader_problems(page.evaluate(READ), lang, allowed)
             wider = overflow(page)
             if wider > 0:
                 problems.append(f"the page is {wider} px wider than the {screen} px screen")

@@ -1,10 +1,16 @@
 """The quick reference on one screen and one A4 page, and the handbook as people print it."""
 
+import re
+
 import pytest
+import yaml
+from conftest import ROOT
 from pdfpages import ink_extents, page_count, page_texts
 from playwright.sync_api import expect
+from readers import allowed_words, reader_problems
 
 from checker.site.edition import edition
+from checker.wording import word
 
 
 def _pdf(page, path):
@@ -57,6 +63,22 @@ def test_the_print_handbook_has_a_cover_contents_rules_and_a_signoff_page(open_p
     extents = ink_extents(tmp_path / "handbook.pdf", tmp_path)
     blank = [number for number, extent in enumerate(extents, 1) if extent < 0.2]
     assert blank == [], f"pages inked in less than their top fifth: {blank} ({extents})"
+
+
+@pytest.mark.parametrize(("lang", "config"), [("zh", "mkdocs.yml"), ("en", "mkdocs.en.yml")])
+def test_the_printed_handbook_speaks_its_language_without_on_screen_controls(open_page, bundle, tmp_path, lang, config):
+    """The handbook as printed, in each language: its cover gives the handbook the name the site
+    has; no folded source-and-owner toggle or other control, and nothing a reader of that
+    language should not meet (template syntax, maintainers' notes, the other language)."""
+    page = open_page("staff", ("en/" if lang == "en" else "") + "reference/print/", width=1440)
+    _pdf(page, tmp_path / "handbook.pdf")
+    pages = page_texts(tmp_path / "handbook.pdf")
+    name = yaml.safe_load((ROOT / config).read_text(encoding="utf-8"))["site_name"]
+    assert name in pages[0]
+    everything = re.sub(r"-[ \t]*\n\s*", "-", "\n".join(pages))  # a rule id broken at the end of a line
+    for control in (word("policy.details")[lang], word("ui.copy")[lang], "¶"):
+        assert control not in everything
+    assert reader_problems(everything, lang, allowed_words(bundle)) == []
 
 
 @pytest.mark.parametrize("path", ["policies/returns/", "flows/returns/", "reference/rules/"])

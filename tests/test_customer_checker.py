@@ -7,43 +7,29 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, rules_bundle, shops
+from readers import checker_walk
 
 from checker.browser import view
 from checker.browser.html import escape
-from checker.engine import AnswerError, graph, step
+from checker.engine import graph
 from checker.loader import RulesError, load_rules
 from checker.site.checker_page import checker_data
 from checker.wording import word
 
-# Answers tried for questions that take a value: enough to reach early, late and in-time paths.
-TRIED = {
-    "date": ["2026-03-02", "2026-03-04", "2026-06-30"],
-    "datetime": ["2026-03-02T10:00"],
-    "number": ["0", "5", "30", "1000"],
-}
 STAFF_LABELS = [word("term." + key)[lang] for key in ("say", "flag", "escalation", "department", "note") for lang in ("zh", "en")]
 
 
 def public_outcomes(data):
     """{flow id: {outcome id: (decision, card)}} for every answer path of the public checker."""
-    found = {}
-    for flow_id in data["flows"]:
-        reached = found.setdefault(flow_id, {})
-        pending = [{}]
-        while pending:
-            answers = pending.pop()
-            try:
-                result = step(data, flow_id, answers)
-            except AnswerError:
-                continue  # e.g. a request date before the sign-off date
-            if result["type"] == "decision":
-                decision = result["decision"]
-                state = {"mode": "check", "flow": flow_id, "answers": answers, "order": list(answers)}
-                reached[decision["outcome"]] = (decision, str(view.decision_card(data, state, decision, "https://example.test/")))
-                continue
-            question = result["question"]
-            values = [a["value"] for a in question["answers"]] if question["kind"] == "choice" else TRIED[question["kind"]]
-            pending += [dict(answers, **{question["id"]: value}) for value in values]
+    found = {flow_id: {} for flow_id in data["flows"]}
+    for flow_id, answers, result in checker_walk(data):
+        if result["type"] == "decision":
+            decision = result["decision"]
+            state = {"mode": "check", "flow": flow_id, "answers": answers, "order": list(answers)}
+            found[flow_id][decision["outcome"]] = (
+                decision,
+                str(view.decision_card(data, state, decision, "https://example.test/")),
+            )
     return found
 
 
@@ -73,6 +59,37 @@ def test_every_public_outcome_speaks_to_the_customer(rules, cases):
             assert 'data-action="copy"' not in card and "亲，" not in card, outcome_id
             if customer.get("steps"):
                 assert card.count("<li>", card.index('class="pc-steps"')) >= len(customer["steps"]), outcome_id
+
+
+@pytest.mark.parametrize("rules,cases", shops())
+def test_a_customers_verdict_gives_the_policy_and_the_reasons_in_their_words(rules, cases):
+    """The policy a verdict cites goes by its customer heading (customer_title); the card shows
+    the customer's answers but no engine step (a check, a derived day count), and no
+    resolution row when nothing is done ("处理方式：无" reads coldly)."""
+    bundle = rules_bundle(rules)
+    data = checker_data(bundle, "public")
+    engine_words = [word("ui.check")[lang] for lang in ("zh", "en")]
+    for flow in bundle["flows"].values():
+        engine_words += [derived["title"][lang] for derived in flow.get("derived", []) for lang in ("zh", "en")]
+    retitled, nothing_done = 0, 0
+    for reached in public_outcomes(data).values():
+        for outcome_id, (decision, card) in reached.items():
+            for rule_id in decision["rules"]:
+                rule = bundle["rules"][rule_id]
+                for lang in ("zh", "en") if "customer_title" in rule else ():
+                    assert f">{escape(rule['customer_title'][lang])}<" in card, (outcome_id, rule_id)
+                    if rule["title"][lang] != rule["customer_title"][lang]:
+                        assert f">{escape(rule['title'][lang])}<" not in card, (outcome_id, rule_id)
+                    retitled += 1
+            for text in engine_words:
+                assert f">{escape(text)}<" not in card, (outcome_id, text)
+            for answer in (entry for entry in decision["trace"] if entry["type"] == "question"):
+                assert f">{escape(answer['label']['zh'] if answer.get('label') else str(answer['answer']))}<" in card
+            if decision["resolution"] == "none":
+                assert 'data-row="resolution"' not in card, outcome_id
+                nothing_done += 1
+    assert nothing_done
+    assert retitled or not any("customer_title" in rule for rule in bundle["rules"].values())
 
 
 def test_a_customer_told_to_send_photos_is_told_to_wait_and_not_to_send_yet(bundle):

@@ -5,29 +5,14 @@ import re
 
 import pytest
 from conftest import ROOT, example_shops, rules_bundle
+from readers import allowed_words, checker_screens, reader_problems
 from sitebuild import pages_by_language, visible_text
 
-from checker.engine.text import wording
+from checker.site.checker_page import checker_data
+from checker.site.markup import speaking
 
-RULE_ID = re.compile(r"\b[A-Z]{2,5}(?:-[A-Z0-9]+)+\b")
-# Email addresses and web addresses are the same in every language.
-ADDRESS = re.compile(r"[\w.+-]+@[\w.-]+|https?://\S+")
-ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
-CHINESE = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff60]+")
-# Names with no Chinese translation that a Chinese page may show as they are.
-NAMES = {"JavaScript", "QQ"}
 PROJECTS = [(ROOT, "rules")] + [(shop, "rules") for shop in example_shops()]
 SITES = [(project, config) for project, _ in PROJECTS for config in ("mkdocs.yml", "mkdocs.public.yml")]
-
-
-def quoted_chinese(bundle):
-    """Chinese the rules' own English wording quotes (words agents type, such as 亲 or 您)."""
-    found = set()
-    for rule in bundle["rules"].values():
-        for field in ("text", "customer"):
-            if field in rule:
-                found.update(CHINESE.findall(wording(rule, field, "en")))
-    return found
 
 
 @pytest.fixture(scope="module", params=SITES, ids=lambda site: f"{site[0].name}-{site[1]}")
@@ -42,19 +27,33 @@ def test_both_languages_have_the_same_pages(site):
     assert pages["zh"] and set(pages["zh"]) == set(pages["en"])
 
 
-def test_chinese_pages_show_no_english(site):
-    _, pages = site
-    for path, page in pages["zh"].items():
-        words = set(ENGLISH_WORD.findall(RULE_ID.sub(" ", ADDRESS.sub(" ", visible_text(page, "zh"))))) - NAMES
-        assert not words, f"{path}: {sorted(words)[:20]}"
-
-
-def test_english_pages_show_no_chinese(site):
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_page_speaks_only_to_its_reader(site, lang):
+    """No template syntax, maintainers' note, tool name or other language on any page, in its
+    text, code, title, tooltips and labels (the print page is one of the pages)."""
     project, pages = site
-    allowed = quoted_chinese(rules_bundle(project / "rules"))
-    for path, page in pages["en"].items():
-        found = set(CHINESE.findall(visible_text(page, "en"))) - allowed
-        assert not found, f"{path}: {sorted(found)[:20]}"
+    allowed = allowed_words(rules_bundle(project / "rules"))
+    found = {path: reader_problems(visible_text(page, lang), lang, allowed) for path, page in pages[lang].items()}
+    assert {path: problems for path, problems in found.items() if problems} == {}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("audience", ["staff", "public"])
+@pytest.mark.parametrize("project", [project for project, _ in PROJECTS], ids=lambda project: project.name)
+def test_every_checker_screen_speaks_only_to_its_reader(project, audience, lang):
+    """Every question and verdict of the staff and the customers' checker, on every answer path,
+    in each language: its text, labels and what its copy buttons copy (the order note too)."""
+    bundle = rules_bundle(project / "rules")
+    allowed = allowed_words(bundle)
+    with speaking(lang):
+        data = checker_data(bundle, audience)
+    found, screens = {}, 0
+    for where, screen in checker_screens(data):
+        screens += 1
+        for problem in reader_problems(visible_text(str(screen), lang), lang, allowed):
+            found.setdefault(problem, where)
+    assert screens > 10
+    assert found == {}
 
 
 def test_rule_anchors_are_the_same_in_both_languages(site):

@@ -6,71 +6,30 @@ with checker.browser.html, which escapes every string that is not markup built t
 Actions are ``data-action`` attributes that one delegated event handler (boot.js before the
 runtime is ready, app.py after) turns into calls. The screens' own words come with the
 checker data (``data["ui"]``, from checker.wording), so each site ships only the words its
-readers may see.
+readers may see. The small pieces every screen is made of are in checker.browser.parts.
 """
 
 import json
 
 from checker.browser import case
 from checker.browser.html import element, fragment
+from checker.browser.parts import (
+    QUIET,
+    both,
+    button,
+    copy_button,
+    heading,
+    lang_tag,
+    languages,
+    nav_box,
+    rule_link,
+    rule_text,
+    said,
+    ui,
+    vocab,
+)
 from checker.engine import graph, verdict
-from checker.engine.text import wording
 from checker.engine.vocabulary import leg_text
-
-QUIET = "pc-button pc-button--quiet"
-
-
-def both(pair, tag="span", css=None):
-    """Chinese then English, each tagged with its language (the site's switch shows either)."""
-    return fragment(
-        element(tag, {"lang": "zh-CN", "class": css}, pair["zh"]),
-        element(tag, {"lang": "en", "class": css}, pair["en"]),
-    )
-
-
-def ui(data, key, number=None):
-    pair = data["ui"][key]
-    if number is None:
-        return pair
-    return {"zh": pair["zh"] % number, "en": pair["en"] % number}
-
-
-def vocab(data, code):
-    entry = data["terms"].get(code)
-    return entry if entry else {"zh": str(code), "en": str(code)}
-
-
-def button(action, label, css="pc-button", attrs=None):
-    """A button that carries out ``action`` (data-action) when pressed; ``attrs`` adds to it."""
-    merged = {"type": "button", "class": css, "data-action": action}
-    merged.update(attrs or {})
-    return element("button", merged, both(label))
-
-
-def heading(*children):
-    """A screen's title: the element focus moves to when the screen changes."""
-    return element("h2", {"class": "pc-question", "id": "pc-question", "tabindex": "-1"}, *children)
-
-
-def nav_box(*buttons):
-    return element("div", {"class": "pc-nav"}, *buttons)
-
-
-def rule_link(data, rule_id):
-    """A link to the rule's permalink in the handbook (or the public site)."""
-    rule = data["rules"][rule_id]
-    page = data["links"].get(rule["area"])
-    label = both(rule["title"])
-    if data["audience"] == "staff":  # customers get the policy's section, not its code
-        label = fragment(element("code", None, rule_id), " ", label)
-    if page is None:
-        return label
-    return element("a", {"href": data["links_base"] + page + "#" + rule_id}, label)
-
-
-def rule_text(data, rule_id, field="text"):
-    rule = data["rules"][rule_id]
-    return {"zh": wording(rule, field, "zh"), "en": wording(rule, field, "en")}
 
 
 def mode_label(data, mode):
@@ -85,7 +44,7 @@ def tabs(data, state):
     current = case.TRAINING_MODE if state["mode"] == "train" else state["flow"]
     return element(
         "div",
-        {"class": "pc-tabs", "role": "group", "aria-label": "检查器 · Checker"},
+        {"class": "pc-tabs", "role": "group", "aria-label": said(data, data["title"])},
         [
             button(
                 "mode",
@@ -254,9 +213,23 @@ def _postage(data, postage):
 
 
 def _flag(data, flag):
+    """The flag, and its note to paste in the checker's language, each with its copy button."""
     swatch = element("span", {"class": "pc-flag", "style": "background:" + data["flag_colours"].get(flag["colour"], "#888")})
-    note = element("p", None, element("code", {"class": "pc-note"}, flag["note"]["zh"]), copy_button(data, flag["note"]["zh"]))
-    return fragment(element("p", None, swatch, both(data["rules"][flag["rule"]]["title"])), note)
+    notes = [
+        element(
+            "p",
+            {"lang": lang_tag(lang)},
+            element("code", {"class": "pc-note"}, flag["note"][lang]),
+            copy_button(data, flag["note"][lang]),
+        )
+        for lang in languages(data)
+    ]
+    return fragment(element("p", None, swatch, both(data["rules"][flag["rule"]]["title"])), notes)
+
+
+def _say(data, say):
+    """What to tell the customer, each language with a button that copies it."""
+    return fragment([element("p", {"lang": lang_tag(lang)}, say[lang], copy_button(data, say[lang])) for lang in languages(data)])
 
 
 def _deadlines(data, deadlines):
@@ -303,7 +276,7 @@ def _compared(data, compared):
 
 # How each row of the decision model (checker.engine.verdict) looks on the card.
 VERDICT_ROWS = {
-    "say": lambda data, say: fragment(both(say, "p"), copy_button(data, say["zh"])),
+    "say": _say,
     "steps": lambda data, steps: element("ol", {"class": "pc-steps"}, [element("li", None, both(step)) for step in steps]),
     "resolution": lambda data, value: both(vocab(data, value)),
     "postage": _postage,
@@ -321,13 +294,6 @@ VERDICT_ROWS = {
 
 def row(data, key, body):
     return fragment(element("dt", {"data-row": key}, both(vocab(data, key))), element("dd", None, body))
-
-
-def copy_button(data, text):
-    """A copy button for staff (an agent pastes the script or note); customers get none."""
-    if data["audience"] != "staff":
-        return None
-    return button("copy", data["ui"]["copy"], "pc-button pc-button--small", {"data-copy": text})
 
 
 def contact_box(data):
@@ -351,24 +317,29 @@ def contact_box(data):
 
 
 def trace_box(data, state, decision):
-    """Each step of the path; training marks the one that decided (``state["decisive"]``)."""
+    """How the decision was reached. Staff see every step with its rule, and training marks the
+    one that decided (``state["decisive"]``); customers see only the questions they answered, in
+    their words (the checks are the engine's business, and the policy behind the answer is
+    listed above)."""
     questions = question_index(data, decision["flow"])
+    staff = data["audience"] == "staff"
     items = []
     for index, entry in enumerate(decision["trace"]):
         if entry["type"] == "question":
-            said = answered(questions[entry["step"]], entry)
+            said_here = answered(questions[entry["step"]], entry)
+        elif not staff:
+            continue
         elif entry["type"] == "derived":
-            said = fragment(both(entry["title"]), " = ", element("strong", None, entry["value"]))
+            said_here = fragment(both(entry["title"]), " = ", element("strong", None, entry["value"]))
         else:
-            said = both(data["ui"]["check"])
-        cited = entry.get("rule") and entry["rule"] in data["rules"]
+            said_here = both(data["ui"]["check"])
+        cited = staff and entry.get("rule") and entry["rule"] in data["rules"]
         decisive = index == state.get("decisive")
         marker = fragment(" ", element("strong", None, "← ", both(data["ui"]["decisive"]))) if decisive else None
         link = fragment(" — ", rule_link(data, entry["rule"])) if cited else None
-        items.append(element("li", {"class": "pc-decisive" if decisive else None}, said, link, marker))
-    return element(
-        "details", {"class": "pc-trace"}, element("summary", None, both(data["ui"]["how"])), element("ol", None, items)
-    )
+        items.append(element("li", {"class": "pc-decisive" if decisive else None}, said_here, link, marker))
+    summary = data["ui"]["how" if staff else "your_answers"]
+    return element("details", {"class": "pc-trace"}, element("summary", None, both(summary)), element("ol", None, items))
 
 
 def error_card(data, title, detail):

@@ -4,7 +4,7 @@ Plain Python for CPython and MicroPython. It reads the bundle's rules for every 
 and wording; nothing here knows a particular shop's policy.
 """
 
-from .choices import answer_short
+from .choices import answer_short, chosen
 from .dates import civil, day_number, format_datetime, parse_datetime, weekday_name, work_calendar
 from .text import fill
 
@@ -24,16 +24,14 @@ def build_decision(flow, walk, outcome):
     for rule_id in outcome["rules"]:
         cite(rule_id)
 
-    say_values = {}
-    if "say_params" in outcome:
-        say_values = rules[outcome["say_params"]].get("params", {})
+    said = {lang: _say_values(flow, rules, outcome, walk.answers, lang) for lang in ("zh", "en")}
     decision = {
         "flow": flow.id,
         "outcome": outcome["id"],
         "status": outcome["status"],
         "title": outcome["title"],
-        "say": {"zh": fill(outcome["say"]["zh"], say_values), "en": fill(outcome["say"]["en"], say_values)},
-        "steps": [{"zh": fill(text["zh"], say_values), "en": fill(text["en"], say_values)} for text in outcome.get("steps", [])],
+        "say": {"zh": fill(outcome["say"]["zh"], said["zh"]), "en": fill(outcome["say"]["en"], said["en"])},
+        "steps": [{"zh": fill(text["zh"], said["zh"]), "en": fill(text["en"], said["en"])} for text in outcome.get("steps", [])],
         "resolution": outcome.get("resolution"),
         "postage": None,
         "price_difference": outcome.get("price_difference"),
@@ -69,6 +67,22 @@ def build_decision(flow, walk, outcome):
     _escalate(flow, walk, outcome, decision, cite)
     decision["compared"] = _compared(flow, walk)
     return decision
+
+
+def _say_values(flow, rules, outcome, answers, lang):
+    """What an outcome's script can name, in one language: the params of its `say_params` rule
+    and of its postage rule (such as how far the postage is paid back), and each answer given
+    as a script says it (its `said` form: why a return is refused, in the customer's case)."""
+    values = {}
+    for rule_id in (outcome.get("say_params"), outcome["postage"]["rule"] if "postage" in outcome else None):
+        if rule_id:
+            for name, value in rules[rule_id].get("params", {}).items():
+                values[name] = value[lang] if isinstance(value, dict) and lang in value else value
+    for qid in answers:
+        option = chosen(flow.questions[qid], answers[qid]) if qid in flow.questions else None
+        if option and "said" in option:
+            values[qid] = option["said"][lang]
+    return values
 
 
 def _compared(flow, walk):

@@ -6,6 +6,7 @@ fields in the same order. Each row is {"key", "value"}; the key is also the word
 catalogue's label key. Plain Python for MicroPython.
 """
 
+NO_RESOLUTION = "none"
 ORDER = ("say", "steps", "resolution", "postage", "price_difference", "flag", "department", "deadlines", "follow_up")
 
 
@@ -14,8 +15,11 @@ def rows(decision, audience):
     what they may see (no escalation; staff-only rules are not in their data)."""
     out = []
     for key in ORDER:
-        if decision.get(key):
-            out.append({"key": key, "value": decision[key]})
+        if not decision.get(key):
+            continue
+        if key == "resolution" and decision[key] == NO_RESOLUTION and audience != "staff":
+            continue  # customers are told what happens, not that nothing does
+        out.append({"key": key, "value": decision[key]})
     if audience == "staff":
         if decision.get("compared"):
             out.append({"key": "compared", "value": decision["compared"]})

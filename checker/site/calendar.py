@@ -1,41 +1,39 @@
 """The staff handbook's calendar page: this year's and next year's days off and working
-weekends, each marked official (with the package it came from), estimated, or the shop's own."""
+weekends, each marked official (published by the State Council), estimated, or the shop's own.
+How a new notice reaches the calendar is maintainers' business: `validate` warns and the README
+says what to upgrade; agents' pages do not."""
 
 from ..engine.dates import parse_date, weekday_name
 from ..wording import word
-from .markup import both, code, esc, pair, table, text
+from .markup import both, esc, pair, table, text
 
 PAGE = "reference/calendar.md"
 
 
-def _status(entry, sources):
-    if entry["status"] == "shop":
-        return pair(word("calendar.shop"))
-    label = pair(word("calendar." + entry["status"]))
-    return f"{label} ({code(sources.get(entry['status'], ''))})"
+def _status(entry):
+    return pair(word("calendar." + entry["status"]))
 
 
 def _dates(start, end):
     return esc(start) if start == end else f"{esc(start)} – {esc(end)}"
 
 
-def _year_rows(calendar, year, sources):
+def _year_rows(calendar, year):
     off, worked = [], []
     for holiday in calendar["holidays"]:
         if holiday["from"][:4] <= str(year) <= holiday["to"][:4]:
             days = parse_date(holiday["to"]) - parse_date(holiday["from"]) + 1
-            off.append([_dates(holiday["from"], holiday["to"]), pair(holiday["name"]), str(days), _status(holiday, sources)])
+            off.append([_dates(holiday["from"], holiday["to"]), pair(holiday["name"]), str(days), _status(holiday)])
     for item in calendar["working_days"]:
         if item["date"][:4] == str(year):
             day = weekday_name(parse_date(item["date"]))
-            worked.append([esc(item["date"]), pair(word("term." + day)), pair(item["name"]), _status(item, sources)])
+            worked.append([esc(item["date"]), pair(word("term." + day)), pair(item["name"]), _status(item)])
     return sorted(off), sorted(worked)
 
 
 def calendar_page(bundle):
     """The calendar page's Markdown; empty when the rules have no calendar."""
     calendar = bundle["calendar"]
-    sources = {item["status"]: item["source"] for item in calendar["years"]}
     weekend = {
         "zh": "、".join(word("term." + day)["zh"] for day in calendar["weekend"]),
         "en": ", ".join(word("term." + day)["en"] for day in calendar["weekend"]),
@@ -65,7 +63,7 @@ def calendar_page(bundle):
                 ),
                 "",
             ]
-        off, worked = _year_rows(calendar, year["year"], sources)
+        off, worked = _year_rows(calendar, year["year"])
         header = [
             pair(word("calendar.dates")),
             pair(word("calendar.name")),
@@ -85,7 +83,5 @@ def calendar_page(bundle):
             table(header, worked) if worked else pair(word("calendar.none")),
             "",
         ]
-    names = {"file": "<code>pyproject.toml</code>", "package": "<code>chinesecalendar</code>"}
-    note = {lang: esc(word("calendar.update")[lang]).format(**names) for lang in ("zh", "en")}
-    lines += [f'<p class="generated-note">{text(note)}</p>', ""]
+    lines += [both(word("calendar.update")["zh"], word("calendar.update")["en"]), ""]
     return "\n".join(lines)

@@ -42,8 +42,9 @@ def checker_data(bundle, audience):
         rule = bundle["rules"][rule_id]
         fields = STAFF_RULE_FIELDS if audience == "staff" else RULE_FIELDS
         rules[rule_id] = {key: rule[key] for key in fields if key in rule}
-        if audience == "public":
+        if audience == "public":  # customers read the rule in their words, under their heading
             rules[rule_id]["text"] = rule["customer"]
+            rules[rule_id]["title"] = rule.get("customer_title", rule["title"])
     colours = {}
     for rule in bundle["rules"].values():
         params = rule.get("params", {})

@@ -15,8 +15,9 @@ STAFF = "staff"
 PUBLIC = "public"
 
 
-def generate_pages(bundle, audience=STAFF):
-    """{path inside docs: Markdown} for the staff handbook or the public site."""
+def generate_pages(bundle, audience=STAFF, name=None):
+    """{path inside docs: Markdown} for the staff handbook or the public site; ``name`` is the
+    site's name (its config's site_name), which the printed handbook's cover repeats."""
     pages = {}
     if audience == PUBLIC:
         areas = {area["area"]: area for area in bundle["areas"]}
@@ -35,7 +36,7 @@ def generate_pages(bundle, audience=STAFF):
         pages[CALENDAR_PAGE] = calendar_page(bundle)
     pages["reference/rules.md"] = rule_index(bundle)
     pages[REVIEWS_PAGE] = reviews_page(bundle)
-    pages[PRINT_PAGE] = print_page(bundle)
+    pages[PRINT_PAGE] = print_page(bundle, name)
     return pages
 
 

@@ -1,9 +1,9 @@
 """The handbook's policy pages: one page per area, a heading (and permalink) per rule."""
 
 from ..engine.dates import WEEKDAYS as WEEKDAY_ORDER
-from ..engine.text import wording
+from ..engine.text import fill, wording
 from ..engine.vocabulary import leg_text
-from ..wording import word, words
+from ..wording import VIEW_HEADINGS, word, words
 from .markup import both, code, esc, language, pair, table, text
 
 
@@ -33,7 +33,8 @@ def rule_block(bundle, rule, level="###", dated=True):
     """One rule: heading with the id as anchor, then its metadata, text and customer wording.
     The metadata line is left out of the search index (`data-search-exclude`), so a search
     result's snippet starts with the rule's text; the id stays findable through the hidden
-    search words."""
+    search words. The source is named by its title; only a page that reads Chinese quotes
+    its passage, as the source writes it."""
     owner = bundle["roles"].get(rule["owner"], {"zh": rule["owner"], "en": rule["owner"]})
     source = rule["source"]
     audience = word("audience." + rule["audience"])
@@ -42,12 +43,12 @@ def rule_block(bundle, rule, level="###", dated=True):
         f'<code class="rule-id">{esc(rule["id"])}</code> '
         f'<span class="rule-audience rule-audience--{esc(rule["audience"])}">{esc(text(audience))}</span> ' + effective
     )
+    title = bundle["shop"]["sources"][source["seed"]]
+    passage = quoted(source["passage"]) if language() != "en" else ""
     folded = (
         f'<details class="rule-details"><summary>{esc(text(word("policy.details")))}</summary>'
         f"<span>{esc(text(word('policy.owner'), ' '))} {esc(text(owner))}</span> "
-        f'<span class="rule-source">{esc(text(word("policy.source"), " "))} {esc(text(word("policy.seed"), " "))} {esc(source["seed"])}'
-        f"{quoted(source['passage'])}</span> "
-        f'<code class="rule-file">{esc(rule["where"]["file"])}:{rule["where"]["line"]}</code></details>'
+        f'<span class="rule-source">{esc(text(word("policy.source"), " "))} {esc(text(title))}{passage}</span></details>'
     )
     parts = [
         f"{level} {pair(rule['title'])} {{#{rule['id']}}}",
@@ -56,8 +57,10 @@ def rule_block(bundle, rule, level="###", dated=True):
         f'<div class="rule-text">{both(wording(rule, "text", "zh"), wording(rule, "text", "en"))}</div>',
     ]
     if source.get("note"):  # where the shop departs from its source, say why, unfolded
+        note = source["note"]
         parts.append(
-            f'<p class="rule-note" data-search-exclude><strong>{esc(text(word("policy.note")))}</strong> {quoted(source["note"]) if language() else esc(source["note"])}</p>'
+            f'<p class="rule-note" data-search-exclude><strong>{esc(text(word("policy.note")))}</strong> '
+            f"{both(note['zh'], note['en'], 'span')}</p>"
         )
     parts.append(f'<div class="rule-meta" data-search-exclude>{folded}</div>')
     if rule["audience"] == "public":
@@ -75,8 +78,6 @@ def area_page(bundle, area, page):
         f"# {pair(area['title'])}",
         "",
         f'<div class="page-summary">{both(area["summary"]["zh"], area["summary"]["en"])}</div>',
-        "",
-        generated_note(area["file"]),
         "",
     ]
     dates = {rules[rule_id]["effective"] for section in area["sections"] for rule_id in section["rules"]}
@@ -97,12 +98,6 @@ def area_page(bundle, area, page):
     return "\n".join(lines)
 
 
-def generated_note(file):
-    """'Generated from <file>; edit the rules' under the page title."""
-    parts = {lang: f"{esc(word('policy.generated')[lang])} <code>{esc(file)}</code>" for lang in ("zh", "en")}
-    return f'<p class="generated-note">{text(parts)}{"" if language() == "zh" else "."}</p>'
-
-
 def shift_rows(bundle, view):
     """(label, "start–end") for each shift a shift_table view names."""
     params = bundle["rules"][view["rule"]]["params"]
@@ -112,7 +107,7 @@ def shift_rows(bundle, view):
 def shift_table(bundle, view):
     rows = [[pair(label), hours] for label, hours in shift_rows(bundle, view)]
     return (
-        f"## {pair(word('policy.shifts'))}\n\n"
+        f"## {pair(word(VIEW_HEADINGS['shift_table']))}\n\n"
         + table([pair(word("policy.shift")), pair(word("policy.hours"))], rows)
         + f"\n\n{rule_link(bundle, view['rule'], 'policies/x')}"
     )
@@ -134,7 +129,7 @@ def timeline_rows(bundle):
 
 def timeline(bundle, view):
     rows = [[when, pair(rule["title"]), rule_link(bundle, rule["id"], "policies/x")] for _, when, rule in timeline_rows(bundle)]
-    return f"## {pair(word('policy.timeline'))}\n\n" + table(
+    return f"## {pair(word(VIEW_HEADINGS['timeline']))}\n\n" + table(
         [pair(word("policy.when")), pair(word("policy.what")), pair(word("policy.rule"))], rows
     )
 
@@ -149,8 +144,9 @@ def flag_legend(bundle, view):
     for rule in flag_rules(bundle):
         params = rule["params"]
         swatch = f'<span class="flag-swatch" style="background:{esc(params["hex"])}"></span>'
-        rows.append([swatch + " " + pair(rule["title"]), code(text(params["note"])), rule_link(bundle, rule["id"], "policies/x")])
-    return f"## {pair(word('policy.legend'))}\n\n" + table(
+        blanks = {lang: fill(params["note"][lang], {}) for lang in ("zh", "en")}  # as an agent fills it in
+        rows.append([swatch + " " + pair(rule["title"]), code(text(blanks)), rule_link(bundle, rule["id"], "policies/x")])
+    return f"## {pair(word(VIEW_HEADINGS['flag_legend']))}\n\n" + table(
         [pair(word("policy.flag")), pair(word("policy.note_format")), pair(word("policy.rule"))], rows
     )
 
@@ -163,7 +159,9 @@ def routing_table(bundle, view):
     for route in bundle["rules"][view["rule"]]["params"]["routes"]:
         role = bundle["roles"][route["department"]]
         rows.append([pair(labels[route["category"]]), pair(role)])
-    return f"## {pair(word('policy.routing'))}\n\n" + table([pair(word("policy.category")), pair(word("policy.goes_to"))], rows)
+    return f"## {pair(word(VIEW_HEADINGS['routing_table']))}\n\n" + table(
+        [pair(word("policy.category")), pair(word("policy.goes_to"))], rows
+    )
 
 
 def postage_rows(bundle):

@@ -3,7 +3,7 @@ date), the contents, every area's rules, and a page to sign that the handbook wa
 
 from ..wording import word
 from .edition import edition_text
-from .markup import both, esc, language, pair, text
+from .markup import both, esc, language, md, pair, text
 from .policies import VIEWS, rule_block
 
 PAGE = "reference/print.md"
@@ -14,14 +14,16 @@ def _demote(markdown):
     return "\n".join("#" + line if line.startswith("#") else line for line in markdown.split("\n"))
 
 
-def _cover(bundle, edition):
+def _cover(bundle, edition, name):
+    """The shop, the handbook's name as the site shows it (the shop's name when none is given)
+    and the edition."""
     shop = bundle["shop"]["name"]
     return [
         '<div class="print-cover" markdown>',
         "",
-        f'<p class="print-cover__shop">{both(shop["zh"], shop["en"], "span")}</p>',
+        f'<p class="print-cover__shop">{both(shop["zh"], shop["en"], "span")}</p>' if name else "",
         "",
-        f"# {pair(word('print.title'))}",
+        f"# {md(name) if name else pair(shop)}",
         "",
         f'<p class="print-edition">{both(edition["zh"], edition["en"], "span")}</p>',
         "",
@@ -83,12 +85,13 @@ def _signoff(edition):
     ]
 
 
-def print_page(bundle):
-    """The Markdown of the print page: cover, contents, every area's rules, the sign-off."""
+def print_page(bundle, name=None):
+    """The Markdown of the print page: cover (``name`` is the handbook's name as its site
+    shows it), contents, every area's rules, the sign-off."""
     edition = edition_text(bundle)
     # Not in the search index: every rule is found on its own page, not again here.
     lines = ["---", "hide:", "  - navigation", "  - toc", "search:", "  exclude: true", "---", ""]
-    lines += _cover(bundle, edition) + _contents(bundle)
+    lines += _cover(bundle, edition, name) + _contents(bundle)
     for area in bundle["areas"]:
         lines += _area(bundle, area)
     return "\n".join(lines + _signoff(edition))

@@ -8,13 +8,14 @@ import json
 from pathlib import Path
 
 from ..errors import UsageError, say
+from ..wording import word
 from .checker_page import checker_data, checker_page, pyscript_config, training_data
-from .markup import speaking
+from .markup import speaking, text
 from .pages import closing_navigation, generate_pages, navigation
 from .pyship import shipped_source
 from .search import INDEX_PATH, search_index
 
-__all__ = ["ASSETS", "PACKAGE", "TEMPLATES", "engine_sources", "place_generated", "site_files", "site_nav"]
+__all__ = ["ASSETS", "PACKAGE", "TEMPLATES", "engine_sources", "markdown_options", "place_generated", "site_files", "site_nav"]
 
 PACKAGE = Path(__file__).resolve().parent.parent
 ASSETS = PACKAGE / "site" / "assets"
@@ -79,9 +80,9 @@ def checker_files(bundle, audience, runtime, node_modules):
     return files
 
 
-def site_files(bundle, audience, language, *, runtime="micropython", checker=True, node_modules, mermaid=None):
+def site_files(bundle, audience, language, *, name=None, runtime="micropython", checker=True, node_modules, mermaid=None):
     """{path inside the docs tree: text, or the file to copy} for one site in one language
-    (``language``: "zh", "en" or "both")."""
+    (``language``: "zh", "en" or "both"; ``name``: the site's name, which the print cover repeats)."""
     node_modules = Path(node_modules)
     files = {
         "assets/handbook.css": ASSETS / "handbook.css",
@@ -96,11 +97,18 @@ def site_files(bundle, audience, language, *, runtime="micropython", checker=Tru
         if not path.is_file():
             raise _missing(name.rsplit("/", 1)[-1], path)
     with speaking(language):
-        files.update(generate_pages(bundle, audience))
+        files.update(generate_pages(bundle, audience, name))
         if checker:
             files.update(checker_files(bundle, audience, runtime, node_modules))
         files[INDEX_PATH] = json.dumps(search_index(bundle, audience), **_COMPACT)
     return files
+
+
+def markdown_options(language):
+    """Settings of the Markdown extensions that speak to the reader: the tooltip of each
+    heading's permanent link, in the site's language."""
+    with speaking(language):
+        return {"toc": {"permalink_title": text(word("policy.permalink"))}}
 
 
 def _folder(path):

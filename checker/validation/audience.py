@@ -62,6 +62,15 @@ def check_customer_flow(ctx, flow):
                     "add customer: {title, say, steps} in the second person and plain words",
                 ),
             )
+        elif node["status"] == "not_eligible" and not node["customer"].get("steps"):
+            ctx.add(
+                node["customer"].mark,
+                say(
+                    f"结果 '{node['id']}' 拒绝了顾客，但没有告诉顾客接下来能做什么；请在 customer 里加上 steps",
+                    f"outcome '{node['id']}' turns the customer down without saying what they can do next; "
+                    "add steps to its customer wording",
+                ),
+            )
         for key in ("say_params", "price_difference"):
             if key in node:
                 _public(ctx, node[key], say(f"结果 '{node['id']}' 的 {key}", f"{key} of outcome '{node['id']}'"))

@@ -4,12 +4,13 @@ __all__ = ["Context"]
 
 
 class Context:
-    """What the checks have learned so far (rules, roles, calendars) and the problems found."""
+    """What the checks have learned so far (rules, roles, sources, calendars) and the problems found."""
 
     def __init__(self):
         self.problems = []
         self.rules = {}  # id -> (rule, mark)
         self.roles = None
+        self.sources = None  # source id -> mark, once the shop file is read
         self.calendars = []
 
     def add(self, mark, message):

@@ -32,6 +32,7 @@ class FlowChecker:
             else:
                 self.nodes[node["id"]] = (kind, node)
         self.after_questions = {item["ask"] for item in flow.get("after", [])}
+        self.said_questions = {}  # (outcome id, question id) -> where a script names the question
 
     def kind(self, node_id):
         return self.nodes.get(node_id, (None, None))[0]
@@ -339,6 +340,32 @@ class FlowChecker:
             through = known | ({node_id} if self.kind(node_id) == "questions" else set())
             for child in self.edges.get(node_id, []):
                 asked[child] = asked[child] & through if child in asked else set(through)
+        for (outcome_id, qid), mark in self.said_questions.items():
+            self.check_said(outcome_id, qid, mark, asked.get(outcome_id, set()))
+
+    def check_said(self, outcome_id, qid, mark, asked):
+        """A question an outcome's script names ({qid}) is asked on every path to the outcome,
+        and its answers that lead there (all of them, when none does directly) say themselves."""
+        if qid not in asked:
+            self.ctx.add(
+                mark,
+                say(
+                    f"结果 '{outcome_id}' 的话术用了 `{{{qid}}}`，但有的路径走到这里时没问过 '{qid}'",
+                    f"outcome '{outcome_id}' says {{{qid}}}, but some path there does not ask '{qid}'",
+                ),
+            )
+        answers = self.nodes[qid][1].get("answers", [])
+        for answer in [a for a in answers if a.get("next") == outcome_id] or answers:
+            if "said" not in answer:
+                self.ctx.add(
+                    answer.mark,
+                    say(
+                        f"结果 '{outcome_id}' 的话术用了 `{{{qid}}}`，但答案 '{answer['value']}' 没有 `said`；"
+                        "请写上话术里怎么说这个回答",
+                        f"outcome '{outcome_id}' says {{{qid}}}, but answer '{answer['value']}' has no `said`; "
+                        "add how a script says this answer",
+                    ),
+                )
 
     def fact_sources(self, fact):
         kind, node = self.nodes.get(fact, (None, None))

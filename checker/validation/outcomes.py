@@ -15,21 +15,7 @@ def check_outcome(checker, outcome):
     for key in ("price_difference", "follow_up"):
         if key in outcome:
             checker.rule_ref(outcome, key)
-    if "say_params" in outcome:
-        rule = checker.rule_ref(outcome, "say_params")
-        params = rule.get("params", {}) if rule else {}
-    else:
-        params = {}
-    for lang in ("zh", "en"):
-        for name in placeholders(outcome["say"][lang]):
-            if name not in params:
-                ctx.add(
-                    outcome["say"].value_mark(lang),
-                    say(
-                        f"结果 '{outcome['id']}' 的 `say.{lang}` 里的 `{{{name}}}` 没有值；请在 say_params 里写上存放它的规则",
-                        f"{{{name}}} in outcome '{outcome['id']}' say.{lang} has no value; name the rule that holds it in say_params",
-                    ),
-                )
+    _check_scripts(checker, outcome)
     if "postage" in outcome:
         rule = checker.rule_ref(outcome["postage"], "rule")
         for index, leg in enumerate(outcome["postage"]["legs"]):
@@ -56,6 +42,80 @@ def check_outcome(checker, outcome):
                     f"rule {rule_id} is not a deadline (needs params.hours or params.working_days)",
                 ),
             )
+
+
+def scripts(outcome):
+    """(text pair, name) of every script of an outcome: its say, and its customer say and steps."""
+    found = [(outcome["say"], "say")]
+    customer = outcome.get("customer") or {}
+    if "say" in customer:
+        found.append((customer["say"], "customer.say"))
+    found += [(step, f"customer.steps[{index}]") for index, step in enumerate(customer.get("steps", []))]
+    return found
+
+
+def _check_scripts(checker, outcome):
+    """Every {name} in an outcome's scripts has a value: a param of its say_params or postage
+    rule, or a question whose answers say themselves (`said`). A postage paid back up to a cap
+    states the cap ({cap_words}); an outcome several answers of one question lead to names the
+    answer given ({question}), so a refusal says why."""
+    ctx, oid = checker.ctx, outcome["id"]
+    params = {}
+    for key, holder in (("say_params", outcome), ("rule", outcome.get("postage"))):
+        if holder and key in holder:
+            rule = checker.rule_ref(holder, key)
+            params.update(rule.get("params", {}) if rule else {})
+    for text, field in scripts(outcome):
+        for lang in ("zh", "en"):
+            for name in placeholders(text[lang]):
+                if name not in params and not _said_question(checker, outcome, name, text.value_mark(lang)):
+                    postage = outcome["postage"]["rule"] if "postage" in outcome else None
+                    ctx.add(
+                        text.value_mark(lang),
+                        say(
+                            f"结果 '{oid}' 的 `{field}.{lang}` 里的 `{{{name}}}` 没有值；请在 say_params 里写上存放它的规则"
+                            + (f"，或把它加到运费规则 {postage} 的 params" if postage else "")
+                            + "，或改为这个流程里答案带 `said` 的问题",
+                            f"{{{name}}} in outcome '{oid}' {field}.{lang} has no value; name the rule that holds it in say_params"
+                            + (f", add it to the params of its postage rule {postage}" if postage else "")
+                            + ", or use a question of this flow whose answers have `said`",
+                        ),
+                    )
+    wanted = []
+    if "postage" in outcome and any(
+        isinstance(params.get(leg), dict) and params[leg].get("cap") for leg in outcome["postage"]["legs"]
+    ):
+        wanted.append(("cap_words", say("按上限报销运费", "pays postage back up to a cap")))
+    for question in checker.flow["questions"]:
+        if sum(1 for answer in question.get("answers", []) if answer.get("next") == oid) > 1:
+            wanted.append(
+                (
+                    question["id"],
+                    say(f"由问题 '{question['id']}' 的几个答案走到", f"is reached from several answers of '{question['id']}'"),
+                )
+            )
+    for name, why in wanted:
+        for text, field in scripts(outcome)[:2]:
+            for lang in ("zh", "en"):
+                if name not in placeholders(text[lang]):
+                    ctx.add(
+                        text.value_mark(lang),
+                        say(
+                            f"结果 '{oid}' {why.zh}，它的 `{field}.{lang}` 要用 `{{{name}}}` 说出来",
+                            f"outcome '{oid}' {why.en}; its {field}.{lang} must say it with {{{name}}}",
+                        ),
+                    )
+
+
+def _said_question(checker, outcome, name, mark):
+    """Whether {name} in an outcome's script is a choice question of the flow; if so it is
+    noted, for FlowChecker.check_said to see it asked on every path here, with its answers'
+    `said` forms."""
+    kind, question = checker.nodes.get(name, (None, None))
+    if kind != "questions" or question["kind"] != "choice":
+        return False
+    checker.said_questions.setdefault((outcome["id"], name), mark)
+    return True
 
 
 def _check_flag(checker, outcome):

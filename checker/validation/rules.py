@@ -1,4 +1,5 @@
-"""The shop's roles and each rule: unique ids, real dates, known owners, wording and placeholders."""
+"""The shop's roles and sources, and each rule: unique ids, real dates, known owners and
+sources, wording and placeholders."""
 
 from ..engine.dates import parse_date
 from ..engine.text import placeholders
@@ -9,16 +10,25 @@ __all__ = ["check_shop", "check_rule"]
 
 
 def check_shop(ctx, data):
-    ctx.roles = {}
-    for role in data["roles"]:
-        if role["id"] in ctx.roles:
-            first = ctx.roles[role["id"]]
+    ctx.roles = _unique(ctx, data["roles"], say("角色编号", "role id"))
+    ctx.sources = _unique(ctx, data["sources"], say("来源编号", "source id"))
+
+
+def _unique(ctx, items, what):
+    """{id: where it is defined} of a shop list's items, each repeated id reported."""
+    seen = {}
+    for item in items:
+        if item["id"] in seen:
             ctx.add(
-                role.value_mark("id"),
-                say(f"角色编号 '{role['id']}' 已经在 {first} 定义过", f"role id '{role['id']}' is already defined at {first}"),
+                item.value_mark("id"),
+                say(
+                    f"{what.zh} '{item['id']}' 已经在 {seen[item['id']]} 定义过",
+                    f"{what.en} '{item['id']}' is already defined at {seen[item['id']]}",
+                ),
             )
         else:
-            ctx.roles[role["id"]] = role.value_mark("id")
+            seen[item["id"]] = item.value_mark("id")
+    return seen
 
 
 def check_rule(ctx, rule):
@@ -50,6 +60,13 @@ def check_rule(ctx, rule):
             rule.value_mark("owner"),
             say(f"负责人 '{owner}' 不是 shop.yaml 里的角色", f"owner '{owner}' is not a role in shop.yaml")
             + hint(owner, ctx.roles),
+        )
+    seed = rule["source"]["seed"]
+    if ctx.sources is not None and seed not in ctx.sources:
+        ctx.add(
+            rule["source"].value_mark("seed"),
+            say(f"来源 '{seed}' 不在 shop.yaml 的 sources 里", f"source '{seed}' is not in shop.yaml sources")
+            + hint(seed, ctx.sources, say("；请在那里列出它和它的标题", "; list it there with its title")),
         )
     if rule["audience"] == "public" and "customer" not in rule:
         ctx.add(
