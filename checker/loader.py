@@ -14,7 +14,7 @@ from .errors import Problem, RulesError, os_reason, say
 from .scenarios import check_scenarios
 from .schema import SchemaChecker
 from .shop_calendar import assemble_calendar, calendar_warnings
-from .validation import check_semantics
+from .validation import check_flag_notes, check_semantics
 from .yamlsource import Mark, load_yaml_text, marked_copy
 
 __all__ = ["load_rules", "load_documents", "build_bundle", "DEFAULT_RULES_DIR", "BUNDLE_VERSION"]
@@ -210,6 +210,7 @@ def load_rules(rules_dir=DEFAULT_RULES_DIR, base=None, today=None, warnings=None
         # A file that did not load leaves its rules, flows and areas undefined: the checks
         # across files (the site file names them all) would repeat that at every mention.
         problems.extend(check_site(documents))
+        problems.extend(check_flag_notes(documents))
     if problems:
         raise RulesError(problems)
     bundle = build_bundle(documents, today)

@@ -11,6 +11,7 @@ class Context:
         self.rules = {}  # id -> (rule, mark)
         self.roles = None
         self.calendars = []
+        self.note_names = set()  # what a flag note may fill in (validation.outcomes.note_names)
 
     def add(self, mark, message):
         """Record a problem at ``mark``; ``message`` is a ``say(zh, en)`` Text."""
