@@ -163,8 +163,8 @@ class SchemaChecker:
             problems.append(
                 mark.problem(
                     say(
-                        f"{label.zh}太长了：{len(value):,} 个字符，最多 {longest:,} 个；请写短一些，细节放到规则正文里",
-                        f"{label.en} is too long: {len(value):,} characters, at most {longest:,}; shorten it and put details in a rule's text",
+                        f"{label.zh}太长了：{len(value):,} 个字符，最多 {longest:,} 个；请写短一些：细节写进规则正文，太长的规则拆成几条",
+                        f"{label.en} is too long: {len(value):,} characters, at most {longest:,}; shorten it: details go in a rule's text, and a long rule splits into several",
                     )
                 )
             )
