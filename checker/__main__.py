@@ -6,7 +6,6 @@ language asked for, like one later on (cli.main), instead of with a traceback.""
 import contextlib
 import sys
 
-INTERRUPTED = {"zh": "已中断。", "en": "interrupted."}
 INTERRUPTED_STATUS = 130  # 128 + SIGINT, as shells report it
 
 
@@ -21,7 +20,9 @@ def asked_lang(argv=None):
 
 def interrupted(lang):
     """Ctrl-C: end the line being typed on, say so in one line, exit 130."""
-    for stream, text in ((sys.stdout, ""), (sys.stderr, INTERRUPTED[lang])):
+    from .wording import word  # a table and nothing else: quick to import even now
+
+    for stream, text in ((sys.stdout, ""), (sys.stderr, word("cli.interrupted")[lang])):
         with contextlib.suppress(OSError, ValueError, AttributeError):
             print(text, file=stream, flush=True)
     return INTERRUPTED_STATUS
