@@ -91,7 +91,7 @@ def _build_only(config, folder):
     try:
         cli.main(["build", "--strict", "-q", "-f", config, "-d", folder], prog_name="mkdocs")
     except OSError as error:
-        where, reason = error.filename2 or error.filename or folder, os_reason(error)
+        where, reason = os.path.relpath(error.filename2 or error.filename or folder), os_reason(error)
         _tell(
             config,
             say(
