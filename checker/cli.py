@@ -372,6 +372,9 @@ def _now():
 
 
 def _read(prompt):
+    if sys.stdin is None:  # started with its input closed (`<&-`): nothing more will come
+        print()
+        return None
     try:
         return input(prompt).strip()
     except EOFError:

@@ -55,6 +55,13 @@ def test_a_closed_output_says_so_and_exits_74():
     ]
 
 
+def test_walk_with_its_input_closed_ends_as_at_the_end_of_the_input():
+    command = f'exec "{sys.executable}" -m checker walk returns <&-'
+    closed = subprocess.Popen(["sh", "-c", command], cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    status, err = finished(closed)
+    assert (status, err) == (0, [])
+
+
 def test_compile_over_the_file_size_limit_leaves_nothing_and_exits_74(tmp_path):
     def small_files():
         resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, resource.RLIM_INFINITY))
