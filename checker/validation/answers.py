@@ -50,7 +50,7 @@ def check_answer_labels(ctx, flows):
                             label.value_mark(lang),
                             say(
                                 f"'{question.get('id')}' 的答案 '{answer.get('value')}' 和 '{other}' 的 `label.{lang}` 一样"
-                                "（两个一样的按钮）；请写出它们的不同",
+                                "（两个一样的按钮）；请改写其中一个，让人看得出区别",
                                 f"answers '{other}' and '{answer.get('value')}' of '{question.get('id')}' have the same "
                                 f"label.{lang} (two identical buttons); say how they differ",
                             ),
