@@ -41,8 +41,10 @@ def publish(config, site_dir, work=Path("build")):
         try:
             command = [sys.executable, "-m", "checker.publish", _BUILD_ONLY, str(config), str(fresh.resolve())]
             # The build holds the lock too: if this process is killed outright, the next
-            # build waits for the orphaned one to end before it clears the leftovers.
-            build = subprocess.Popen(command, pass_fds=(lock.fileno(),))
+            # build waits for the orphaned one to end before it clears the leftovers. It runs
+            # in a session of its own, so a Ctrl-C reaches only this process (even while the
+            # build is still starting up), which stops it.
+            build = subprocess.Popen(command, pass_fds=(lock.fileno(),), start_new_session=True)
             status = build.wait()
             if status == 0:
                 os.chmod(fresh, 0o777 & ~_umask())
@@ -83,9 +85,7 @@ def _umask():
 
 def _build_only(config, folder):
     """MkDocs' own `build --strict -q` into ``folder``, with a full disk or a size limit
-    told in one line instead of a traceback. Ctrl-C is left to the publishing process,
-    which stops this one."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    told in one line instead of a traceback."""
     from mkdocs.__main__ import cli
 
     try:

@@ -90,25 +90,31 @@ def test_a_build_over_the_file_size_limit_says_so_in_one_line_and_leaves_nothing
     assert leftovers(tmp_path) == []
 
 
-def started(folder, **options):
-    """A build that has made its folder under build/ and is busy in it."""
+def started(folder, busy="site.new.*/page-1", **options):
+    """A build that has made its folder under build/ and is busy in it (``busy`` is there)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1")
     command = [sys.executable, "-m", "checker.publish", "mkdocs.yml", "site"]
     build = subprocess.Popen(command, cwd=folder, env=env, stderr=subprocess.PIPE, text=True, **options)
     deadline = time.monotonic() + 60
-    while not list((folder / "build").glob("site.new.*/page-1")):
+    while not list((folder / "build").glob(busy)):
         assert time.monotonic() < deadline and build.poll() is None
         time.sleep(0.05)
     return build
 
 
 @pytest.mark.parametrize(
-    "stop, status, message", [(signal.SIGTERM, 143, []), (signal.SIGINT, 130, ["已中断；已发布的站点保持不变。"])]
+    "stop, busy, status, message",
+    [
+        (signal.SIGTERM, "site.new.*/page-1", 143, []),
+        (signal.SIGINT, "site.new.*/page-1", 130, ["已中断；已发布的站点保持不变。"]),
+        (signal.SIGINT, "site.new.*", 130, ["已中断；已发布的站点保持不变。"]),  # MkDocs still starting
+    ],
+    ids=["stopped", "interrupted", "interrupted-starting"],
 )
-def test_a_stopped_build_leaves_no_folder(tmp_path, stop, status, message):
+def test_a_stopped_build_leaves_no_folder(tmp_path, stop, busy, status, message):
     small_project(tmp_path)
     (tmp_path / "build").mkdir()
-    build = started(tmp_path, start_new_session=True)
+    build = started(tmp_path, busy, start_new_session=True)
     os.killpg(build.pid, stop)  # the whole group, as Ctrl-C in a terminal does
     _, err = build.communicate(timeout=60)
     assert (build.returncode, err.splitlines()) == (status, message)
