@@ -13,7 +13,6 @@ import errno
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from .__main__ import asked_lang, interrupted
@@ -23,6 +22,7 @@ from .engine.numbers import parse_number
 from .engine.text import wording
 from .errors import LANGS, RulesError, UsageError, listing, one_line, os_reason, say
 from .loader import DEFAULT_RULES_DIR, display_path, load_rules
+from .publish import write_whole
 from .wording import word, words
 
 __all__ = ["main"]
@@ -137,7 +137,7 @@ def _run(args):
         print(f"{display_path(args.rules)}: {summary[args.lang]}")
         return 0
     if args.command == "compile":
-        _write_atomically(args.out, json.dumps(bundle, ensure_ascii=False, sort_keys=True))
+        write_whole(args.out, json.dumps(bundle, ensure_ascii=False, sort_keys=True))
         return 0
     try:
         flow = Flow(bundle, args.flow)
@@ -149,44 +149,6 @@ def _run(args):
     if args.command == "decide":
         return _decide(bundle, flow, args)
     return _walk(bundle, flow, args.lang, args.today)
-
-
-def _write_atomically(out, text):
-    """Write the whole file or nothing: a temporary file renamed into place, with the
-    permissions a new file gets from the umask (mkstemp's own are owner-only)."""
-    if not out:
-        raise UsageError(say("--out 需要一个文件名，比如 build/bundle.json", "--out needs a file name, like build/bundle.json"))
-    path = Path(out)
-    if path.is_dir():
-        example = path / "bundle.json"
-        raise UsageError(
-            say(
-                f"--out {out}：这是一个文件夹；请给出其中的文件名，比如 {example}",
-                f"--out {out}: is a folder; give a file name inside it, like {example}",
-            )
-        )
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    except OSError as error:
-        raise UsageError(
-            say(
-                f"--out {out}：不能在 {path.parent} 里写文件（{os_reason(error).zh}）",
-                f"--out {out}: cannot write in {path.parent} ({os_reason(error).en})",
-            )
-        ) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException as error:
-        os.unlink(temporary)
-        if isinstance(error, OSError):  # a full disk or a size limit: the world's fault, exit 74
-            raise OSError(error.errno, error.strerror, out) from None
-        raise
 
 
 def _decide(bundle, flow, args):

@@ -1,4 +1,5 @@
-"""Build a MkDocs site and publish it whole: `python -m checker.publish CONFIG SITE_DIR`.
+"""Build a MkDocs site and publish it whole: `python -m checker.publish CONFIG SITE_DIR`
+(and write one file whole, for `compile --out`).
 
 Each build goes into its own fresh folder under build/, so two builds at once never
 delete each other's output; the swap into SITE_DIR happens under a lock (build/publish.lock,
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import os_reason, say
+from .errors import UsageError, os_reason, say
 
 LOCK = "publish.lock"
 IO_ERROR, INTERRUPTED, STOPPED = 74, 130, 143
@@ -55,6 +56,43 @@ def publish(config, site_dir, work=Path("build")):
                 build.terminate()
                 build.wait()
             shutil.rmtree(fresh, ignore_errors=True)
+
+
+def write_whole(out, text):
+    """`compile --out`: write the whole file or nothing, as a site is published: a temporary
+    file renamed into place, with the permissions a new file gets from the umask (mkstemp's
+    own are owner-only)."""
+    if not out:
+        raise UsageError(say("--out 需要一个文件名，比如 build/bundle.json", "--out needs a file name, like build/bundle.json"))
+    path = Path(out)
+    if path.is_dir():
+        example = path / "bundle.json"
+        raise UsageError(
+            say(
+                f"--out {out}：这是一个文件夹；请给出其中的文件名，比如 {example}",
+                f"--out {out}: is a folder; give a file name inside it, like {example}",
+            )
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError as error:
+        raise UsageError(
+            say(
+                f"--out {out}：不能在 {path.parent} 里写文件（{os_reason(error).zh}）",
+                f"--out {out}: cannot write in {path.parent} ({os_reason(error).en})",
+            )
+        ) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException as error:
+        os.unlink(temporary)
+        if isinstance(error, OSError):  # a full disk or a size limit: the world's fault, exit 74
+            raise OSError(error.errno, error.strerror, out) from None
+        raise
 
 
 def _clear_leftovers(work):
