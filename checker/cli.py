@@ -1,33 +1,38 @@
 """Command line: validate the rules, compile them to JSON, decide a case, walk a case.
 
 Exit status: 0 fine, 1 the rules have problems, 2 bad input (case file, answer,
-arguments), 70 an internal error. No traceback reaches the terminal unless
+arguments), 70 an internal error, 74 a read or write the system refused (full disk,
+file-size limit, closed output), 130 interrupted (Ctrl-C). No traceback reaches the terminal unless
 POLICY_CHECKER_DEBUG=1 is set.
 """
 
 import argparse
+import contextlib
 import datetime
+import errno
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
+from .__main__ import asked_lang, interrupted
 from .casefile import load_case
 from .changes import run_diff, version_warning
 from .engine import AnswerError, Flow, UnknownFlow, normalise_answer, step, verdict, vocabulary
 from .engine.numbers import parse_number
 from .engine.text import wording
-from .errors import LANGS, RulesError, UsageError, listing, say
+from .errors import LANGS, RulesError, UsageError, listing, one_line, os_reason, say
 from .generate import run_generate
 from .goldens import cases_folder, run_tests
 from .loader import DEFAULT_RULES_DIR, display_path, load_rules
+from .publish import write_whole
 from .scaffold import run_new, run_serve
 from .wording import word, words
 
 __all__ = ["main"]
 
 JSON_SHAPE_VERSION = 1
+IO_ERROR = 74  # sysexits' EX_IOERR: the system refused a read or a write
 
 
 class _Parser(argparse.ArgumentParser):
@@ -87,18 +92,11 @@ def _date(text):
         raise argparse.ArgumentTypeError(f"'{text}' is not a date; write it as YYYY-MM-DD") from None
 
 
-def _asked_lang(argv):
-    """The --lang on the command line, for a message about a command line argparse refused."""
-    words = list(sys.argv[1:] if argv is None else argv)
-    for index, item in enumerate(words):
-        if item == "--lang=en" or (item == "--lang" and words[index + 1 : index + 2] == ["en"]):
-            return "en"
-    return "zh"
-
-
 def main(argv=None):
-    lang = _asked_lang(argv)
+    lang = asked_lang(argv)
     try:
+        if sys.stdout is None:  # started with its output closed (`>&-`)
+            raise OSError(errno.EBADF, "closed")
         args = _parser().parse_args(argv)
         lang = args.lang
         status = _run(args)
@@ -107,7 +105,7 @@ def main(argv=None):
     except BrokenPipeError:
         # The reader (say `| head`) stopped reading: stop quietly, and keep Python's own
         # flush at exit from hitting the closed pipe again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_output()
         return 0
     except RulesError as error:
         for line in error.lines(lang):
@@ -117,11 +115,20 @@ def main(argv=None):
         print(summary[lang], file=sys.stderr)
         return 1
     except UsageError as error:
-        print(say("错误：", "error: ")[lang] + error.message[lang], file=sys.stderr)
+        print(one_line(say("错误：", "error: ")[lang] + error.message[lang]), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(file=sys.stderr)
-        return 130
+        return interrupted(lang)
+    except OSError as error:  # the world's fault: a full disk, a file-size limit, a closed output
+        _drop_output()
+        where = f"{error.filename}: " if error.filename else ""
+        reason = os_reason(error)
+        report = say(
+            f"错误：{where}读写失败（{reason.zh}）；请检查磁盘空间、文件大小限制、权限和输出去向",
+            f"error: {where}could not read or write ({reason.en}); check disk space, file-size limits, permissions and where the output goes",
+        )
+        print(one_line(report[lang]), file=sys.stderr)
+        return IO_ERROR
     except Exception as error:  # last line of defence: never a traceback for users
         if os.environ.get("POLICY_CHECKER_DEBUG") == "1":
             raise
@@ -130,8 +137,15 @@ def main(argv=None):
             f"内部错误：{what}。请把这条信息和所运行的命令报告给维护者（设置 POLICY_CHECKER_DEBUG=1 可看到详情）。",
             f"internal error: {what}. Please report this with the command you ran (set POLICY_CHECKER_DEBUG=1 for details).",
         )
-        print(report[lang], file=sys.stderr)
+        print(one_line(report[lang]), file=sys.stderr)
         return 70
+
+
+def _drop_output():
+    """Send what is left of the output nowhere, so Python's own flush at exit does not fail
+    on the same full disk or closed pipe again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _run(args):
@@ -156,7 +170,7 @@ def _run(args):
     if args.command == "test":
         return run_tests(bundle, cases_folder(args.rules, args.cases), args.lang)
     if args.command == "compile":
-        _write_atomically(args.out, json.dumps(bundle, ensure_ascii=False, sort_keys=True))
+        write_whole(args.out, json.dumps(bundle, ensure_ascii=False, sort_keys=True))
         return 0
     try:
         flow = Flow(bundle, args.flow)
@@ -168,46 +182,6 @@ def _run(args):
     if args.command == "decide":
         return _decide(bundle, flow, args)
     return _walk(bundle, flow, args.lang, args.today)
-
-
-def _write_atomically(out, text):
-    """Write the whole file or nothing: a temporary file renamed into place, with the
-    permissions a new file gets from the umask (mkstemp's own are owner-only)."""
-    if not out:
-        raise UsageError(say("--out 需要一个文件名，比如 build/bundle.json", "--out needs a file name, like build/bundle.json"))
-    path = Path(out)
-    if path.is_dir():
-        example = path / "bundle.json"
-        raise UsageError(
-            say(
-                f"--out {out}：这是一个文件夹；请给出其中的文件名，比如 {example}",
-                f"--out {out}: is a folder; give a file name inside it, like {example}",
-            )
-        )
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    except OSError as error:
-        raise UsageError(
-            say(
-                f"--out {out}：不能在 {path.parent} 里写文件（{error.strerror}）",
-                f"--out {out}: cannot write in {path.parent} ({error.strerror})",
-            )
-        ) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException as error:
-        os.unlink(temporary)
-        if isinstance(error, OSError):
-            raise UsageError(
-                say(f"--out {out}：写不了这个文件（{error.strerror}）", f"--out {out}: cannot write the file ({error.strerror})")
-            ) from None
-        raise
 
 
 def _decide(bundle, flow, args):
@@ -393,6 +367,9 @@ def _now():
 
 
 def _read(prompt):
+    if sys.stdin is None:  # started with its input closed (`<&-`): nothing more will come
+        print()
+        return None
     try:
         return input(prompt).strip()
     except EOFError:

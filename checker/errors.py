@@ -5,10 +5,11 @@ Messages for people come in both languages, Chinese first: each check writes its
 """
 
 import difflib
+import errno
 
 from .engine.answering import LANGS
 
-__all__ = ["Problem", "RulesError", "Text", "UsageError", "closest", "hint", "listing", "say", "LANGS"]
+__all__ = ["Problem", "RulesError", "Text", "UsageError", "closest", "hint", "listing", "one_line", "os_reason", "say", "LANGS"]
 
 
 class Text:
@@ -76,6 +77,33 @@ def hint(name, known, otherwise=None):
     return otherwise or say("", "")
 
 
+def one_line(text):
+    """``text`` on one line: a line break or other control character quoted from a file, a
+    path or a value shows as its escape (``\\n``), so a message stays one line."""
+    return "".join(repr(ch)[1:-1] if ch < " " or ch in _LINE_BREAKING else ch for ch in str(text))
+
+
+_LINE_BREAKING = "\x7f\x85\u2028\u2029"  # besides the ASCII controls: DEL and what splitlines() breaks at
+
+
+_OS_REASONS = {
+    errno.ENOSPC: ("磁盘已满", "the disk is full"),
+    errno.EDQUOT: ("磁盘配额已用完", "the disk quota is used up"),
+    errno.EFBIG: ("超过了文件大小限制", "over the file-size limit"),
+    errno.EACCES: ("没有权限", "permission denied"),
+    errno.EPERM: ("没有权限", "permission denied"),
+    errno.EBADF: ("输出已关闭", "the output is closed"),
+    errno.EROFS: ("文件系统是只读的", "the file system is read-only"),
+    errno.EIO: ("输入输出错误", "input/output error"),
+}
+
+
+def os_reason(error):
+    """Why the system refused a read or write (an OSError), as a Text."""
+    zh, en = _OS_REASONS.get(error.errno, (error.strerror or str(error),) * 2)
+    return say(zh, en)
+
+
 def listing(items):
     """Names in a row: 'a、b、c' in Chinese, 'a, b, c' in English."""
     items = [str(item) for item in items]
@@ -99,7 +127,7 @@ class Problem:
 
     def render(self, lang="zh"):
         """``path:line:col: what is wrong; what to do`` in ``lang``."""
-        return f"{self.path}:{self.line}:{self.column}: {self.message[lang]}"
+        return one_line(f"{self.path}:{self.line}:{self.column}: {self.message[lang]}")
 
     def __str__(self):
         return self.render("zh")

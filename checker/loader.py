@@ -10,12 +10,12 @@ import os
 from pathlib import Path
 
 from .check_site import check_site, default_site
-from .errors import Problem, RulesError, say
+from .errors import Problem, RulesError, os_reason, say
 from .reviews import review_dates, review_warnings
 from .scenarios import check_scenarios
 from .schema import SchemaChecker
 from .shop_calendar import assemble_calendar, calendar_warnings
-from .validation import check_semantics
+from .validation import check_flag_notes, check_semantics
 from .yamlsource import Mark, load_yaml_text, marked_copy
 
 __all__ = ["load_rules", "load_documents", "build_bundle", "DEFAULT_RULES_DIR", "BUNDLE_VERSION"]
@@ -31,6 +31,12 @@ def display_path(path, base=None):
         return os.path.relpath(path, base)
     except ValueError:
         return str(path)
+
+
+_NOT_A_FILE = say(
+    "名字像规则文件，却不是普通文件（文件夹、设备或断开的链接）；请改名或删掉它",
+    "named like a rules file but not a regular file (a folder, a device or a broken link); rename or remove it",
+)
 
 
 def load_documents(rules_dir, base=None):
@@ -52,10 +58,20 @@ def load_documents(rules_dir, base=None):
                 ),
             )
         ]
-    files = sorted(p for p in rules_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    try:
+        named = sorted(p for p in rules_dir.iterdir() if p.suffix in (".yaml", ".yml"))
+    except OSError as error:
+        reason = os_reason(error)
+        unreadable = say(
+            f"读不了这个规则文件夹（{reason.zh}）；请检查它的权限",
+            f"cannot read the rules folder ({reason.en}); check its permissions",
+        )
+        return [], [Problem(display_path(rules_dir, base), 1, 1, unreadable)]
+    files = [p for p in named if p.is_file()]
+    problems.extend(Problem(display_path(p, base), 1, 1, _NOT_A_FILE) for p in named if not p.is_file())
     if not files:
         none = say("这个文件夹里没有 `.yaml` 规则文件；请给出放规则文件的文件夹", "no .yaml rules files in this folder")
-        return [], [Problem(display_path(rules_dir, base), 1, 1, none)]
+        return [], problems + [Problem(display_path(rules_dir, base), 1, 1, none)]
     checker = SchemaChecker()
     for path in files:
         shown = display_path(path, base)
@@ -197,6 +213,7 @@ def load_rules(rules_dir=DEFAULT_RULES_DIR, base=None, today=None, warnings=None
         # A file that did not load leaves its rules, flows and areas undefined: the checks
         # across files (the site file names them all) would repeat that at every mention.
         problems.extend(check_site(documents))
+        problems.extend(check_flag_notes(documents))
     if problems:
         raise RulesError(problems)
     bundle = build_bundle(documents, today)

@@ -37,6 +37,7 @@ SUPPORTED_KEYWORDS = {
     "minimum",
     "maximum",
     "minLength",
+    "maxLength",
     "oneOf",
 }
 
@@ -157,8 +158,19 @@ class SchemaChecker:
     def _check_string(self, value, schema, mark, label, problems):
         if len(value) < schema.get("minLength", 0):
             problems.append(mark.problem(say(f"{label.zh}不能是空的", f"{label.en} must not be empty")))
+        longest = schema.get("maxLength")
+        if longest is not None and len(value) > longest:
+            problems.append(
+                mark.problem(
+                    say(
+                        f"{label.zh}太长了：{len(value):,} 个字符，最多 {longest:,} 个；请写短一些：细节写进规则正文，太长的规则拆成几条",
+                        f"{label.en} is too long: {len(value):,} characters, at most {longest:,}; shorten it: details go in a rule's text, and a long rule splits into several",
+                    )
+                )
+            )
+            return
         pattern = schema.get("pattern")
-        if pattern and not re.search(pattern, value):
+        if pattern and not _ecma(pattern).search(value):
             form = say(schema.get("x-description-zh", ""), schema.get("description", ""))
             tip = say(f"（{form.zh}）" if form.zh else "", f" ({form.en})" if form.en else "")
             problems.append(
@@ -239,3 +251,28 @@ class SchemaChecker:
             )
             return
         self._check(value, by_kind[kind], mark, where, problems)
+
+
+_ECMA = {}
+
+
+def _ecma(pattern):
+    """A schema pattern compiled as JSON Schema means it (ECMA-262): ``$`` outside a character
+    class is the very end of the text, where Python's ``$`` also matches before a final line
+    break (so an id written as ``"ABC-ID\\n"`` passed)."""
+    if pattern not in _ECMA:
+        out, in_class, escaped = [], False, False
+        for ch in pattern:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == "[":
+                in_class = True
+            elif ch == "]":
+                in_class = False
+            elif ch == "$" and not in_class:
+                ch = r"\Z"
+            out.append(ch)
+        _ECMA[pattern] = re.compile("".join(out))
+    return _ECMA[pattern]

@@ -86,6 +86,7 @@ def check_calendar(add, data, today):
         else:
             for day in range(start, end + 1):
                 closed[day] = closure
+    _check_runs(add, closed)
     for item in data["working_days"]:
         value = parse_date(item["date"])
         if value is None:
@@ -108,6 +109,29 @@ def check_calendar(add, data, today):
                     "list only days the shop works that would otherwise be off (weekends, public holidays)",
                 ),
             )
+
+
+def _check_runs(add, closed):
+    """Closures that touch (one ends the day before the next starts) are one closure to the
+    shop's customers: together they may not be longer than MAX_CLOSURE_DAYS either."""
+    run, told = [], set()
+    for day in sorted(closed) + [None]:
+        if run and day is not None and day == run[-1] + 1:
+            run.append(day)
+            continue
+        if len(run) > MAX_CLOSURE_DAYS:
+            last = closed[run[-1]]
+            if id(last) not in told:
+                told.add(id(last))
+                add(
+                    last.value_mark("to"),
+                    say(
+                        f"连着的几段停业合起来有 {len(run)} 天，超过了 {MAX_CLOSURE_DAYS} 天；请检查日期，相连的停业算作一次",
+                        f"adjacent closures add up to {len(run)} days, longer than {MAX_CLOSURE_DAYS}; "
+                        "check the dates: closures that touch count as one",
+                    ),
+                )
+        run = [day] if day is not None else []
 
 
 def assemble_calendar(data, today):

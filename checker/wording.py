@@ -297,6 +297,7 @@ WORDING = {
     "cli.again": {"zh": "r 重新开始 · q 退出", "en": "r restart · q quit", "audience": "staff"},
     "cli.today": {"zh": "回车 = 今天", "en": "Enter = today", "audience": "staff"},
     "cli.now": {"zh": "回车 = 现在", "en": "Enter = now", "audience": "staff"},
+    "cli.interrupted": {"zh": "已中断。", "en": "interrupted.", "audience": "staff"},
 }
 
 

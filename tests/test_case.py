@@ -103,9 +103,35 @@ def test_a_bad_link_shows_an_error_and_keeps_the_case(data, fragment, detail):
     assert 'class="pc-card pc-failure"' in str(view.case_screen(data, change["state"], change["screen"]))
 
 
-def test_a_link_without_a_case_is_left_alone(data):
-    assert case.open_link(data, case.start("returns"), "#training", CLOCK) is None
-    assert case.open_link(data, case.start("returns"), "", CLOCK) is None
+def answered(data, flow, count):
+    """A case in ``flow`` with its first ``count`` questions answered from CASE."""
+    change = case.current(data, case.start(flow), CLOCK)
+    for _ in range(count):
+        question = change["screen"]["result"]["question"]
+        change = case.answer(data, change["state"], question["id"], CASE[question["id"]], CLOCK)
+    return change
+
+
+@pytest.mark.parametrize("fragment", ["", "#", "#nothing=here"])
+def test_an_address_without_a_case_shows_the_start_and_is_made_bare(data, fragment):
+    """Three answers, then the browser's Back three times: the bare address is the start again."""
+    three = answered(data, "returns", 3)
+    assert len(three["state"]["order"]) == 3
+    change = case.open_link(data, three["state"], fragment, CLOCK)
+    first = case.current(data, case.start(data["modes"][0]), CLOCK)
+    assert change["screen"] == first["screen"] and change["screen"]["kind"] == case.QUESTION
+    assert (change["state"]["flow"], change["state"]["answers"], change["state"]["order"]) == (data["modes"][0], {}, [])
+    assert change["link"] == ""
+
+
+def test_a_training_link_opens_training_where_the_checker_has_it(data):
+    change = case.open_link(data, answered(data, "returns", 2)["state"], "#training", CLOCK)
+    assert change["screen"] == {"kind": case.TRAINING} and change["state"]["mode"] == "train"
+    public = json.loads(json.dumps(checker_data(rules_bundle(), "public")))
+    assert case.TRAINING_MODE not in public["modes"]
+    change = case.open_link(public, case.start(public["modes"][0]), "#training", CLOCK)
+    assert change["screen"] == case.current(public, case.start(public["modes"][0]), CLOCK)["screen"]
+    assert change["link"] == ""  # the public checker has no training: its start, at the bare address
 
 
 def test_training_actions_play_a_scenario_and_keep_progress(data):

@@ -39,6 +39,8 @@ BAD_VALUES = [
     ".nan",
     "2026-13-01",
     "'٤٨:٠٠'",
+    '"no\\nyes"',  # a line break inside the value: the message quoting it stays one line
+    '"size\\u2028"',
 ]
 
 BROKEN_FILES = {
@@ -50,6 +52,7 @@ BROKEN_FILES = {
     "answers missing": "name: x\n",
     "wrong flow": "flow: complaints\nanswers: {dispute: 'no'}\n",
     "unknown question": "answers: {reasn: size}\n",
+    "line break in a key": 'answers: {"reas\\non": size}\n',
     "duplicate key": "answers: {dispute: 'no', dispute: 'yes'}\n",
     "alias": "answers: {dispute: &a 'no', sold_by_us: *a}\n",
     "python tag": "answers: {dispute: !!python/object/apply:os.system ['true']}\n",
@@ -101,6 +104,7 @@ def corpus():
 ARGUMENTS = [
     ("decide", "nowhere", "{case}"),
     ("decide", "returns", "{missing}"),
+    ("decide", "returns", "{broken_line}"),
     ("decide", "returns", "{folder}"),
     ("decide", "returns", "{fifo}"),
     ("decide", "returns", "/dev/zero"),
@@ -152,5 +156,8 @@ def test_bad_arguments_get_one_line_and_exit_2(argv, cli_run, tmp_path):
     case.write_text("answers: {dispute: 'no'}\n", encoding="utf-8")
     fifo = tmp_path / "fifo.yaml"
     os.mkfifo(fifo)
-    places = {"case": case, "missing": tmp_path / "missing.yaml", "folder": tmp_path, "fifo": fifo}
+    broken_line = tmp_path / "two\nlines" / "case.yaml"  # a path with a line break, and a bad answer in it
+    broken_line.parent.mkdir()
+    broken_line.write_text("answers: {dispute: maybe}\n", encoding="utf-8")
+    places = {"case": case, "missing": tmp_path / "missing.yaml", "folder": tmp_path, "fifo": fifo, "broken_line": broken_line}
     assert_one_line_exit_2(*cli_run(*(arg.format(**places) for arg in argv)))

@@ -1,8 +1,11 @@
-"""Mutation test: hundreds of edited copies of the real rules, each must fail `validate` at
-the changed line or build both sites with a working checker. Never a traceback, never a hang.
+"""Mutation test: hundreds of edited copies of the real rules, of both shops (the repository's
+and examples/office-equipment), each must fail `validate` at the changed line or build both
+sites with a working checker. Never a traceback, never a hang.
 
 The generator is deterministic (no randomness): each variant is one named edit of one
-line of the repository's rules, and records the lines a good message may point at.
+line of a shop's rules, and records the lines a good message may point at. The second shop
+gets half as many variants of each kind (about 140 beside the first shop's 250), which keeps
+the run time reasonable while every kind of edit meets both shops.
 """
 
 import json
@@ -10,6 +13,7 @@ import re
 import shutil
 import signal
 from functools import cache
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -22,14 +26,17 @@ from checker.errors import RulesError
 from checker.site.checker_page import checker_data, checker_page, training_data
 from checker.site.pages import generate_pages
 
-RULES = ROOT / "rules"
+# Each shop's rules folder, and how many variants of each kind of edit it gets.
+SHOPS = {ROOT / "rules": 8, ROOT / "examples" / "office-equipment" / "rules": 4}
 # The calendar file's format is being replaced in another branch: no mutations of it here.
-MUTATED_FILES = sorted(p.name for p in RULES.glob("*.yaml") if p.name != "calendar.yaml")
-TEXT = {name: (RULES / name).read_text(encoding="utf-8") for name in MUTATED_FILES}
+# A file is named by its path from the repository (rules/returns.yaml).
+MUTATED_FILES = {
+    rules: sorted(p.relative_to(ROOT).as_posix() for p in rules.glob("*.yaml") if p.name != "calendar.yaml") for rules in SHOPS
+}
+TEXT = {name: (ROOT / name).read_text(encoding="utf-8") for names in MUTATED_FILES.values() for name in names}
 TIME_LIMIT = 5  # seconds of CPU per variant: a hang fails the variant instead of the suite
 WAIT_LIMIT = 60  # seconds on the clock, for a hang that waits instead of computing
 MAX_STEPS = 400  # engine steps explored per flow and audience
-PER_KIND = 8  # variants kept of each kind of edit
 
 NUMBER_EDITS = (".nan", ".inf", "-.inf", "-1", "0", "1.5", "1000000000", "1e308", '"7"', "[1, 2]", "true", "~")
 TEXT_EDITS = ('"25:99"', "1600", '"funday"', '"#zzz"', '"a`b"', '"a %% b"', '""', "12")
@@ -105,14 +112,19 @@ def _replace(file, index, new_line, name, widen=False):
 
 
 def generate_variants():
-    """Every variant, in a fixed order."""
+    """Every variant of every shop, in a fixed order."""
+    return [variant for rules, per_kind in SHOPS.items() for variant in _thin(shop_variants(MUTATED_FILES[rules]), per_kind)]
+
+
+def shop_variants(files):
+    """Every variant of one shop's files."""
     variants = []
     references = {}  # rule id -> [(file, 1-based line)] where it is written
-    for file in MUTATED_FILES:
+    for file in files:
         for number, line in enumerate(TEXT[file].splitlines(), 1):
             for rule_id in re.findall(r"\b[A-Z]{2,5}(?:-[A-Z0-9]+)+\b", line):
                 references.setdefault(rule_id, []).append((file, number))
-    for file in MUTATED_FILES:
+    for file in files:
         lines = TEXT[file].splitlines()
         # Param values: wrong types, NaN, infinities, huge and negative numbers, bad times and colours.
         for count, index in enumerate(_param_lines(lines)):
@@ -186,18 +198,18 @@ def generate_variants():
                             f"{file}:{index + 1}:{match.group(2)}={edit}",
                         )
                     )
-    return _thin(variants)
+    return variants
 
 
-def _thin(variants):
-    """At most PER_KIND variants of each kind, evenly spread over the files (keeps the suite fast)."""
+def _thin(variants, per_kind):
+    """At most ``per_kind`` variants of each kind, evenly spread over the files (keeps the suite fast)."""
     kinds = {}
     for variant in variants:
         kind = re.sub(r"=.*", "", variant[0].rsplit(":", 1)[1])
         kinds.setdefault(kind, []).append(variant)
     chosen = []
     for kind, group in kinds.items():
-        keep = PER_KIND * 6 if kind == "param" else PER_KIND  # params: the issue's main holes
+        keep = per_kind * 6 if kind == "param" else per_kind  # params: the issue's main holes
         stride = max(1, len(group) // keep)
         chosen.extend(group[::stride][:keep])
     return chosen
@@ -284,9 +296,9 @@ def _check_variant(variant, tmp_path, monkeypatch):
     name, file, text, expect = variant
     rules = tmp_path / "rules"
     rules.mkdir()
-    for path in RULES.glob("*.yaml"):
+    for path in (ROOT / file).parent.glob("*.yaml"):
         shutil.copy(path, rules)
-    (rules / file).write_text(text, encoding="utf-8")
+    (rules / Path(file).name).write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(loader, "load_yaml_text", _parse_cached)
     try:
@@ -297,7 +309,7 @@ def _check_variant(variant, tmp_path, monkeypatch):
         for problem in problems:
             assert problem.path.startswith("rules/") and problem.line >= 1 and problem.column >= 1, str(problem)
             assert ": " in str(problem) and problem.message, str(problem)
-        pointed = {p.line for p in problems if p.path == f"rules/{file}"}
+        pointed = {p.line for p in problems if p.path == f"rules/{Path(file).name}"}
         assert pointed & expect, f"{name}: no message points at lines {sorted(expect)}:\n" + "\n".join(map(str, problems))
         return None
     json.dumps(bundle, allow_nan=False)
@@ -308,6 +320,8 @@ def _check_variant(variant, tmp_path, monkeypatch):
 def test_the_generator_makes_enough_distinct_variants():
     names = [variant[0] for variant in VARIANTS]
     assert len(names) >= 150
+    second = [name for name in names if name.startswith("examples/office-equipment/")]
+    assert len(second) >= 100 and len({name.rsplit(":", 1)[1].split("=")[0] for name in second}) >= 15
     assert len(set(names)) == len(names)
     assert len({variant[2] for variant in VARIANTS}) == len(VARIANTS)
     assert all(variant[2] != TEXT[variant[1]] for variant in VARIANTS)
@@ -338,7 +352,23 @@ def test_a_hang_is_caught():
         within_limits(spin, cpu=0.5)
 
 
-@pytest.mark.parametrize("variant", VARIANTS, ids=lambda variant: variant[0])
+# Holes the mutation test found that another branch closes. Strict: once that branch is merged
+# the variant passes, the mark fails the run, and the entry is deleted.
+KNOWN_HOLES = {
+    "examples/office-equipment/rules/returns.yaml:298:deleted-public_answer": (
+        "a staff question left without public_answer reaches the public checker, which then cites a staff rule "
+        "(issue 20 item 1, audience proof: branch gate, commit 05564c1, makes validate refuse it)"
+    ),
+}
+
+
+def _marked(variant):
+    hole = KNOWN_HOLES.get(variant[0])
+    marks = [pytest.mark.xfail(reason=hole, strict=True)] if hole else []
+    return pytest.param(variant, id=variant[0], marks=marks)
+
+
+@pytest.mark.parametrize("variant", [_marked(variant) for variant in VARIANTS])
 def test_a_variant_fails_at_its_line_or_builds_a_working_checker(variant, tmp_path, monkeypatch):
     try:
         within_limits(_check_variant, variant, tmp_path, monkeypatch)
@@ -347,11 +377,13 @@ def test_a_variant_fails_at_its_line_or_builds_a_working_checker(variant, tmp_pa
 
 
 def test_passing_variants_build_both_sites_strictly(tmp_path):
-    """A small sample of passing variants goes through the real strict MkDocs build."""
-    passing = [v for v in VARIANTS if v[0].endswith("param+1")][::5][:5]
-    assert passing
-    for number, (name, file, text, _) in enumerate(passing):
-        project = copy_project(tmp_path / f"project{number}")
-        (project / "rules" / file).write_text(text, encoding="utf-8")
+    """A small sample of passing variants, of both shops, goes through the real strict MkDocs build."""
+    passing = [v for v in VARIANTS if v[0].endswith("param+1")]
+    first = [v for v in passing if v[1].startswith("rules/")][::5]  # two of the eight
+    sample = first + [v for v in passing if v[1].startswith("examples/")][:1]
+    assert len(first) >= 2 and len(sample) == len(first) + 1
+    for number, (name, file, text, _) in enumerate(sample):
+        project = copy_project(tmp_path / f"project{number}", (ROOT / file).parent.parent)
+        (project / "rules" / Path(file).name).write_text(text, encoding="utf-8")
         for config in ("mkdocs.yml", "mkdocs.public.yml"):
             assert build_site(tmp_path / f"site{number}-{config}", config, project) == [], name

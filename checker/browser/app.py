@@ -65,7 +65,9 @@ def apply(change, focus=True):
     """Take a change from checker.browser.case: its state, its link in the history, its screen."""
     global app
     app = change["state"]
-    if change["link"] is not None and window.location.hash != "#" + change["link"]:
+    if change["link"] == "" and window.location.hash:  # the start: the bare address names it
+        window.history.replaceState(None, "", window.location.pathname + window.location.search)
+    elif change["link"] and window.location.hash != "#" + change["link"]:
         window.history.pushState(None, "", "#" + change["link"])
     if change["screen"]["kind"] == case.TRAINING:
         render_training(focus)
@@ -232,12 +234,9 @@ def failure(title, detail):
 
 
 def load_from_url(focus):
-    """Open the case the URL holds; False when it holds none."""
-    change = case.open_link(DATA, app, window.location.hash or "", clock())
-    if change is None:
-        return False
-    apply(change, focus)
-    return True
+    """Show what the URL names: a case, training, or the start (the pre-rendered screen, now
+    with today's date)."""
+    apply(case.open_link(DATA, app, window.location.hash or "", clock()), focus)
 
 
 def start():
@@ -246,10 +245,7 @@ def start():
     # pyscript.window's own addEventListener loses its `this` on MicroPython; the view's does not.
     document.defaultView.addEventListener("popstate", create_proxy(on_hash_change))
     document.defaultView.addEventListener("hashchange", create_proxy(on_hash_change))
-    if window.location.hash == TRAINING_HASH:
-        apply(case.switch(DATA, app, case.TRAINING_MODE, clock()))  # a reload mid-scenario resumes it
-    elif not load_from_url(False):
-        apply(case.current(DATA, app, clock()), False)  # the pre-rendered screen, now with today's date
+    load_from_url(False)  # a case, training (a reload mid-scenario resumes it) or the start
     queued = getattr(window, "__pcQueue", None)
     window.__pcReady = True
     for index in range(queued.length if queued else 0):

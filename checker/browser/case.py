@@ -3,7 +3,8 @@
 Each takes the checker data, the checker's state and a clock (``{"today", "now"}``, for date
 and time questions) and returns a change: ``{"state", "screen", "link"}``. The state is a new
 dict (the one given is not changed); the screen says what to show (``view.case_screen`` draws
-it); the link is the URL fragment to record in the browser's history, or None to leave it.
+it); the link is the URL fragment to record in the browser's history, or None to leave it
+("": the bare address, for the start).
 No DOM, no storage: app.py does those. Plain Python, tested on CPython and MicroPython.
 """
 
@@ -101,14 +102,19 @@ def switch(data, state, mode, clock):
 
 
 def open_link(data, state, fragment, clock):
-    """The case a link holds (``#flow=...&question=answer``), a bad-link error for one that
-    cannot be read or names no flow of ours, or None when the link holds no case."""
+    """What the address names: the case a link holds (``#flow=...&question=answer``), training
+    (``#training``, where the checker has it), or else the start, the screen of the bare
+    address, with the link "" (no fragment: the address is made bare too); a bad-link error
+    for a case that cannot be read or names no flow of ours."""
+    if fragment.lstrip("#") == TRAINING_MODE and TRAINING_MODE in data["modes"]:
+        return switch(data, state, TRAINING_MODE, clock)
     try:
         flow, answers, order = url_state.decode(fragment, known_keys(data))
     except url_state.BadLink as error:
         return _change(state, failure(data["ui"]["bad_link"], "not text: " + str(error)[: url_state.MAX_PART]))
     if flow is None:
-        return None
+        fresh = dict(state, **start(data["modes"][0]))
+        return dict(current(data, fresh, clock), link="")
     if flow not in data["flows"]:
         return _change(state, failure(data["ui"]["bad_link"], "unknown flow: " + flow[: url_state.MAX_PART]))
     return current(data, dict(state, mode="check", flow=flow, answers=answers, order=order, error=None), clock)

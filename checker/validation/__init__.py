@@ -8,13 +8,14 @@ training scenarios by ``checker.scenarios``.
 
 from ..errors import say
 from ..shop_calendar import check_calendar
-from .answers import check_answer_order
+from .answers import check_answer_labels, check_answer_order
 from .audience import check_customer_flow
 from .common import Context
 from .flows import FlowChecker
+from .outcomes import check_flag_notes, note_names
 from .rules import check_rule, check_shop
 
-__all__ = ["check_semantics"]
+__all__ = ["check_flag_notes", "check_semantics"]
 
 
 def check_semantics(documents, today):
@@ -52,6 +53,7 @@ def check_semantics(documents, today):
         for section in data["sections"]:
             for rule in section["rules"]:
                 check_rule(ctx, rule)
+    ctx.note_names = note_names([data["flow"] for data in areas if "flow" in data])
     flows = {}
     for data in areas:
         if "flow" in data:
@@ -66,5 +68,7 @@ def check_semantics(documents, today):
                 flows[flow["id"]] = flow.value_mark("id")
             FlowChecker(ctx, flow).run()
             check_customer_flow(ctx, flow)
-    check_answer_order(ctx, [data["flow"] for data in areas if "flow" in data])
+    all_flows = [data["flow"] for data in areas if "flow" in data]
+    check_answer_order(ctx, all_flows)
+    check_answer_labels(ctx, all_flows)
     return ctx.problems

@@ -1,11 +1,11 @@
 """One order for the same answers: every question offering the same set of answer values
 (such as yes and no) lists them in the order the first one does, so the buttons never
-swap places between questions.
+swap places between questions; and no two answers of a question look the same.
 """
 
 from ..errors import listing, say
 
-__all__ = ["check_answer_order"]
+__all__ = ["check_answer_labels", "check_answer_order"]
 
 
 def check_answer_order(ctx, flows):
@@ -32,3 +32,28 @@ def check_answer_order(ctx, flows):
                         f"{listing(wanted).en}; list the same answers in one order",
                     ),
                 )
+
+
+def check_answer_labels(ctx, flows):
+    """Two answers of one question with the same label would be two identical buttons
+    leading to different places: each label is told apart in both languages."""
+    for flow in flows:
+        for question in flow.get("questions", []):
+            seen = {}
+            for answer in question.get("answers") or []:
+                label = answer.get("label") if isinstance(answer, dict) else None
+                for lang in ("zh", "en") if isinstance(label, dict) else ():
+                    shown = " ".join(str(label.get(lang, "")).split()).casefold()
+                    if (lang, shown) in seen:
+                        other = seen[(lang, shown)]
+                        ctx.add(
+                            label.value_mark(lang),
+                            say(
+                                f"'{question.get('id')}' 的答案 '{answer.get('value')}' 和 '{other}' 的 `label.{lang}` 一样"
+                                "（两个一样的按钮）；请改写其中一个，让人看得出区别",
+                                f"answers '{other}' and '{answer.get('value')}' of '{question.get('id')}' have the same "
+                                f"label.{lang} (two identical buttons); say how they differ",
+                            ),
+                        )
+                    else:
+                        seen[(lang, shown)] = answer.get("value")

@@ -12,6 +12,7 @@ class Context:
         self.roles = None
         self.sources = None  # source id -> mark, once the shop file is read
         self.calendars = []
+        self.note_names = set()  # what a flag note may fill in (validation.outcomes.note_names)
 
     def add(self, mark, message):
         """Record a problem at ``mark``; ``message`` is a ``say(zh, en)`` Text."""

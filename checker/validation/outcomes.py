@@ -1,10 +1,12 @@
 """One outcome of an interview: the rules it cites, the params its wording needs, and its
 postage, flag, route and deadlines."""
 
+from ..engine import graph
 from ..engine.text import placeholders
 from ..errors import hint, say
+from .common import Context
 
-__all__ = ["check_outcome"]
+__all__ = ["check_flag_notes", "check_outcome", "note_names"]
 
 
 def check_outcome(checker, outcome):
@@ -137,6 +139,8 @@ def _check_flag(checker, outcome):
         flow_id = checker.flow["id"]
         for lang in ("zh", "en"):
             for name in placeholders(note.get(lang, "")):
+                if owner != "flag_note" and name not in checker.ctx.note_names:
+                    continue  # no flow has it: told at the flag rule's note (check_flag_notes)
                 if name not in known:
                     ctx.add(
                         note.value_mark(lang) if owner == "flag_note" else where,
@@ -172,3 +176,34 @@ def _check_route(checker, outcome):
                     f"route department '{department}' is not a role in shop.yaml",
                 ),
             )
+
+
+def note_names(flows):
+    """What a flag rule's note may fill in: any flow's steps, and the postage."""
+    return {node["id"] for flow in flows for _, node in graph.nodes(flow) if "id" in node} | {"postage"}
+
+
+def check_flag_notes(documents):
+    """Every placeholder in a flag rule's note names something a flow can fill in, whether or
+    not an outcome uses the flag yet (the flags page shows the note as its format). Across
+    files, so only when every file loaded; returns the problems."""
+    areas = [data for _, data in documents if data["kind"] == "area"]
+    names = note_names([data["flow"] for data in areas if "flow" in data])
+    ctx = Context()
+    for rule in (rule for data in areas for section in data["sections"] for rule in section["rules"]):
+        params = rule.get("params", {})
+        note = params.get("note")
+        if "colour" not in params or not isinstance(note, dict):
+            continue
+        for lang in ("zh", "en"):
+            for name in placeholders(note.get(lang, "")):
+                if name not in names:
+                    ctx.add(
+                        note.value_mark(lang),
+                        say(
+                            f"{rule['id']} 的 `note.{lang}` 用了 `{{{name}}}`，但没有哪个流程有这个问题，它也不是 'postage'",
+                            f"{rule['id']} note.{lang} uses {{{name}}}, which is no question of any flow nor 'postage'",
+                        )
+                        + hint(name, names),
+                    )
+    return ctx.problems

@@ -33,7 +33,9 @@ def digest(html):
 def _seen(data, change):
     state, screen = change["state"], change["screen"]
     kept = {key: state.get(key) for key in ("mode", "flow", "answers", "order", "error", "typed", "defaults")}
-    seen = {"kind": screen["kind"], "link": change["link"], "state": kept, "html": digest(_screen_html(data, change))}
+    seen = {"kind": screen["kind"], "link": change["link"], "state": kept}
+    if screen["kind"] != case.TRAINING:  # training draws its own screens (walk_training)
+        seen["html"] = digest(_screen_html(data, change))
     if screen["kind"] == case.DECISION:
         seen["decision"] = screen["decision"]
     return seen
@@ -66,7 +68,7 @@ def walk_links(data, clock):
     """Links that hold no case, a bad one, or an unknown flow; and a refused first answer."""
     state = case.start(data["modes"][0])
     seen = [case.open_link(data, state, link, clock) for link in ("", "#training", "#flow=%FF", "#flow=<nope>")]
-    seen = [change if change is None else _seen(data, change) for change in seen]
+    seen = [_seen(data, change) for change in seen]
     first = case.current(data, state, clock)
     question = first["screen"]["result"]["question"]
     seen.append(_seen(data, case.answer(data, first["state"], question["id"], "<not an answer>", clock)))
