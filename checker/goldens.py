@@ -1,10 +1,10 @@
 """A shop's golden cases: case files under ``cases/<flow>/`` that name what the engine must
 decide (``expect``), run by ``policy-checker test`` and by this repository's pytest alike.
 
-    name: washed sweater on day 5
-    answers: {reason: size, ...}
-    rules: [RET-CONDITION]        # rules the decision must cite
-    expect: {outcome: out_refused_condition, status: not_eligible}
+    name: what the case is about
+    answers: {question id: answer, ...}
+    rules: [rule ids]             # rules the decision must cite
+    expect: {outcome: outcome id, status: not_eligible}
 
 An ``expect`` key the runner does not know fails the case (a misspelt key never passes).
 """

@@ -93,9 +93,9 @@ def site_files(bundle, audience, language, *, name=None, runtime="micropython", 
     }
     if audience == "staff":  # flowcharts, drawn by handbook.js on flow pages only
         files["assets/vendor/mermaid.min.js"] = Path(mermaid) if mermaid else node_modules / "mermaid/dist/mermaid.min.js"
-    for name, path in files.items():
+    for shipped, path in files.items():
         if not path.is_file():
-            raise _missing(name.rsplit("/", 1)[-1], path)
+            raise _missing(shipped.rsplit("/", 1)[-1], path)
     with speaking(language):
         files.update(generate_pages(bundle, audience, name))
         if checker:
