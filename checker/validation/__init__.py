@@ -20,6 +20,7 @@ __all__ = ["check_semantics"]
 def check_semantics(documents, today):
     ctx = Context()
     areas = []
+    public_flows = public_checker_flows(documents)
     for _, data in documents:
         kind = data["kind"]
         if kind == "shop":
@@ -65,6 +66,17 @@ def check_semantics(documents, today):
             else:
                 flows[flow["id"]] = flow.value_mark("id")
             FlowChecker(ctx, flow).run()
-            check_customer_flow(ctx, flow)
+            check_customer_flow(ctx, flow, flow["id"] in public_flows)
     check_answer_order(ctx, [data["flow"] for data in areas if "flow" in data])
     return ctx.problems
+
+
+def public_checker_flows(documents):
+    """The flows the public site's checker walks, as its site file lists them."""
+    return {
+        flow_id
+        for _, data in documents
+        if data["kind"] == "site"
+        for page in data.get("public", [])
+        for flow_id in page.get("checker", [])
+    }

@@ -10,9 +10,13 @@ from ..errors import say
 __all__ = ["check_customer_flow"]
 
 
-def check_customer_flow(ctx, flow):
-    """Walk the customer's path; a staff question needs public_answer, and every rule read is public."""
-    if not any("public_answer" in q for q in flow["questions"]):
+def check_customer_flow(ctx, flow, on_public_site):
+    """Walk the customer's path; a staff question needs public_answer, and every rule read is public.
+
+    A flow is the customer's when the public site's checker lists it (``on_public_site``), or
+    when a question answers for customers (public_answer): the site file decides, not whether
+    the editor remembered one public_answer."""
+    if not on_public_site and not any("public_answer" in q for q in flow["questions"]):
         return  # not a flow customers walk
     derived = graph.by_id(flow, "derived")
     stuck = []
