@@ -32,10 +32,11 @@ def display_path(path, base=None):
         return str(path)
 
 
-def load_documents(rules_dir, base=None):
+def load_documents(rules_dir, base=None, saved=None):
     """Parse and schema-check every *.yaml file; return (documents, problems).
 
     A document is (display path, data) for each file that parsed and passed the schema.
+    ``saved``, a dict when given, gets each file's last-saved time (mtime) by display path.
     """
     rules_dir = Path(rules_dir)
     problems, documents = [], []
@@ -59,6 +60,8 @@ def load_documents(rules_dir, base=None):
     for path in files:
         shown = display_path(path, base)
         try:
+            if saved is not None:
+                saved[shown] = path.stat().st_mtime_ns
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as error:
             problems.append(
@@ -187,9 +190,10 @@ def load_rules(rules_dir=DEFAULT_RULES_DIR, base=None, today=None, warnings=None
     ``warnings`` when a list is given.
     """
     today = today or datetime.date.today()
-    documents, problems = load_documents(rules_dir, base)
+    saved = {}
+    documents, problems = load_documents(rules_dir, base, saved)
     loaded = not problems
-    problems.extend(check_semantics(documents, today))
+    problems.extend(check_semantics(documents, today, saved))
     if loaded:
         # A file that did not load leaves its rules, flows and areas undefined: the checks
         # across files (the site file names them all) would repeat that at every mention.

@@ -2,10 +2,17 @@
 character that caused them, the validator going on past a slip in one file, knock-on problems
 folded under their cause, and each problem at the line the editor changed."""
 
+import os
 import re
+import shutil
+from pathlib import Path
 
 import pytest
-from test_broken_rules import BROKEN, problems_for
+from conftest import ROOT
+from test_broken_rules import BROKEN, _real_rules_with, problems_for
+
+from checker.errors import RulesError
+from checker.loader import load_rules
 
 SYNTAX = sorted(BROKEN.glob("0[123]-*.yaml")) + sorted(BROKEN.glob("16[0-9]-*.yaml"))
 # What PyYAML says; none of it may reach a reader, in either language's words.
@@ -26,4 +33,28 @@ def test_a_full_width_colon_is_named_at_its_own_column(tmp_path, monkeypatch):
     line = next(n for n, text in enumerate(fixture.read_text(encoding="utf-8").splitlines(), 1) if "title：" in text)
     assert problems_for([fixture], tmp_path, monkeypatch, lang="zh") == [
         f"rules/160-full-width-colon.yaml:{line}:14: 这里是全角冒号 '：'，YAML 不认；请改用半角冒号 ':'"
+    ]
+
+
+def test_an_id_defined_twice_is_reported_in_the_file_the_editor_changed(tmp_path, monkeypatch):
+    # conduct.yaml loads before returns.yaml: in load order the unchanged returns.yaml would be blamed.
+    chinese, english, _ = _real_rules_with(
+        tmp_path, monkeypatch, "conduct.yaml", lambda text: text.replace("- id: CON-UNIFORM", "- id: RET-SCOPE", 1)
+    )
+    assert english == ["rules/conduct.yaml:15:13: rule id RET-SCOPE is already defined at rules/returns.yaml:16:13"]
+    assert chinese == ["rules/conduct.yaml:15:13: 规则编号 RET-SCOPE 已经在 rules/returns.yaml:16:13 定义过"]
+
+
+def test_an_id_defined_twice_in_files_saved_together_is_reported_at_the_second(tmp_path, monkeypatch):
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    conduct = rules / "conduct.yaml"
+    conduct.write_text(conduct.read_text(encoding="utf-8").replace("- id: CON-UNIFORM", "- id: RET-SCOPE", 1), encoding="utf-8")
+    for path in rules.glob("*.yaml"):
+        os.utime(path, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(RulesError) as caught:
+        load_rules(Path("rules"))
+    assert caught.value.lines("en") == [
+        "rules/returns.yaml:16:13: rule id RET-SCOPE is already defined at rules/conduct.yaml:15:13"
     ]

@@ -17,8 +17,10 @@ from .rules import check_rule, check_shop
 __all__ = ["check_semantics"]
 
 
-def check_semantics(documents, today):
-    ctx = Context()
+def check_semantics(documents, today, saved=None):
+    """Problems of meaning across the documents; ``saved``: file as shown -> when it was last
+    saved, so that an id defined twice is reported in the file the editor changed."""
+    ctx = Context(saved)
     areas = []
     public_flows = public_checker_flows(documents)
     for _, data in documents:
@@ -40,12 +42,12 @@ def check_semantics(documents, today):
     for data in areas:
         name = data["area"]
         if name in seen_areas:
-            first = seen_areas[name]
+            where, other = ctx.changed(seen_areas[name], data.value_mark("area"))
             ctx.add(
-                data.value_mark("area"),
+                where,
                 say(
-                    f"区域 '{name}' 已经在 {first} 定义过；每个区域只用一个文件",
-                    f"area '{name}' is already defined at {first}; give each area one file",
+                    f"区域 '{name}' 已经在 {other} 定义过；每个区域只用一个文件",
+                    f"area '{name}' is already defined at {other}; give each area one file",
                 ),
             )
         else:
@@ -58,10 +60,10 @@ def check_semantics(documents, today):
         if "flow" in data:
             flow = data["flow"]
             if flow["id"] in flows:
-                first = flows[flow["id"]]
+                where, other = ctx.changed(flows[flow["id"]], flow.value_mark("id"))
                 ctx.add(
-                    flow.value_mark("id"),
-                    say(f"流程 '{flow['id']}' 已经在 {first} 定义过", f"flow '{flow['id']}' is already defined at {first}"),
+                    where,
+                    say(f"流程 '{flow['id']}' 已经在 {other} 定义过", f"flow '{flow['id']}' is already defined at {other}"),
                 )
             else:
                 flows[flow["id"]] = flow.value_mark("id")

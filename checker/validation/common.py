@@ -6,8 +6,9 @@ __all__ = ["Context"]
 class Context:
     """What the checks have learned so far (rules, roles, calendars) and the problems found."""
 
-    def __init__(self):
+    def __init__(self, saved=None):
         self.problems = []
+        self.saved = saved or {}  # file as shown -> when it was last saved (mtime), for `changed`
         self.rules = {}  # id -> (rule, mark)
         self.roles = None
         self.calendars = []
@@ -15,3 +16,11 @@ class Context:
     def add(self, mark, message):
         """Record a problem at ``mark``; ``message`` is a ``say(zh, en)`` Text."""
         self.problems.append(mark.problem(message))
+
+    def changed(self, first, second):
+        """Of two places that clash (an id defined twice), (the one to report at, the other):
+        the one in the file saved last, which is the one the editor just changed; in load order
+        (the second) when both files were saved together, as in a fresh checkout."""
+        if first.path != second.path and self.saved.get(first.path, 0) > self.saved.get(second.path, 0):
+            return first, second
+        return second, first
