@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .check_site import check_site, default_site
 from .errors import Problem, RulesError, say
-from .scenarios import check_scenarios
+from .scenarios import check_scenario_references, check_scenarios
 from .schema import SchemaChecker
 from .shop_calendar import assemble_calendar, calendar_warnings
 from .validation import check_semantics
@@ -198,6 +198,7 @@ def load_rules(rules_dir=DEFAULT_RULES_DIR, base=None, today=None, warnings=None
         # A file that did not load leaves its rules, flows and areas undefined: the checks
         # across files (the site file names them all) would repeat that at every mention.
         problems.extend(check_site(documents))
+        problems.extend(check_scenario_references([data for _, data in documents]))
     if problems:
         raise RulesError(problems)
     bundle = build_bundle(documents, today)

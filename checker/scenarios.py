@@ -18,7 +18,7 @@ from .engine.dates import civil, format_date, parse_date
 from .engine.text import fill, placeholders
 from .errors import Text, hint, say
 
-__all__ = ["check_scenarios"]
+__all__ = ["check_scenarios", "check_scenario_references"]
 
 _MONTHS = (
     "January",
@@ -221,9 +221,9 @@ def _check_scenario(bundle, flow, scenario, param_marks):
         values = resolve_answers(bundle, answers)
         result = step(bundle, flow["id"], dict(values))
     except _Unresolvable as error:
-        return [error.mark.problem(say(f"{named.zh}：", f"{named.en}: ") + error.message)], None
+        return [error.mark.problem(_named(scenario) + error.message)], None
     except AnswerError as error:
-        return [answers.value_mark(error.question_id).problem(say(f"{named.zh}：", f"{named.en}: ") + Text.of(error.text))], None
+        return [answers.value_mark(error.question_id).problem(_named(scenario) + Text.of(error.text))], None
     if result["type"] == "question":
         asked = result["question"]["id"]
         reached = say(f"会问到它没有回答的 '{asked}'", f"asks '{asked}', which it does not answer")
@@ -273,6 +273,67 @@ def _check_scenario(bundle, flow, scenario, param_marks):
     plain = dict(scenario)
     plain.update(answers=values, title=_filled_text(scenario["title"], known), story=_filled_text(scenario["story"], known))
     return [], plain
+
+
+def _param_references(value):
+    """Each {param: RULE-ID.key} written inside a scenario's answer, as the mapping holding it."""
+    if isinstance(value, dict):
+        if isinstance(value.get("param"), str):
+            yield value
+        for item in value.values():
+            yield from _param_references(item)
+
+
+def check_scenario_references(documents):
+    """What each scenario names, checked in the first round with the rest of the rules (before
+    any scenario is run): its flow, the outcome it teaches, the questions it answers and the
+    params its answers are written from, each at its own line."""
+    flows, rules, problems = {}, {}, []
+    for data in documents:
+        for section in data.get("sections", []) if data["kind"] == "area" else []:
+            for rule in section["rules"]:
+                rules.setdefault(rule["id"], rule)
+        if data["kind"] == "area" and "flow" in data:
+            flows.setdefault(data["flow"]["id"], data["flow"])
+    for scenario in [s for data in documents if data["kind"] == "scenarios" for s in data["scenarios"]]:
+        flow = flows.get(scenario["flow"])
+        if flow is None:
+            problems.append(
+                scenario.value_mark("flow").problem(
+                    say(f"没有流程 '{scenario['flow']}'", f"unknown flow '{scenario['flow']}'") + hint(scenario["flow"], flows)
+                )
+            )
+            continue
+        outcomes = [outcome["id"] for outcome in flow["outcomes"]]
+        if scenario["outcome"] not in outcomes:
+            taught = scenario["outcome"]
+            problems.append(
+                scenario.value_mark("outcome").problem(
+                    say(f"'{taught}' 不是流程 '{flow['id']}' 的结果", f"'{taught}' is not an outcome of flow '{flow['id']}'")
+                    + hint(taught, outcomes)
+                )
+            )
+        questions = [question["id"] for question in flow["questions"]]
+        answers = scenario["answers"]
+        for qid in answers:
+            if qid not in questions:
+                problems.append(
+                    answers.key_mark(qid).problem(
+                        say(f"'{qid}' 不是流程 '{flow['id']}' 里的问题", f"'{qid}' is not a question of flow '{flow['id']}'")
+                        + hint(qid, questions)
+                    )
+                )
+        for holder in _param_references(answers):
+            try:
+                _param({"rules": rules}, holder["param"], holder.value_mark("param"))
+            except _Unresolvable as error:
+                problems.append(error.mark.problem(_named(scenario) + error.message))
+    return problems
+
+
+def _named(scenario):
+    """A scenario's name, to begin a message about it."""
+    return say(f"训练场景「{scenario['title']['zh']}」：", f"scenario '{scenario['id']}': ")
 
 
 def check_scenarios(bundle, documents):

@@ -58,3 +58,49 @@ def test_an_id_defined_twice_in_files_saved_together_is_reported_at_the_second(t
     assert caught.value.lines("en") == [
         "rules/returns.yaml:16:13: rule id RET-SCOPE is already defined at rules/conduct.yaml:15:13"
     ]
+
+
+def _rules_with(tmp_path, monkeypatch, edits):
+    """English problems of the repository's rules with some files edited ({name: edit})."""
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    for name, edit in edits.items():
+        path = rules / name
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(RulesError) as caught:
+        load_rules(Path("rules"))
+    return caught.value.lines("en")
+
+
+def _line(name, needle):
+    return next(n for n, text in enumerate((ROOT / "rules" / name).read_text(encoding="utf-8").splitlines(), 1) if needle in text)
+
+
+def test_a_typo_in_a_scenarios_outcome_is_reported_at_the_outcome(tmp_path, monkeypatch):
+    # It used to be blamed on RET-WINDOW.days, with advice about writing answers from params.
+    problems = _rules_with(
+        tmp_path, monkeypatch, {"training.yaml": lambda text: text.replace("outcome: out_condition", "outcome: out_conditon", 1)}
+    )
+    line = _line("training.yaml", "outcome: out_condition")
+    assert problems == [
+        f"rules/training.yaml:{line}:14: 'out_conditon' is not an outcome of flow 'returns'; did you mean 'out_condition'?"
+    ]
+
+
+def test_broken_references_in_training_are_reported_with_the_rest_in_the_first_round(tmp_path, monkeypatch):
+    problems = _rules_with(
+        tmp_path,
+        monkeypatch,
+        {
+            "conduct.yaml": lambda text: text.replace("owner: cs_supervisor", "owner: cs_superviser", 1),
+            "training.yaml": lambda text: text.replace(
+                "{param: RET-MISSING.hours, plus: 24}", "{param: RET-MISING.hours, plus: 24}"
+            ),
+        },
+    )
+    owner, param = _line("conduct.yaml", "owner: cs_supervisor"), _line("training.yaml", "{param: RET-MISSING.hours, plus: 24}")
+    assert problems == [
+        f"rules/conduct.yaml:{owner}:16: owner 'cs_superviser' is not a role in shop.yaml; did you mean 'cs_supervisor'?",
+        f"rules/training.yaml:{param}:94: scenario 'missing-item-two-days': unknown rule 'RET-MISING'; did you mean 'RET-MISSING'?",
+    ]
