@@ -104,3 +104,15 @@ def test_broken_references_in_training_are_reported_with_the_rest_in_the_first_r
         f"rules/conduct.yaml:{owner}:16: owner 'cs_superviser' is not a role in shop.yaml; did you mean 'cs_supervisor'?",
         f"rules/training.yaml:{param}:94: scenario 'missing-item-two-days': unknown rule 'RET-MISING'; did you mean 'RET-MISSING'?",
     ]
+
+
+def test_a_bad_placeholder_in_a_flag_note_is_reported_at_the_note_once(tmp_path, monkeypatch):
+    # It used to be reported at each outcome that raises the flag, four places in returns.yaml.
+    problems = _rules_with(
+        tmp_path, monkeypatch, {"order-flags.yaml": lambda text: text.replace("{reason|【事由】}", "{reasn|【事由】}", 1)}
+    )
+    line = _line("order-flags.yaml", "{reason|【事由】}")
+    assert problems == [
+        f"rules/order-flags.yaml:{line}:22: FLAG-GREEN note.zh uses {{reasn}}, which is no question of flow 'returns' "
+        "nor 'postage'; did you mean 'reason'?"
+    ]

@@ -12,6 +12,7 @@ class Context:
         self.rules = {}  # id -> (rule, mark)
         self.roles = None
         self.calendars = []
+        self.reported = set()
 
     def add(self, mark, message):
         """Record a problem at ``mark``; ``message`` is a ``say(zh, en)`` Text."""
@@ -24,3 +25,11 @@ class Context:
         if first.path != second.path and self.saved.get(first.path, 0) > self.saved.get(second.path, 0):
             return first, second
         return second, first
+
+    def first_time(self, key):
+        """True the first time ``key`` (what a problem is about) is seen: for a problem that
+        several places would otherwise each report."""
+        if key in self.reported:
+            return False
+        self.reported.add(key)
+        return True

@@ -71,15 +71,17 @@ def _check_flag(checker, outcome):
         )
     elif rule:
         known = set(checker.nodes) | {"postage"}
-        note, where, owner = rule["params"]["note"], outcome.value_mark("flag"), f"{rule['id']} note"
+        note, owner = rule["params"]["note"], f"{rule['id']} note"
         if "flag_note" in outcome:
             note, owner = outcome["flag_note"], "flag_note"
         flow_id = checker.flow["id"]
         for lang in ("zh", "en"):
             for name in placeholders(note.get(lang, "")):
-                if name not in known:
+                # At the note itself, where the typo is; once, however many outcomes use the flag.
+                where = note.value_mark(lang) if hasattr(note, "value_mark") else outcome.value_mark("flag")
+                if name not in known and ctx.first_time((str(where), flow_id, name)):
                     ctx.add(
-                        note.value_mark(lang) if owner == "flag_note" else where,
+                        where,
                         say(
                             f"`{owner}.{lang}` 用了 `{{{name}}}`，但它既不是流程 '{flow_id}' 里的问题，也不是 'postage'",
                             f"{owner}.{lang} uses {{{name}}}, which is no question of flow '{flow_id}' nor 'postage'",
