@@ -35,7 +35,9 @@ def display_path(path, base=None):
 def load_documents(rules_dir, base=None, saved=None):
     """Parse and schema-check every *.yaml file; return (documents, problems).
 
-    A document is (display path, data) for each file that parsed and passed the schema.
+    A document is (display path, data) for each file that parsed and passed the schema, or
+    whose only slips were misspelt keys (reported, and mended in the document so the checks
+    of meaning can go on: see SchemaChecker.repaired).
     ``saved``, a dict when given, gets each file's last-saved time (mtime) by display path.
     """
     rules_dir = Path(rules_dir)
@@ -83,9 +85,8 @@ def load_documents(rules_dir, base=None, saved=None):
             )
             continue
         data, found = _parsed(text, shown, checker)
-        if found:
-            problems.extend(found)
-        else:
+        problems.extend(found)
+        if data is not None:
             documents.append((shown, data))
     return documents, problems
 
@@ -94,7 +95,8 @@ _PARSED = {}
 
 
 def _parsed(text, shown, checker):
-    """(data, problems) of one file's text, parsed and schema-checked.
+    """(data, problems) of one file's text, parsed and schema-checked; data is None when the
+    file cannot be used (see load_documents).
 
     Parsing YAML in pure Python is the slow part of loading; a rules folder is loaded many
     times with the same files (each build, `mkdocs serve` after an edit to one file, the
@@ -107,7 +109,10 @@ def _parsed(text, shown, checker):
         elif data is None:
             found = [Problem(shown, 1, 1, say("文件是空的；请写入规则，或删掉这个文件", "file is empty; add rules or delete it"))]
         else:
-            found = checker.check(data, Mark(shown, 1, 1) if not hasattr(data, "mark") else data.mark)
+            where = Mark(shown, 1, 1) if not hasattr(data, "mark") else data.mark
+            found = checker.check(data, where)
+            if found:
+                data = checker.repaired(marked_copy(data), where)
         if len(_PARSED) > 64:
             _PARSED.clear()
         _PARSED[key] = (data, found)
@@ -192,7 +197,7 @@ def load_rules(rules_dir=DEFAULT_RULES_DIR, base=None, today=None, warnings=None
     today = today or datetime.date.today()
     saved = {}
     documents, problems = load_documents(rules_dir, base, saved)
-    loaded = not problems
+    loaded = {problem.path for problem in problems} <= {shown for shown, _ in documents}  # every file is there
     problems.extend(check_semantics(documents, today, saved))
     if loaded:
         # A file that did not load leaves its rules, flows and areas undefined: the checks

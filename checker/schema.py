@@ -97,8 +97,28 @@ class SchemaChecker:
 
     def check(self, document, file_mark):
         problems = []
+        self.slips = []
         self._check(document, self.schema, file_mark, "", problems)
         return problems
+
+    def repaired(self, document, file_mark):
+        """``document`` with its unknown keys mended, or None.
+
+        A misspelt key is the one slip whose meaning is clear: the key it is closest to, when
+        that one is missing (``tittle`` for ``title``), else nothing. When every problem was
+        such a key and the mended document passes, the checks of meaning can go on with it and
+        report what else is wrong in the same round. ``document`` is changed in place."""
+        problems = self.check(document, file_mark)
+        slips = self.slips
+        if not slips or len(slips) != len(problems):
+            return None
+        for mapping, key, meant in slips:
+            value = mapping.pop(key)
+            if meant is not None and meant not in mapping:
+                mapping[meant] = value
+                mapping.key_marks = dict(mapping.key_marks, **{meant: mapping.key_mark(key)})
+                mapping.value_marks = dict(mapping.value_marks, **{meant: mapping.value_mark(key)})
+        return document if not self.check(document, file_mark) else None
 
     def _resolve(self, schema):
         while "$ref" in schema:
@@ -184,6 +204,8 @@ class SchemaChecker:
             if key in properties:
                 self._check(item, properties[key], item_mark, path, problems)
             elif extra is False:
+                if isinstance(value, MarkedDict):
+                    self.slips.append((value, key, closest(key, properties)))
                 allowed = listing(properties)
                 otherwise = say(f"；这里能写的键有：{allowed.zh}", f"; allowed: {allowed.en}")
                 problems.append(
