@@ -305,7 +305,8 @@ def check_scenario_references(documents):
             )
             continue
         outcomes = [outcome["id"] for outcome in flow["outcomes"]]
-        if scenario["outcome"] not in outcomes:
+        missing = getattr(flow, "missing_ids", ())  # reported with the flow, at the rename
+        if scenario["outcome"] not in outcomes and scenario["outcome"] not in missing:
             taught = scenario["outcome"]
             problems.append(
                 scenario.value_mark("outcome").problem(
@@ -316,7 +317,7 @@ def check_scenario_references(documents):
         questions = [question["id"] for question in flow["questions"]]
         answers = scenario["answers"]
         for qid in answers:
-            if qid not in questions:
+            if qid not in questions and qid not in missing:
                 problems.append(
                     answers.key_mark(qid).problem(
                         say(f"'{qid}' 不是流程 '{flow['id']}' 里的问题", f"'{qid}' is not a question of flow '{flow['id']}'")

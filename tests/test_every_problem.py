@@ -116,3 +116,26 @@ def test_a_bad_placeholder_in_a_flag_note_is_reported_at_the_note_once(tmp_path,
         f"rules/order-flags.yaml:{line}:22: FLAG-GREEN note.zh uses {{reasn}}, which is no question of flow 'returns' "
         "nor 'postage'; did you mean 'reason'?"
     ]
+
+
+@pytest.mark.parametrize(
+    "old,new,named",
+    [
+        ("    - id: reason\n", "    - id: return_reason\n", 7),  # a question: nexts, conditions, flag notes, training answers
+        ("    - id: signed_on\n", "    - id: signoff_date\n", 10),  # days_between, not_before, nexts, notes
+        ("    - id: out_condition\n", "    - id: out_not_resaleable\n", 6),  # an outcome training teaches
+    ],
+    ids=["question", "date question", "outcome"],
+)
+def test_a_renamed_id_is_one_problem_at_the_rename(tmp_path, monkeypatch, old, new, named):
+    # Renaming a question gave a dozen and more problems, the cause among them with a wrong
+    # suggestion, the rest "reached by no path" and answers in training.yaml.
+    was, now = old.split("id: ")[1].strip(), new.split("id: ")[1].strip()
+    problems = _rules_with(tmp_path, monkeypatch, {"returns.yaml": lambda text: text.replace(old, new, 1)})
+    line = _line("returns.yaml", old.rstrip("\n"))
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(
+        f"rules/returns.yaml:{line}:11: nothing in the flow names '{now}', while '{was}' is named in {named} places "
+        "but defined nowhere (line(s) "
+    )
+    assert problems[0].endswith(f"if you renamed it, name it '{was}' again or change those places to '{now}'")

@@ -2,7 +2,7 @@
 postage, flag, route and deadlines."""
 
 from ..engine.text import placeholders
-from ..errors import hint, say
+from ..errors import say
 
 __all__ = ["check_outcome"]
 
@@ -80,14 +80,11 @@ def _check_flag(checker, outcome):
                 # At the note itself, where the typo is; once, however many outcomes use the flag.
                 where = note.value_mark(lang) if hasattr(note, "value_mark") else outcome.value_mark("flag")
                 if name not in known and ctx.first_time((str(where), flow_id, name)):
-                    ctx.add(
-                        where,
-                        say(
-                            f"`{owner}.{lang}` 用了 `{{{name}}}`，但它既不是流程 '{flow_id}' 里的问题，也不是 'postage'",
-                            f"{owner}.{lang} uses {{{name}}}, which is no question of flow '{flow_id}' nor 'postage'",
-                        )
-                        + hint(name, known),
+                    message = say(
+                        f"`{owner}.{lang}` 用了 `{{{name}}}`，但它既不是流程 '{flow_id}' 里的问题，也不是 'postage'",
+                        f"{owner}.{lang} uses {{{name}}}, which is no question of flow '{flow_id}' nor 'postage'",
                     )
+                    checker.unknown(name, where, message, known)
 
 
 def _check_route(checker, outcome):
