@@ -54,3 +54,37 @@ def test_the_public_checker_data_has_no_names_of_the_shops_own_days(tmp_path, mo
     for audience in ("public", "staff"):
         days = WorkCalendar(checker_data(bundle, audience)["calendar"])
         assert [days.is_working_day(parse_date(f"2026-03-{day:02d}")) for day in (6, 9, 13, 16)] == [True, False, False, True]
+
+
+def test_public_wording_that_names_a_staff_rule_is_refused_at_its_line(tmp_path, monkeypatch):
+    old = "zh: 我们只为本店售出的商品办理退换货。"
+    chinese, english, lines = _real_rules_with(
+        tmp_path,
+        monkeypatch,
+        "returns.yaml",
+        lambda text: text.replace(old, "zh: 我们只为本店售出的商品办理退换货（见 RET-COMPENSATION）。", 1),
+    )
+    line = _line_of(lines, "（见 RET-COMPENSATION）")
+    assert english == [
+        f"rules/returns.yaml:{line}:15: text customers can read names the staff rule RET-COMPENSATION, which they never see; "
+        "remove the id and say it in the customer's words"
+    ]
+    assert chinese[0].startswith(f"rules/returns.yaml:{line}:15: 顾客能看到的这段文字提到了内部规则 RET-COMPENSATION")
+
+
+def test_public_wording_that_copies_a_staff_rule_is_refused_at_its_line(tmp_path, monkeypatch):
+    # An outcome's customer wording on the public checker, and a public rule's, each with a
+    # sentence of the staff-only RET-COMPENSATION.
+    staff = "超过须主管批准。"
+    copied = "轻微质量问题且买家愿意保留商品的，客服可给予不超过该订单原寄出运费的补偿；"
+
+    def edit(text):
+        text = text.replace("zh: 我们只为本店售出的商品办理退换货。", f"zh: 我们只为本店售出的商品办理退换货。{staff}", 1)
+        return text.replace("zh: 包裹签收即视为您已收货；", f"zh: {copied}包裹签收即视为您已收货；", 1)
+
+    _, english, lines = _real_rules_with(tmp_path, monkeypatch, "returns.yaml", edit)
+    line = _line_of(lines, copied)
+    assert english == [
+        f"rules/returns.yaml:{line}:15: text customers can read copies the staff rule RET-COMPENSATION word for word "
+        f'("{copied[:24]}…"); rewrite it in the customer\'s words, or make that rule public'
+    ]  # the short sentence (超过须主管批准。) is not taken for a copy

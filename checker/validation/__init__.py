@@ -12,6 +12,7 @@ from .answers import check_answer_order
 from .audience import check_customer_flow
 from .common import Context
 from .flows import FlowChecker
+from .public_text import check_public_text
 from .rules import check_rule, check_shop
 
 __all__ = ["check_semantics"]
@@ -70,6 +71,7 @@ def check_semantics(documents, today, saved=None):
             FlowChecker(ctx, flow).run()
             check_customer_flow(ctx, flow, flow["id"] in public_flows)
     check_answer_order(ctx, [data["flow"] for data in areas if "flow" in data])
+    check_public_text(ctx, areas, [data for _, data in documents if data["kind"] == "site"][:1], public_flows)
     return ctx.problems
 
 
