@@ -88,3 +88,19 @@ def test_public_wording_that_copies_a_staff_rule_is_refused_at_its_line(tmp_path
         f"rules/returns.yaml:{line}:15: text customers can read copies the staff rule RET-COMPENSATION word for word "
         f'("{copied[:24]}…"); rewrite it in the customer\'s words, or make that rule public'
     ]  # the short sentence (超过须主管批准。) is not taken for a copy
+
+
+def test_the_public_checker_data_has_no_order_note_wording(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    bundle = load_rules(Path("rules"))
+    shorts = [
+        answer["short"]
+        for flow_id in checker_data(bundle, "public")["flows"]
+        for question in bundle["flows"][flow_id]["questions"]
+        for answer in question.get("answers", [])
+        if "short" in answer
+    ]
+    assert shorts, "the public checker's flows have answers with an order-note form"
+    public = checker_data(bundle, "public")
+    answers = [a for flow in public["flows"].values() for q in flow["questions"] for a in q.get("answers", [])]
+    assert answers and not any("short" in answer for answer in answers)

@@ -112,6 +112,7 @@ def public_flow(flow, public_rules):
         if "answers" in question:
             question["answers"] = [a for a in question["answers"] if a.get("audience") != "staff"]
             for answer in question["answers"]:
+                answer.pop("short", None)  # the label's form for order notes, which customers never see
                 if "next" in answer:
                     answer["next"] = target(answer["next"])
         if "next" in question:
