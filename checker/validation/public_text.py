@@ -69,14 +69,24 @@ def _sentences(text, lang):
             yield sentence
 
 
+def _own_sentences(ctx, staff):
+    """{(language, sentence): rule id} of the sentences of a staff rule's text that no other
+    rule's text has: a line every rule shares (a footer, boilerplate) is no one rule's."""
+    rules_with = {}
+    for rule, _ in ctx.rules.values():
+        for lang in MIN_COPIED:
+            for sentence in set(_sentences(rule["text"][lang], lang)):
+                rules_with.setdefault((lang, sentence), []).append(rule["id"])
+    staff_ids = {rule["id"] for rule in staff}
+    return {key: ids[0] for key, ids in rules_with.items() if len(ids) == 1 and ids[0] in staff_ids}
+
+
 def check_public_text(ctx, areas, sites, public_flows):
     staff = [rule for rule, _ in ctx.rules.values() if rule["audience"] != "public"]
     if not staff:
         return
     ids = re.compile(r"(?<![\w-])(" + "|".join(re.escape(rule["id"]) for rule in staff) + r")(?![\w-])")
-    copied = {
-        (lang, sentence): rule["id"] for rule in staff for lang in MIN_COPIED for sentence in _sentences(rule["text"][lang], lang)
-    }
+    copied = _own_sentences(ctx, staff)
     for text, lang, mark in public_texts(areas, sites, public_flows):
         named = ids.search(text)
         if named:
