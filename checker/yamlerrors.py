@@ -22,7 +22,7 @@ FULL_WIDTH = {
     "］": (say("全角方括号", "a full-width bracket"), say("半角方括号", "a half-width bracket"), "]"),
     "\u3000": (say("全角空格", "a full-width space"), say("半角空格", "half-width spaces"), " "),
 }
-_KEY = r"[A-Za-z_][\w-]*"
+_KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
 # Where a full-width character stands in for YAML's punctuation, not inside Chinese text:
 # right after a key, between a flow mapping's items, opening a value, or indenting a line.
 _SLIPS = (
@@ -31,6 +31,7 @@ _SLIPS = (
     re.compile(rf"(，)\s*{_KEY}\s*[:：]"),
     re.compile(r":\s+([｛［])"),
     re.compile(r"^\s*(\u3000)"),
+    re.compile(r"^\s*(?:-\s+)?[^\s:#'\"：]+(：)\s*[\[{［｛]"),  # a key in Chinese (search synonyms)
 )
 
 
