@@ -104,3 +104,15 @@ def test_the_public_checker_data_has_no_order_note_wording(tmp_path, monkeypatch
     public = checker_data(bundle, "public")
     answers = [a for flow in public["flows"].values() for q in flow["questions"] for a in q.get("answers", [])]
     assert answers and not any("short" in answer for answer in answers)
+
+
+def test_a_question_on_the_customers_path_needs_customer_wording(tmp_path, monkeypatch):
+    # Without it the public checker asked customers in the staff's words (买家为什么要退换？).
+    wording = '      customer: {zh: 您为什么想退换？, en: "Why do you want to return or exchange the item?"}\n'
+    chinese, english, lines = _real_rules_with(tmp_path, monkeypatch, "returns.yaml", lambda text: text.replace(wording, "", 1))
+    line = _line_of(lines, "ask: {zh: 买家为什么要退换？")
+    assert english == [
+        f"rules/returns.yaml:{line}:7: question 'reason' is asked in the customer's checker but has only the staff wording; "
+        "add customer: {zh, en} in the second person"
+    ]
+    assert chinese[0].startswith(f"rules/returns.yaml:{line}:7: 问题 'reason' 在顾客版检查器里会问到")

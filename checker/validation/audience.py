@@ -43,8 +43,20 @@ def check_customer_flow(ctx, flow, on_public_site):
                 "(the answer a customer's case always has) or make the question public",
             ),
         )
-    for kind, node in graph.nodes(flow, ("checks", "outcomes")):
+    for kind, node in graph.nodes(flow, ("questions", "checks", "outcomes")):
         if node["id"] not in on_path:
+            continue
+        if kind == "questions":
+            if node.get("audience") != "staff" and "customer" not in node:
+                ctx.add(
+                    node.key_mark("ask"),
+                    say(
+                        f"问题 '{node['id']}' 在顾客版检查器里会问到，但只有给员工的问法；"
+                        "请加上 `customer: {zh, en}`，用“您”来问",
+                        f"question '{node['id']}' is asked in the customer's checker but has only the staff wording; "
+                        "add customer: {zh, en} in the second person",
+                    ),
+                )
             continue
         if kind == "checks":
             cited = set()
