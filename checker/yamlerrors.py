@@ -52,6 +52,9 @@ def _end_of(lines, number):
     return len(text.split(" #")[0].rstrip()) + 1
 
 
+# A key followed by its value without the colon between them: `title {zh: …, en: …}`.
+_KEY_WITHOUT_COLON = re.compile(rf"^\s*(?:-\s+)?({_KEY})\s+[{{\[]")
+
 # PyYAML's messages that are right about the place: (pattern, message for what it matched).
 _AT_THE_PLACE = (
     (
@@ -85,6 +88,20 @@ def _explained(what, problem, context, lines):
     """(line, column, Text) for PyYAML's ``what`` at the marks ``problem`` and ``context``
     ((line, column), 1-based, or None); None when the message is not one we know."""
     line, column = problem
+    key = (
+        _KEY_WITHOUT_COLON.match(lines[line - 1])
+        if what == "mapping values are not allowed here" and line <= len(lines)
+        else None
+    )
+    if key:
+        return (
+            line,
+            key.end(1) + 1,
+            say(
+                f"键 '{key.group(1)}' 后面缺少冒号；请写成 `{key.group(1)}: `（冒号后面空一格）",
+                f"the key '{key.group(1)}' has no colon after it; write '{key.group(1)}: ' (a space after the colon)",
+            ),
+        )
     if what == "mapping values are not allowed here":
         return (
             line,
