@@ -5,7 +5,7 @@ renderers can trust it.
 """
 
 from .check_areas import check_escalation, check_view
-from .errors import hint, listing, say
+from .errors import hint, listing, say, unknown_rule
 
 __all__ = ["check_site", "default_site", "DURATIONS"]
 
@@ -63,7 +63,7 @@ class _Site:
             return None  # the id's second definition is the problem, not each mention of it
         if rule_id not in self.rules:
             otherwise = say("；请写某个区域文件里的规则", "; name a rule of an area file")
-            self.add(mark, say(f"没有规则 {rule_id}", f"unknown rule {rule_id}") + hint(rule_id, self.rules, otherwise))
+            self.problems.append(unknown_rule(mark, rule_id, self.rules, otherwise))
             return None
         return self.rules[rule_id][0]
 

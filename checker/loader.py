@@ -15,6 +15,7 @@ from .scenarios import check_scenario_references, check_scenarios
 from .schema import SchemaChecker
 from .shop_calendar import assemble_calendar, calendar_warnings
 from .validation import check_semantics
+from .validation.missing import fold_unknown_rules
 from .yamlsource import Mark, load_yaml_text, marked_copy
 
 __all__ = ["load_rules", "load_documents", "build_bundle", "DEFAULT_RULES_DIR", "BUNDLE_VERSION"]
@@ -205,7 +206,7 @@ def load_rules(rules_dir=DEFAULT_RULES_DIR, base=None, today=None, warnings=None
         problems.extend(check_site(documents))
         problems.extend(check_scenario_references([data for _, data in documents]))
     if problems:
-        raise RulesError(problems)
+        raise RulesError(fold_unknown_rules(problems, [data for _, data in documents]))
     bundle = build_bundle(documents, today)
     problems = check_scenarios(bundle, [data for _, data in documents])
     if problems:

@@ -37,16 +37,18 @@ _MONTHS = (
 
 
 class _Unresolvable(Exception):
-    def __init__(self, mark, message):
+    def __init__(self, mark, message, about=None):
         super().__init__(message.en)
-        self.mark, self.message = mark, message
+        self.mark, self.message, self.about = mark, message, about
 
 
 def _param(bundle, reference, mark):
     rule_id, _, key = reference.partition(".")
     rule = bundle["rules"].get(rule_id)
     if rule is None:
-        raise _Unresolvable(mark, say(f"没有规则 '{rule_id}'", f"unknown rule '{rule_id}'") + hint(rule_id, bundle["rules"]))
+        raise _Unresolvable(
+            mark, say(f"没有规则 '{rule_id}'", f"unknown rule '{rule_id}'") + hint(rule_id, bundle["rules"]), about=rule_id
+        )
     params = rule.get("params", {})
     if key not in params or isinstance(params[key], (dict, list, str, bool)):
         raise _Unresolvable(
@@ -328,7 +330,9 @@ def check_scenario_references(documents):
             try:
                 _param({"rules": rules}, holder["param"], holder.value_mark("param"))
             except _Unresolvable as error:
-                problems.append(error.mark.problem(_named(scenario) + error.message))
+                problem = error.mark.problem(_named(scenario) + error.message)
+                problem.about = error.about
+                problems.append(problem)
     return problems
 
 

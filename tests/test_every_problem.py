@@ -139,3 +139,33 @@ def test_a_renamed_id_is_one_problem_at_the_rename(tmp_path, monkeypatch, old, n
         "but defined nowhere (line(s) "
     )
     assert problems[0].endswith(f"if you renamed it, name it '{was}' again or change those places to '{now}'")
+
+
+def test_a_renamed_rule_is_one_problem_at_the_rename(tmp_path, monkeypatch):
+    # 19 problems before: each mention in the flow, the site file and training, and the
+    # outcome whose say_params named it.
+    problems = _rules_with(
+        tmp_path,
+        monkeypatch,
+        {"returns.yaml": lambda text: text.replace("      - id: RET-WINDOW\n", "      - id: RET-WINDOW-DAYS\n", 1)},
+    )
+    line = _line("returns.yaml", "      - id: RET-WINDOW")
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(
+        f"rules/returns.yaml:{line}:13: nothing names rule RET-WINDOW-DAYS, while RET-WINDOW is named in 17 places "
+        "but defined nowhere (line(s) "
+    )
+    assert problems[0].endswith("if you renamed it, name it RET-WINDOW again or change those places to RET-WINDOW-DAYS")
+
+
+def test_a_rule_missing_from_several_places_is_one_problem_at_the_first(tmp_path, monkeypatch):
+    # No rule is named by nothing and spelt like it: the first mention, listing the others.
+    problems = _rules_with(tmp_path, monkeypatch, {"site.yaml": lambda text: text.replace("RET-WINDOW", "RET-ZZZ-TYPO")})
+    lines = [
+        n
+        for n, text in enumerate((ROOT / "rules" / "site.yaml").read_text(encoding="utf-8").splitlines(), 1)
+        if "RET-WINDOW" in text
+    ]
+    assert len(lines) > 1 and len(problems) == 1, problems
+    assert problems[0].startswith(f"rules/site.yaml:{lines[0]}:")
+    assert problems[0].endswith(f"(also named at line(s) {', '.join(map(str, lines[1:]))})")

@@ -2,7 +2,7 @@
 facts it names, and the params it compares with."""
 
 from ..engine.graph import COMPARISONS
-from ..errors import hint, listing, say
+from ..errors import hint, listing, say, unknown_rule
 
 __all__ = ["check_condition", "operand"]
 
@@ -24,7 +24,7 @@ def operand(checker, value, mark):
     if "param" in value:
         rule_id, _, key = value["param"].partition(".")
         if rule_id not in ctx.rules:
-            ctx.add(mark, say(f"没有规则 {rule_id}", f"unknown rule {rule_id}") + hint(rule_id, ctx.rules))
+            ctx.problems.append(unknown_rule(mark, rule_id, ctx.rules))
             return None
         params = ctx.rules[rule_id][0].get("params", {})
         if key not in params:

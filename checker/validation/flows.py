@@ -3,7 +3,7 @@
 Conditions are checked by ``conditions``, each outcome's references by ``outcomes``."""
 
 from ..engine import graph
-from ..errors import hint, listing, say
+from ..errors import hint, listing, say, unknown_rule
 from .conditions import check_condition, operand
 from .missing import Missing
 from .outcomes import check_outcome
@@ -49,9 +49,7 @@ class FlowChecker:
     def rule_ref(self, node, key, value=None, mark=None):
         value = node[key] if value is None else value
         if value not in self.ctx.rules:
-            self.ctx.add(
-                mark or node.value_mark(key), say(f"没有规则 {value}", f"unknown rule {value}") + hint(value, self.ctx.rules)
-            )
+            self.ctx.problems.append(unknown_rule(mark or node.value_mark(key), value, self.ctx.rules))
             return None
         return self.ctx.rules[value][0]
 

@@ -12,9 +12,9 @@ once (``Missing.report``), at the line the editor most likely changed:
   and the other places listed.
 """
 
-from ..errors import closest, say
+from ..errors import Problem, closest, say
 
-__all__ = ["Missing"]
+__all__ = ["Missing", "fold_unknown_rules"]
 
 SHOWN_PLACES = 5
 
@@ -90,3 +90,61 @@ def _report_rename(checker, name, meant, places):
             f"(line(s) {lines.en}); if you renamed it, name it '{name}' again or change those places to '{meant}'",
         ),
     )
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def fold_unknown_rules(problems, documents):
+    """``problems`` with the mentions of each undefined rule id (Problem.about) reported once,
+    the same way as a flow's missing steps: at the rule it was most likely renamed to (a rule
+    nothing names, closest in spelling) when it is named in several places, else at its first
+    mention, listing the others."""
+    mentions = {}
+    for problem in problems:
+        if problem.about is not None:
+            mentions.setdefault(problem.about, []).append(problem)
+    if not any(len(found) > 1 for found in mentions.values()):
+        return problems
+    named, rules = {}, {}
+    for data in documents:
+        for text in _strings(data):
+            for name in {text, text.split(".", 1)[0]}:
+                named[name] = named.get(name, 0) + 1
+        for section in data.get("sections", []) if data["kind"] == "area" else []:
+            for rule in section["rules"]:
+                rules[rule["id"]] = rule.value_mark("id")
+    unnamed = [rule_id for rule_id in rules if named.get(rule_id, 0) <= 1]  # only its own id names it
+    folded = [problem for problem in problems if problem.about is None or len(mentions[problem.about]) == 1]
+    for rule_id, found in mentions.items():
+        if len(found) == 1:
+            continue
+        found = sorted(found, key=Problem.sort_key)
+        places = [(problem,) for problem in found]  # a problem has the path and line of a mark
+        meant = closest(rule_id, unnamed)
+        if meant is not None:
+            where = rules[meant]
+            lines = _lines(places, where.path)
+            count = len(found)
+            folded.append(
+                where.problem(
+                    say(
+                        f"没有任何地方用到规则 {meant}，而 {rule_id} 在 {count} 处被用到却没有定义（用到它的行：{lines.zh}）；"
+                        f"如果是改了名，请改回 {rule_id}，或把那 {count} 处都改成 {meant}",
+                        f"nothing names rule {meant}, while {rule_id} is named in {count} places but defined nowhere "
+                        f"(line(s) {lines.en}); if you renamed it, name it {rule_id} again or change those places to {meant}",
+                    )
+                )
+            )
+        else:
+            first = found[0]
+            folded.append(Problem(first.path, first.line, first.column, first.message + _also(places[1:], first.path)))
+    return folded

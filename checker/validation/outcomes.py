@@ -15,12 +15,12 @@ def check_outcome(checker, outcome):
     for key in ("price_difference", "follow_up"):
         if key in outcome:
             checker.rule_ref(outcome, key)
+    params = {}
     if "say_params" in outcome:
         rule = checker.rule_ref(outcome, "say_params")
-        params = rule.get("params", {}) if rule else {}
-    else:
-        params = {}
-    for lang in ("zh", "en"):
+        # Without the rule its placeholders are unknown, not missing: the rule's problem says it all.
+        params = None if rule is None else rule.get("params", {})
+    for lang in ("zh", "en") if params is not None else ():
         for name in placeholders(outcome["say"][lang]):
             if name not in params:
                 ctx.add(
