@@ -5,7 +5,7 @@ renderers can trust it.
 """
 
 from .check_areas import check_escalation, check_view
-from .errors import hint, listing, say
+from .errors import hint, listing, say, unknown_rule
 
 __all__ = ["check_site", "default_site", "DURATIONS"]
 
@@ -34,6 +34,7 @@ class _Site:
         self.problems = []
         self.rules, self.areas, self.flows = {}, {}, {}
         self.roles, self.escalation, self.sites, self.shop = None, None, [], None
+        self.twice = set()  # rule ids defined twice: which rule a mention means is unknown
         for _, data in documents:
             if data["kind"] == "shop":
                 self.roles = {role["id"] for role in data["roles"]}
@@ -45,6 +46,8 @@ class _Site:
                 self.areas.setdefault(data["area"], data)
                 for section in data["sections"]:
                     for rule in section["rules"]:
+                        if rule["id"] in self.rules:
+                            self.twice.add(rule["id"])  # reported by the checks of meaning
                         self.rules.setdefault(rule["id"], (rule, data["area"]))
                 if "flow" in data:
                     self.flows.setdefault(data["flow"]["id"], data["flow"])
@@ -56,9 +59,11 @@ class _Site:
         """The rule a value names, or None after reporting it."""
         rule_id = owner[key] if rule_id is None else rule_id
         mark = owner.value_mark(key) if mark is None else mark
+        if rule_id in self.twice:
+            return None  # the id's second definition is the problem, not each mention of it
         if rule_id not in self.rules:
             otherwise = say("；请写某个区域文件里的规则", "; name a rule of an area file")
-            self.add(mark, say(f"没有规则 {rule_id}", f"unknown rule {rule_id}") + hint(rule_id, self.rules, otherwise))
+            self.problems.append(unknown_rule(mark, rule_id, self.rules, otherwise))
             return None
         return self.rules[rule_id][0]
 

@@ -9,7 +9,20 @@ import errno
 
 from .engine.answering import LANGS
 
-__all__ = ["Problem", "RulesError", "Text", "UsageError", "closest", "hint", "listing", "one_line", "os_reason", "say", "LANGS"]
+__all__ = [
+    "Problem",
+    "RulesError",
+    "Text",
+    "UsageError",
+    "closest",
+    "hint",
+    "listing",
+    "one_line",
+    "os_reason",
+    "say",
+    "unknown_rule",
+    "LANGS",
+]
 
 
 class Text:
@@ -113,7 +126,10 @@ def listing(items):
 class Problem:
     """One thing wrong with a rules file, at a place a person can open in an editor.
 
-    ``message`` is a Text (a {"zh", "en"} pair or plain words are taken too)."""
+    ``message`` is a Text (a {"zh", "en"} pair or plain words are taken too). ``about`` is the
+    rule id a problem says is defined nowhere, so that its mentions can be reported as one."""
+
+    about = None
 
     def __init__(self, path, line, column, message):
         self.path = str(path)
@@ -135,6 +151,13 @@ class Problem:
     def sort_key(self):
         # The English text orders problems at one place, so both languages list them alike.
         return (self.path, self.line, self.column, self.message.en)
+
+
+def unknown_rule(mark, rule_id, known, otherwise=None):
+    """The problem at ``mark`` of a rule id no rules file defines (``known``: the ids that are)."""
+    problem = mark.problem(say(f"没有规则 {rule_id}", f"unknown rule {rule_id}") + hint(rule_id, known, otherwise))
+    problem.about = rule_id
+    return problem
 
 
 class RulesError(Exception):

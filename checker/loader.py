@@ -12,10 +12,11 @@ from pathlib import Path
 from .check_site import check_site, default_site
 from .errors import Problem, RulesError, os_reason, say
 from .reviews import review_dates, review_warnings
-from .scenarios import check_scenarios
+from .scenarios import check_scenario_references, check_scenarios
 from .schema import SchemaChecker
 from .shop_calendar import assemble_calendar, calendar_warnings
 from .validation import check_flag_notes, check_semantics
+from .validation.missing import fold_unknown_rules
 from .yamlsource import Mark, load_yaml_text, marked_copy
 
 __all__ = ["load_rules", "load_documents", "build_bundle", "DEFAULT_RULES_DIR", "BUNDLE_VERSION"]
@@ -39,10 +40,13 @@ _NOT_A_FILE = say(
 )
 
 
-def load_documents(rules_dir, base=None):
+def load_documents(rules_dir, base=None, saved=None):
     """Parse and schema-check every *.yaml file; return (documents, problems).
 
-    A document is (display path, data) for each file that parsed and passed the schema.
+    A document is (display path, data) for each file that parsed and passed the schema, or
+    whose only slips were misspelt keys (reported, and mended in the document so the checks
+    of meaning can go on: see SchemaChecker.repaired).
+    ``saved``, a dict when given, gets each file's last-saved time (mtime) by display path.
     """
     rules_dir = Path(rules_dir)
     problems, documents = [], []
@@ -76,6 +80,8 @@ def load_documents(rules_dir, base=None):
     for path in files:
         shown = display_path(path, base)
         try:
+            if saved is not None:
+                saved[shown] = path.stat().st_mtime_ns
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as error:
             problems.append(
@@ -97,9 +103,8 @@ def load_documents(rules_dir, base=None):
             )
             continue
         data, found = _parsed(text, shown, checker)
-        if found:
-            problems.extend(found)
-        else:
+        problems.extend(found)
+        if data is not None:
             documents.append((shown, data))
     return documents, problems
 
@@ -108,7 +113,8 @@ _PARSED = {}
 
 
 def _parsed(text, shown, checker):
-    """(data, problems) of one file's text, parsed and schema-checked.
+    """(data, problems) of one file's text, parsed and schema-checked; data is None when the
+    file cannot be used (see load_documents).
 
     Parsing YAML in pure Python is the slow part of loading; a rules folder is loaded many
     times with the same files (each build, `mkdocs serve` after an edit to one file, the
@@ -121,7 +127,10 @@ def _parsed(text, shown, checker):
         elif data is None:
             found = [Problem(shown, 1, 1, say("文件是空的；请写入规则，或删掉这个文件", "file is empty; add rules or delete it"))]
         else:
-            found = checker.check(data, Mark(shown, 1, 1) if not hasattr(data, "mark") else data.mark)
+            where = Mark(shown, 1, 1) if not hasattr(data, "mark") else data.mark
+            found = checker.check(data, where)
+            if found:
+                data = checker.repaired(marked_copy(data), where)
         if len(_PARSED) > 64:
             _PARSED.clear()
         _PARSED[key] = (data, found)
@@ -206,16 +215,18 @@ def load_rules(rules_dir=DEFAULT_RULES_DIR, base=None, today=None, warnings=None
     ``warnings`` when a list is given.
     """
     today = today or datetime.date.today()
-    documents, problems = load_documents(rules_dir, base)
-    loaded = not problems
-    problems.extend(check_semantics(documents, today))
+    saved = {}
+    documents, problems = load_documents(rules_dir, base, saved)
+    loaded = {problem.path for problem in problems} <= {shown for shown, _ in documents}  # every file is there
+    problems.extend(check_semantics(documents, today, saved))
     if loaded:
         # A file that did not load leaves its rules, flows and areas undefined: the checks
         # across files (the site file names them all) would repeat that at every mention.
         problems.extend(check_site(documents))
         problems.extend(check_flag_notes(documents))
+        problems.extend(check_scenario_references([data for _, data in documents]))
     if problems:
-        raise RulesError(problems)
+        raise RulesError(fold_unknown_rules(problems, [data for _, data in documents]))
     bundle = build_bundle(documents, today)
     problems = check_scenarios(bundle, [data for _, data in documents])
     if problems:

@@ -3,6 +3,7 @@
 It only orchestrates: loading lives in checker.loader, pages in checker.site.
 """
 
+import copy
 from pathlib import Path
 
 import jinja2
@@ -102,10 +103,15 @@ class PolicyConfig(base.Config):
 
 
 class PolicyPlugin(BasePlugin[PolicyConfig]):
+    # Set by the build that starts this one for the other language (on_post_build): what
+    # that build read, as (root, rules folder, bundle).
+    read_by_first_language = None
+
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
+        rules_dir = self.root / self.config.rules
         try:
-            self.bundle = load_rules(self.root / self.config.rules, base=self.root)
+            self.bundle = self._shared_bundle(rules_dir) or load_rules(rules_dir, base=self.root)
         except RulesError as error:
             lang = "en" if self.config.language == "en" else "zh"  # `both` reads Chinese first
             heading = say("规则有问题，网站没有生成：", "the rules have problems; the site was not built:")
@@ -121,6 +127,15 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         config.extra_css.append("assets/handbook.css")
         config.extra_javascript.append("assets/handbook.js")
         return config
+
+    def _shared_bundle(self, rules_dir):
+        """The rules as the first language's build read them, when this build is its other
+        language over the same folder: one read per build, so a file saved while a build runs
+        gives both languages the old rules or both the new, never one of each."""
+        shared = self.read_by_first_language
+        if shared is None or shared[:2] != (self.root, rules_dir):
+            return None
+        return copy.deepcopy(shared[2])
 
     def on_env(self, env, *, config, files):
         if env.bytecode_cache is None:
@@ -159,4 +174,7 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         alternate = load_config(
             str(self.root / self.config.alternate), site_dir=str(Path(config.site_dir) / other), strict=config.strict
         )
+        for plugin in alternate.plugins.values():
+            if isinstance(plugin, PolicyPlugin):
+                plugin.read_by_first_language = (self.root, self.root / self.config.rules, self.bundle)
         build(alternate)

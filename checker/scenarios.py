@@ -21,20 +21,22 @@ from .engine.text import fill, placeholders
 from .errors import Text, hint, say
 from .validation.clues import check_clues
 
-__all__ = ["check_scenarios"]
+__all__ = ["check_scenarios", "check_scenario_references"]
 
 
 class _Unresolvable(Exception):
-    def __init__(self, mark, message):
+    def __init__(self, mark, message, about=None):
         super().__init__(message.en)
-        self.mark, self.message = mark, message
+        self.mark, self.message, self.about = mark, message, about
 
 
 def _param(bundle, reference, mark):
     rule_id, _, key = reference.partition(".")
     rule = bundle["rules"].get(rule_id)
     if rule is None:
-        raise _Unresolvable(mark, say(f"没有规则 '{rule_id}'", f"unknown rule '{rule_id}'") + hint(rule_id, bundle["rules"]))
+        raise _Unresolvable(
+            mark, say(f"没有规则 '{rule_id}'", f"unknown rule '{rule_id}'") + hint(rule_id, bundle["rules"]), about=rule_id
+        )
     params = rule.get("params", {})
     if key not in params or isinstance(params[key], (dict, list, str, bool)):
         raise _Unresolvable(
@@ -208,9 +210,9 @@ def _check_scenario(bundle, flow, scenario, param_marks):
         values = resolve_answers(bundle, answers)
         result = step(bundle, flow["id"], dict(values))
     except _Unresolvable as error:
-        return [error.mark.problem(say(f"{named.zh}：", f"{named.en}: ") + error.message)], None
+        return [error.mark.problem(_named(scenario) + error.message)], None
     except AnswerError as error:
-        return [answers.value_mark(error.question_id).problem(say(f"{named.zh}：", f"{named.en}: ") + Text.of(error.text))], None
+        return [answers.value_mark(error.question_id).problem(_named(scenario) + Text.of(error.text))], None
     if result["type"] == "question":
         asked = result["question"]["id"]
         reached = say(f"会问到它没有回答的 '{asked}'", f"asks '{asked}', which it does not answer")
@@ -267,6 +269,70 @@ def _check_scenario(bundle, flow, scenario, param_marks):
     plain.update(answers=values, title=_filled_text(scenario["title"], known), story=story, clues=filled)
     plain["given"] = list(scenario.get("given") or [])
     return [], plain
+
+
+def _param_references(value):
+    """Each {param: RULE-ID.key} written inside a scenario's answer, as the mapping holding it."""
+    if isinstance(value, dict):
+        if isinstance(value.get("param"), str):
+            yield value
+        for item in value.values():
+            yield from _param_references(item)
+
+
+def check_scenario_references(documents):
+    """What each scenario names, checked in the first round with the rest of the rules (before
+    any scenario is run): its flow, the outcome it teaches, the questions it answers and the
+    params its answers are written from, each at its own line."""
+    flows, rules, problems = {}, {}, []
+    for data in documents:
+        for section in data.get("sections", []) if data["kind"] == "area" else []:
+            for rule in section["rules"]:
+                rules.setdefault(rule["id"], rule)
+        if data["kind"] == "area" and "flow" in data:
+            flows.setdefault(data["flow"]["id"], data["flow"])
+    for scenario in [s for data in documents if data["kind"] == "scenarios" for s in data["scenarios"]]:
+        flow = flows.get(scenario["flow"])
+        if flow is None:
+            problems.append(
+                scenario.value_mark("flow").problem(
+                    say(f"没有流程 '{scenario['flow']}'", f"unknown flow '{scenario['flow']}'") + hint(scenario["flow"], flows)
+                )
+            )
+            continue
+        outcomes = [outcome["id"] for outcome in flow["outcomes"]]
+        missing = getattr(flow, "missing_ids", ())  # reported with the flow, at the rename
+        if scenario["outcome"] not in outcomes and scenario["outcome"] not in missing:
+            taught = scenario["outcome"]
+            problems.append(
+                scenario.value_mark("outcome").problem(
+                    say(f"'{taught}' 不是流程 '{flow['id']}' 的结果", f"'{taught}' is not an outcome of flow '{flow['id']}'")
+                    + hint(taught, outcomes)
+                )
+            )
+        questions = [question["id"] for question in flow["questions"]]
+        answers = scenario["answers"]
+        for qid in answers:
+            if qid not in questions and qid not in missing:
+                problems.append(
+                    answers.key_mark(qid).problem(
+                        say(f"'{qid}' 不是流程 '{flow['id']}' 里的问题", f"'{qid}' is not a question of flow '{flow['id']}'")
+                        + hint(qid, questions)
+                    )
+                )
+        for holder in _param_references(answers):
+            try:
+                _param({"rules": rules}, holder["param"], holder.value_mark("param"))
+            except _Unresolvable as error:
+                problem = error.mark.problem(_named(scenario) + error.message)
+                problem.about = error.about
+                problems.append(problem)
+    return problems
+
+
+def _named(scenario):
+    """A scenario's name, to begin a message about it."""
+    return say(f"训练场景「{scenario['title']['zh']}」：", f"scenario '{scenario['id']}': ")
 
 
 def check_scenarios(bundle, documents):

@@ -84,6 +84,29 @@ def _item_name(item, index):
     return str(index)
 
 
+def _renaming(mapping, key, meant):
+    """How to mend a misspelt key: give its value to ``meant`` when that key is missing, else
+    leave it out."""
+
+    def mend():
+        value = mapping.pop(key)
+        if meant is not None and meant not in mapping:
+            mapping[meant] = value
+            mapping.key_marks = dict(mapping.key_marks, **{meant: mapping.key_mark(key)})
+            mapping.value_marks = dict(mapping.value_marks, **{meant: mapping.value_mark(key)})
+
+    return mend
+
+
+def _replacing(holder, key, meant):
+    """How to mend a misspelt value of a fixed list: write ``meant`` in its place."""
+
+    def mend():
+        holder[key] = meant
+
+    return mend
+
+
 def _label(where):
     """What a message is about: the value's path in the file, or the file itself."""
     return say(f"`{where}` ", where) if where else say("这个文件", "the file")  # a space after code only
@@ -98,8 +121,27 @@ class SchemaChecker:
 
     def check(self, document, file_mark):
         problems = []
+        self.slips = []  # how to mend each slip whose meaning is clear, as functions
+        self._at = None  # (mapping or list, key or index) of the value being checked
         self._check(document, self.schema, file_mark, "", problems)
         return problems
+
+    def repaired(self, document, file_mark):
+        """``document`` with its slips mended, or None.
+
+        Two slips have a clear meaning: a misspelt key (read as the key it is closest to when
+        that one is missing, ``tittle`` for ``title``, else left out) and a misspelt value of a
+        fixed list (read as the closest allowed one, ``staf`` for ``staff``), which is what the
+        problem tells the editor to write. When every problem was such a slip and the mended
+        document passes, the checks of meaning can go on with it and report what else is wrong
+        in the same round. ``document`` is changed in place."""
+        problems = self.check(document, file_mark)
+        slips = self.slips
+        if not slips or len(slips) != len(problems):
+            return None
+        for mend in slips:
+            mend()
+        return document if not self.check(document, file_mark) else None
 
     def _resolve(self, schema):
         while "$ref" in schema:
@@ -117,6 +159,9 @@ class SchemaChecker:
             problems.append(mark.problem(say(f"{label.zh}必须是 '{const}'", f"{label.en} must be '{const}'")))
             return
         if "enum" in schema and value not in schema["enum"]:
+            meant = closest(value, schema["enum"])
+            if meant is not None and self._at is not None:
+                self.slips.append(_replacing(*self._at, next(v for v in schema["enum"] if str(v) == meant)))
             allowed = listing(schema["enum"])
             problems.append(
                 mark.problem(
@@ -194,8 +239,11 @@ class SchemaChecker:
             key_mark = value.key_mark(key) if isinstance(value, MarkedDict) else mark
             item_mark = value.value_mark(key) if isinstance(value, MarkedDict) else mark
             if key in properties:
+                self._at = (value, key)
                 self._check(item, properties[key], item_mark, path, problems)
             elif extra is False:
+                if isinstance(value, MarkedDict):
+                    self.slips.append(_renaming(value, key, closest(key, properties)))
                 allowed = listing(properties)
                 otherwise = say(f"；这里能写的键有：{allowed.zh}", f"; allowed: {allowed.en}")
                 problems.append(
@@ -205,6 +253,7 @@ class SchemaChecker:
                     )
                 )
             elif isinstance(extra, dict):
+                self._at = (value, key)
                 self._check(item, extra, item_mark, path, problems)
 
     def _check_array(self, value, schema, mark, where, problems):
@@ -217,6 +266,7 @@ class SchemaChecker:
         if "items" in schema:
             for index, item in enumerate(value):
                 item_mark = value.item_mark(index) if isinstance(value, MarkedList) else mark
+                self._at = (value, index)
                 self._check(item, schema["items"], item_mark, f"{where}[{_item_name(item, index)}]", problems)
 
     def _check_one_of(self, value, options, mark, where, problems):

@@ -15,6 +15,7 @@ import yaml
 
 from .engine.numbers import MAX_DIGITS
 from .errors import Problem, say
+from .yamlerrors import explain
 
 __all__ = ["Mark", "MarkedDict", "MarkedList", "load_yaml_text", "read_text_file", "MAX_FILE_BYTES", "MAX_DEPTH", "MAX_DIGITS"]
 
@@ -377,15 +378,7 @@ def load_yaml_text(text, path):
     except _ProblemFound as found:
         return None, found.problem
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        what = error.problem or error.context or "invalid YAML"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, Problem(
-            path,
-            line,
-            column,
-            say(f"YAML 写法有误（`{what}`）；请改正这里的写法", f"YAML syntax error: {what}; fix the syntax here"),
-        )
+        return None, Problem(path, *explain(error, text))
     except yaml.YAMLError as error:
         detail = " ".join(str(error).split())
         return None, Problem(path, 1, 1, say(f"YAML 读不懂（`{detail}`）；请检查这个文件的写法", "YAML error: " + detail))

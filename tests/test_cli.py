@@ -135,7 +135,7 @@ BAD_INPUTS = {
     ),
     "yaml syntax": (
         "answers: {dispute: 'no'\n",
-        "case.yaml:2:1: YAML 写法有误（`expected ',' or '}', but got '<stream end>'`）；请改正这里的写法",
+        "case.yaml:1:24: 第 1 行第 10 列的 '{' 没有闭合；请在这一项的末尾补上 '}'，各项之间用半角逗号 ','",
     ),
 }
 

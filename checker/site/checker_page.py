@@ -62,7 +62,7 @@ def checker_data(bundle, audience):
         "flows": flows,
         "rules": rules,
         "roles": bundle["roles"] if audience == "staff" else {},
-        "calendar": bundle["calendar"],
+        "calendar": bundle["calendar"] if audience == "staff" else public_calendar(bundle["calendar"]),
         "flag_colours": colours if audience == "staff" else {},
         "links_base": "../",
         "links": links,
@@ -72,6 +72,19 @@ def checker_data(bundle, audience):
         "terms": dict(words("term", audience), **(words("customer", audience) if audience == "public" else {})),
         "contact": (bundle.get("shop") or {}).get("contact") if audience == "public" else None,
     }
+
+
+def public_calendar(calendar):
+    """The calendar as customers may see it: the days count the same, but the shop's own closed
+    and extra working days lose their names (the schema has no public flag for them, and a
+    name such as an internal stocktake is the shop's business)."""
+    if calendar is None:
+        return None
+    calendar = copy.deepcopy(calendar)
+    for item in calendar["holidays"] + calendar["working_days"]:
+        if item.get("origin") == "shop":
+            item.pop("name", None)
+    return calendar
 
 
 def public_flow(flow, public_rules):
@@ -100,6 +113,7 @@ def public_flow(flow, public_rules):
         if "answers" in question:
             question["answers"] = [a for a in question["answers"] if a.get("audience") != "staff"]
             for answer in question["answers"]:
+                answer.pop("short", None)  # the label's form for order notes, which customers never see
                 if "next" in answer:
                     answer["next"] = target(answer["next"])
         if "next" in question:

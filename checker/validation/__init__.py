@@ -13,14 +13,18 @@ from .audience import check_customer_flow
 from .common import Context
 from .flows import FlowChecker
 from .outcomes import check_flag_notes, note_names
+from .public_text import check_public_text
 from .rules import check_rule, check_shop
 
 __all__ = ["check_flag_notes", "check_semantics"]
 
 
-def check_semantics(documents, today):
-    ctx = Context()
+def check_semantics(documents, today, saved=None):
+    """Problems of meaning across the documents; ``saved``: file as shown -> when it was last
+    saved, so that an id defined twice is reported in the file the editor changed."""
+    ctx = Context(saved)
     areas = []
+    public_flows = public_checker_flows(documents)
     for _, data in documents:
         kind = data["kind"]
         if kind == "shop":
@@ -40,12 +44,12 @@ def check_semantics(documents, today):
     for data in areas:
         name = data["area"]
         if name in seen_areas:
-            first = seen_areas[name]
+            where, other = ctx.changed(seen_areas[name], data.value_mark("area"))
             ctx.add(
-                data.value_mark("area"),
+                where,
                 say(
-                    f"区域 '{name}' 已经在 {first} 定义过；每个区域只用一个文件",
-                    f"area '{name}' is already defined at {first}; give each area one file",
+                    f"区域 '{name}' 已经在 {other} 定义过；每个区域只用一个文件",
+                    f"area '{name}' is already defined at {other}; give each area one file",
                 ),
             )
         else:
@@ -59,16 +63,28 @@ def check_semantics(documents, today):
         if "flow" in data:
             flow = data["flow"]
             if flow["id"] in flows:
-                first = flows[flow["id"]]
+                where, other = ctx.changed(flows[flow["id"]], flow.value_mark("id"))
                 ctx.add(
-                    flow.value_mark("id"),
-                    say(f"流程 '{flow['id']}' 已经在 {first} 定义过", f"flow '{flow['id']}' is already defined at {first}"),
+                    where,
+                    say(f"流程 '{flow['id']}' 已经在 {other} 定义过", f"flow '{flow['id']}' is already defined at {other}"),
                 )
             else:
                 flows[flow["id"]] = flow.value_mark("id")
             FlowChecker(ctx, flow).run()
-            check_customer_flow(ctx, flow)
+            check_customer_flow(ctx, flow, flow["id"] in public_flows)
     all_flows = [data["flow"] for data in areas if "flow" in data]
     check_answer_order(ctx, all_flows)
     check_answer_labels(ctx, all_flows)
+    check_public_text(ctx, areas, [data for _, data in documents if data["kind"] == "site"][:1], public_flows)
     return ctx.problems
+
+
+def public_checker_flows(documents):
+    """The flows the public site's checker walks, as its site file lists them."""
+    return {
+        flow_id
+        for _, data in documents
+        if data["kind"] == "site"
+        for page in data.get("public", [])
+        for flow_id in page.get("checker", [])
+    }

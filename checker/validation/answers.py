@@ -5,7 +5,7 @@ swap places between questions; and no two answers of a question look the same.
 
 from ..errors import listing, say
 
-__all__ = ["check_answer_labels", "check_answer_order"]
+__all__ = ["check_answer_labels", "check_answer_order", "check_question_options"]
 
 
 def check_answer_order(ctx, flows):
@@ -57,3 +57,40 @@ def check_answer_labels(ctx, flows):
                         )
                     else:
                         seen[(lang, shown)] = answer.get("value")
+
+
+def check_question_options(checker, question):
+    """A question's settings beyond its answers: public_answer, not_before, not_after, default."""
+    if "public_answer" in question:
+        values = [a["value"] for a in question.get("answers", [])]
+        if question.get("audience") != "staff" or question["public_answer"] not in values:
+            checker.ctx.add(
+                question.value_mark("public_answer"),
+                say(
+                    f"public_answer 只能写在内部选择题上，而且必须是它的答案之一（{listing(values).zh}）",
+                    f"public_answer belongs on a staff choice question and must be one of its answers ({listing(values).en})",
+                ),
+            )
+    if "not_before" in question:
+        other = question["not_before"]
+        if checker.kind(other) != "questions" or checker.nodes[other][1]["kind"] != question["kind"]:
+            message = say(
+                f"not_before '{other}' 必须是这个流程里的 {question['kind']} 问题",
+                f"not_before '{other}' must be a {question['kind']} question of this flow",
+            )
+            checker.unknown(other, question.value_mark("not_before"), message, [])
+    if "not_after" in question and question["kind"] not in ("date", "datetime"):
+        checker.ctx.add(
+            question.value_mark("not_after"),
+            say("not_after 'today' 只能用在 date 或 datetime 问题上", "not_after 'today' needs a date or datetime question"),
+        )
+    if question.get("default") == "today" and question["kind"] != "date":
+        checker.ctx.add(
+            question.value_mark("default"),
+            say("default 'today' 只能用在 date 问题上", "default 'today' needs a date question"),
+        )
+    if question.get("default") == "now" and question["kind"] != "datetime":
+        checker.ctx.add(
+            question.value_mark("default"),
+            say("default 'now' 只能用在 datetime 问题上", "default 'now' needs a datetime question"),
+        )

@@ -10,9 +10,13 @@ from ..errors import say
 __all__ = ["check_customer_flow"]
 
 
-def check_customer_flow(ctx, flow):
-    """Walk the customer's path; a staff question needs public_answer, and every rule read is public."""
-    if not any("public_answer" in q for q in flow["questions"]):
+def check_customer_flow(ctx, flow, on_public_site):
+    """Walk the customer's path; a staff question needs public_answer, and every rule read is public.
+
+    A flow is the customer's when the public site's checker lists it (``on_public_site``), or
+    when a question answers for customers (public_answer): the site file decides, not whether
+    the editor remembered one public_answer."""
+    if not on_public_site and not any("public_answer" in q for q in flow["questions"]):
         return  # not a flow customers walk
     derived = graph.by_id(flow, "derived")
     stuck = []
@@ -39,8 +43,20 @@ def check_customer_flow(ctx, flow):
                 "(the answer a customer's case always has) or make the question public",
             ),
         )
-    for kind, node in graph.nodes(flow, ("checks", "outcomes")):
+    for kind, node in graph.nodes(flow, ("questions", "checks", "outcomes")):
         if node["id"] not in on_path:
+            continue
+        if kind == "questions":
+            if node.get("audience") != "staff" and "customer" not in node:
+                ctx.add(
+                    node.key_mark("ask"),
+                    say(
+                        f"问题 '{node['id']}' 在顾客版检查器里会问到，但只有给员工的问法；"
+                        "请加上 `customer: {zh, en}`，用“您”来问",
+                        f"question '{node['id']}' is asked in the customer's checker but has only the staff wording; "
+                        "add customer: {zh, en} in the second person",
+                    ),
+                )
             continue
         if kind == "checks":
             cited = set()

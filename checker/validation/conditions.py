@@ -2,7 +2,7 @@
 facts it names, and the params it compares with."""
 
 from ..engine.graph import COMPARISONS
-from ..errors import hint, listing, say
+from ..errors import hint, listing, say, unknown_rule
 
 __all__ = ["check_condition", "operand"]
 
@@ -24,7 +24,7 @@ def operand(checker, value, mark):
     if "param" in value:
         rule_id, _, key = value["param"].partition(".")
         if rule_id not in ctx.rules:
-            ctx.add(mark, say(f"没有规则 {rule_id}", f"unknown rule {rule_id}") + hint(rule_id, ctx.rules))
+            ctx.problems.append(unknown_rule(mark, rule_id, ctx.rules))
             return None
         params = ctx.rules[rule_id][0].get("params", {})
         if key not in params:
@@ -42,11 +42,8 @@ def _fact_ref(checker, name, mark):
     if kind == "questions" and checker.nodes[name][1]["kind"] == "number":
         return True
     facts = [k for k, v in checker.nodes.items() if v[0] == "derived" or (v[0] == "questions" and v[1]["kind"] == "number")]
-    checker.ctx.add(
-        mark,
-        say(f"'{name}' 既不是推算出的值，也不是数字问题", f"fact '{name}' is not a derived value or number question")
-        + hint(name, facts),
-    )
+    message = say(f"'{name}' 既不是推算出的值，也不是数字问题", f"fact '{name}' is not a derived value or number question")
+    checker.unknown(name, mark, message, facts)
     return False
 
 
@@ -116,10 +113,8 @@ def _check_answer_condition(checker, condition, mark):
         return
     if checker.kind(qid) != "questions" or checker.nodes[qid][1]["kind"] != "choice":
         choices = [k for k, v in checker.nodes.items() if v[0] == "questions" and v[1]["kind"] == "choice"]
-        ctx.add(
-            mark,
-            say(f"'{qid}' 不是这个流程里的选择题", f"'{qid}' is not a choice question of this flow") + hint(qid, choices),
-        )
+        message = say(f"'{qid}' 不是这个流程里的选择题", f"'{qid}' is not a choice question of this flow")
+        checker.unknown(qid, mark, message, choices)
         return
     values = [a["value"] for a in checker.nodes[qid][1]["answers"]]
     wanted = condition["is"] if "is" in condition else condition["in"]

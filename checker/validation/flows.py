@@ -3,8 +3,10 @@
 Conditions are checked by ``conditions``, each outcome's references by ``outcomes``."""
 
 from ..engine import graph
-from ..errors import hint, listing, say
+from ..errors import hint, say, unknown_rule
+from .answers import check_question_options
 from .conditions import check_condition, operand
+from .missing import Missing
 from .outcomes import check_outcome
 
 __all__ = ["FlowChecker"]
@@ -33,6 +35,15 @@ class FlowChecker:
                 self.nodes[node["id"]] = (kind, node)
         self.after_questions = {item["ask"] for item in flow.get("after", [])}
         self.said_questions = {}  # (outcome id, question id) -> where a script names the question
+        self.missing = Missing()
+
+    def unknown(self, name, mark, message, known, source=None):
+        """``name`` at ``mark`` is not what it should be (``message``); reported here when the
+        flow has a step of that id, else once for all its places (see ``missing``)."""
+        if name in self.nodes:
+            self.ctx.add(mark, message + hint(name, known))
+        else:
+            self.missing.named(name, mark, message, known, source)
 
     def kind(self, node_id):
         return self.nodes.get(node_id, (None, None))[0]
@@ -40,9 +51,7 @@ class FlowChecker:
     def rule_ref(self, node, key, value=None, mark=None):
         value = node[key] if value is None else value
         if value not in self.ctx.rules:
-            self.ctx.add(
-                mark or node.value_mark(key), say(f"没有规则 {value}", f"unknown rule {value}") + hint(value, self.ctx.rules)
-            )
+            self.ctx.problems.append(unknown_rule(mark or node.value_mark(key), value, self.ctx.rules))
             return None
         return self.ctx.rules[value][0]
 
@@ -53,14 +62,11 @@ class FlowChecker:
         if self.kind(target) not in ("questions", "checks", "outcomes"):
             known = [k for k, v in self.nodes.items() if v[0] != "derived"]
             flow_id = self.flow["id"]
-            self.ctx.add(
-                holder.value_mark(key),
-                say(
-                    f"'{target}' 不是流程 '{flow_id}' 里的问题、判断或结果",
-                    f"'{target}' is not a question, check or outcome of flow '{flow_id}'",
-                )
-                + hint(target, known),
+            message = say(
+                f"'{target}' 不是流程 '{flow_id}' 里的问题、判断或结果",
+                f"'{target}' is not a question, check or outcome of flow '{flow_id}'",
             )
+            self.unknown(target, holder.value_mark(key), message, known, source)
             return None
         if target in self.after_questions:
             self.ctx.add(
@@ -194,41 +200,7 @@ class FlowChecker:
                 )
             else:
                 targets.append(self.next_ref(question, qid))
-        if "public_answer" in question:
-            values = [a["value"] for a in question.get("answers", [])]
-            if question.get("audience") != "staff" or question["public_answer"] not in values:
-                self.ctx.add(
-                    question.value_mark("public_answer"),
-                    say(
-                        f"public_answer 只能写在内部选择题上，而且必须是它的答案之一（{listing(values).zh}）",
-                        f"public_answer belongs on a staff choice question and must be one of its answers ({listing(values).en})",
-                    ),
-                )
-        if "not_before" in question:
-            other = question["not_before"]
-            if self.kind(other) != "questions" or self.nodes[other][1]["kind"] != question["kind"]:
-                self.ctx.add(
-                    question.value_mark("not_before"),
-                    say(
-                        f"not_before '{other}' 必须是这个流程里的 {question['kind']} 问题",
-                        f"not_before '{other}' must be a {question['kind']} question of this flow",
-                    ),
-                )
-        if "not_after" in question and question["kind"] not in ("date", "datetime"):
-            self.ctx.add(
-                question.value_mark("not_after"),
-                say("not_after 'today' 只能用在 date 或 datetime 问题上", "not_after 'today' needs a date or datetime question"),
-            )
-        if question.get("default") == "today" and question["kind"] != "date":
-            self.ctx.add(
-                question.value_mark("default"),
-                say("default 'today' 只能用在 date 问题上", "default 'today' needs a date question"),
-            )
-        if question.get("default") == "now" and question["kind"] != "datetime":
-            self.ctx.add(
-                question.value_mark("default"),
-                say("default 'now' 只能用在 datetime 问题上", "default 'now' needs a datetime question"),
-            )
+        check_question_options(self, question)
         self.edges[qid] = [t for t in targets if t]
 
     def check_check(self, check):
@@ -246,13 +218,12 @@ class FlowChecker:
         for index, source in enumerate(derived["days_between"]):
             mark = derived["days_between"].item_mark(index)
             if self.kind(source) != "questions" or self.nodes[source][1]["kind"] != "date":
-                self.ctx.add(
-                    mark,
-                    say(
-                        f"days_between 只能用 date 问题；'{source}' 不是 date 问题",
-                        f"days_between needs date questions; '{source}' is not one",
-                    ),
+                dates = [k for k, v in self.nodes.items() if v[0] == "questions" and v[1]["kind"] == "date"]
+                message = say(
+                    f"days_between 只能用 date 问题；'{source}' 不是 date 问题",
+                    f"days_between needs date questions; '{source}' is not one",
                 )
+                self.unknown(source, mark, message, dates)
         if "count_from" in derived:
             value = operand(self, derived["count_from"], derived.value_mark("count_from"))
             if value is not None and value not in COUNT_FROM:
@@ -268,6 +239,14 @@ class FlowChecker:
         """Every step reachable, no loops, and every fact asked before a check reads it."""
         flow = self.flow
         start = flow["start"]
+        targeted = {target for targets in self.edges.values() for target in targets}
+        orphans = [
+            node_id
+            for node_id, (kind, _) in self.nodes.items()
+            if kind != "derived" and node_id not in targeted | self.after_questions | {start}
+        ]
+        self.renamed = self.missing.report(self, orphans)
+        flow.missing_ids = set(self.missing.places)  # the scenarios' answers to them are knock-on
         order, state, loop_reported = [], {}, False
         stack = [(start, iter(self.edges.get(start, [])))]
         state[start] = "open"
@@ -299,25 +278,47 @@ class FlowChecker:
                 state[child] = "open"
                 path.append(child)
                 stack.append((child, iter(self.edges.get(child, []))))
-        for node_id, (kind, node) in self.nodes.items():
-            if kind == "derived" or node_id in self.after_questions:
-                continue
-            if node_id not in state:
-                what = {
-                    "questions": say("问题", "question"),
-                    "checks": say("判断", "check"),
-                    "outcomes": say("结果", "outcome"),
-                }[kind]
-                self.ctx.add(
-                    node.mark,
-                    say(
-                        f"从 '{start}' 出发走不到{what.zh} '{node_id}'；请从某一步连到它，或删掉它",
-                        f"{what.en} '{node_id}' is reached by no path from '{start}'; link it from a step or remove it",
-                    ),
-                )
+        self.report_unreachable(state)
         if loop_reported:
             return
         self.check_facts_asked(list(reversed(order)))
+
+    def report_unreachable(self, reached):
+        """Each step no path reaches, reported where the cut is: at a step nothing leads to,
+        counting the steps only it leads to, not at each of those again."""
+        start = self.flow["start"]
+        lost = [
+            node_id
+            for node_id, (kind, _) in self.nodes.items()
+            if kind != "derived" and node_id not in self.after_questions and node_id not in reached
+        ]
+        led_to = {target for source in lost for target in self.edges.get(source, [])}
+        cuts = [node_id for node_id in lost if node_id not in led_to] or lost
+        for node_id in cuts:
+            kind, node = self.nodes[node_id]
+            what = {"questions": say("问题", "question"), "checks": say("判断", "check"), "outcomes": say("结果", "outcome")}[
+                kind
+            ]
+            after = self.downstream(node_id, set(lost)) if cuts is not lost else 0
+            also = say(f"（它之后的 {after} 步也因此走不到）", f" ({after} steps after it are cut off with it)") if after else ""
+            self.ctx.add(
+                node.mark,
+                say(
+                    f"从 '{start}' 出发走不到{what.zh} '{node_id}'；请从某一步连到它，或删掉它",
+                    f"{what.en} '{node_id}' is reached by no path from '{start}'; link it from a step or remove it",
+                )
+                + also,
+            )
+
+    def downstream(self, node_id, among):
+        """How many of ``among`` are reached from ``node_id`` (itself not counted)."""
+        seen, queue = set(), list(self.edges.get(node_id, []))
+        while queue:
+            step_id = queue.pop()
+            if step_id in among and step_id not in seen and step_id != node_id:
+                seen.add(step_id)
+                queue += self.edges.get(step_id, [])
+        return len(seen)
 
     def check_facts_asked(self, topological):
         """A check comparing a fact needs that fact's questions asked on every path to it."""
@@ -369,6 +370,7 @@ class FlowChecker:
 
     def fact_sources(self, fact):
         kind, node = self.nodes.get(fact, (None, None))
-        if kind == "derived":
-            return list(node["days_between"])
+        if kind == "derived":  # a missing source is reported once, with its places (see missing)
+            sources = [self.renamed.get(q, q) for q in node["days_between"]]
+            return [q for q in sources if q not in self.missing or q in self.nodes]
         return [fact] if kind == "questions" else []

@@ -62,12 +62,14 @@ def _check_scripts(checker, outcome):
     states the cap ({cap_words}); an outcome several answers of one question lead to names the
     answer given ({question}), so a refusal says why."""
     ctx, oid = checker.ctx, outcome["id"]
-    params = {}
+    params, unknown_rule = {}, False
     for key, holder in (("say_params", outcome), ("rule", outcome.get("postage"))):
         if holder and key in holder:
             rule = checker.rule_ref(holder, key)
             params.update(rule.get("params", {}) if rule else {})
-    for text, field in scripts(outcome):
+            unknown_rule = unknown_rule or rule is None
+    # Without the rule its placeholders are unknown, not missing: the rule's problem says it all.
+    for text, field in scripts(outcome) if not unknown_rule else ():
         for lang in ("zh", "en"):
             for name in placeholders(text[lang]):
                 if name not in params and not _said_question(checker, outcome, name, text.value_mark(lang)):
@@ -133,7 +135,7 @@ def _check_flag(checker, outcome):
         )
     elif rule:
         known = set(checker.nodes) | {"postage"}
-        note, where, owner = rule["params"]["note"], outcome.value_mark("flag"), f"{rule['id']} note"
+        note, owner = rule["params"]["note"], f"{rule['id']} note"
         if "flag_note" in outcome:
             note, owner = outcome["flag_note"], "flag_note"
         flow_id = checker.flow["id"]
@@ -141,15 +143,14 @@ def _check_flag(checker, outcome):
             for name in placeholders(note.get(lang, "")):
                 if owner != "flag_note" and name not in checker.ctx.note_names:
                     continue  # no flow has it: told at the flag rule's note (check_flag_notes)
-                if name not in known:
-                    ctx.add(
-                        note.value_mark(lang) if owner == "flag_note" else where,
-                        say(
-                            f"`{owner}.{lang}` 用了 `{{{name}}}`，但它既不是流程 '{flow_id}' 里的问题，也不是 'postage'",
-                            f"{owner}.{lang} uses {{{name}}}, which is no question of flow '{flow_id}' nor 'postage'",
-                        )
-                        + hint(name, known),
+                # At the note itself, where the typo is; once, however many outcomes use the flag.
+                where = note.value_mark(lang) if hasattr(note, "value_mark") else outcome.value_mark("flag")
+                if name not in known and ctx.first_time((str(where), flow_id, name)):
+                    message = say(
+                        f"`{owner}.{lang}` 用了 `{{{name}}}`，但它既不是流程 '{flow_id}' 里的问题，也不是 'postage'",
+                        f"{owner}.{lang} uses {{{name}}}, which is no question of flow '{flow_id}' nor 'postage'",
                     )
+                    checker.unknown(name, where, message, known)
 
 
 def _check_route(checker, outcome):

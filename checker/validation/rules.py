@@ -34,11 +34,8 @@ def _unique(ctx, items, what):
 def check_rule(ctx, rule):
     rule_id = rule["id"]
     if rule_id in ctx.rules:
-        first = ctx.rules[rule_id][1]
-        ctx.add(
-            rule.value_mark("id"),
-            say(f"规则编号 {rule_id} 已经在 {first} 定义过", f"rule id {rule_id} is already defined at {first}"),
-        )
+        where, other = ctx.changed(ctx.rules[rule_id][1], rule.value_mark("id"))
+        ctx.add(where, say(f"规则编号 {rule_id} 已经在 {other} 定义过", f"rule id {rule_id} is already defined at {other}"))
         return
     ctx.rules[rule_id] = (rule, rule.value_mark("id"))
     if parse_date(rule["effective"]) is None:
