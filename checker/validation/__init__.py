@@ -12,7 +12,7 @@ from .answers import check_answer_labels, check_answer_order
 from .audience import check_customer_flow
 from .common import Context
 from .flows import FlowChecker
-from .outcomes import check_flag_notes, note_names
+from .outcomes import check_flag_notes
 from .public_text import check_public_text
 from .rules import check_rule, check_shop
 
@@ -57,7 +57,6 @@ def check_semantics(documents, today, saved=None):
         for section in data["sections"]:
             for rule in section["rules"]:
                 check_rule(ctx, rule)
-    ctx.note_names = note_names([data["flow"] for data in areas if "flow" in data])
     flows = {}
     for data in areas:
         if "flow" in data:

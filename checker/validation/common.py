@@ -13,7 +13,6 @@ class Context:
         self.roles = None
         self.sources = None  # source id -> mark, once the shop file is read
         self.calendars = []
-        self.note_names = set()  # what a flag note may fill in (validation.outcomes.note_names)
         self.reported = set()
 
     def add(self, mark, message):

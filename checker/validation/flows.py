@@ -346,7 +346,12 @@ class FlowChecker:
 
     def check_said(self, outcome_id, qid, mark, asked):
         """A question an outcome's script names ({qid}) is asked on every path to the outcome,
-        and its answers that lead there (all of them, when none does directly) say themselves."""
+        and its answers that lead there (all of them, when none does directly) say themselves.
+        An outcome reached only through a renamed id is told once, at the rename, not again here."""
+        answers = self.nodes[qid][1].get("answers", [])
+        there = [a for a in answers if a.get("next") == outcome_id]
+        if not there and outcome_id in self.edges.get(qid, []):
+            return
         if qid not in asked:
             self.ctx.add(
                 mark,
@@ -355,8 +360,7 @@ class FlowChecker:
                     f"outcome '{outcome_id}' says {{{qid}}}, but some path there does not ask '{qid}'",
                 ),
             )
-        answers = self.nodes[qid][1].get("answers", [])
-        for answer in [a for a in answers if a.get("next") == outcome_id] or answers:
+        for answer in there or answers:
             if "said" not in answer:
                 self.ctx.add(
                     answer.mark,

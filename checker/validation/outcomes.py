@@ -141,8 +141,6 @@ def _check_flag(checker, outcome):
         flow_id = checker.flow["id"]
         for lang in ("zh", "en"):
             for name in placeholders(note.get(lang, "")):
-                if owner != "flag_note" and name not in checker.ctx.note_names:
-                    continue  # no flow has it: told at the flag rule's note (check_flag_notes)
                 # At the note itself, where the typo is; once, however many outcomes use the flag.
                 where = note.value_mark(lang) if hasattr(note, "value_mark") else outcome.value_mark("flag")
                 if name not in known and ctx.first_time((str(where), flow_id, name)):
@@ -185,16 +183,19 @@ def note_names(flows):
 
 
 def check_flag_notes(documents):
-    """Every placeholder in a flag rule's note names something a flow can fill in, whether or
-    not an outcome uses the flag yet (the flags page shows the note as its format). Across
-    files, so only when every file loaded; returns the problems."""
+    """Every placeholder in the note of a flag no outcome uses yet names something a flow can
+    fill in (the flags page shows the note as its format; a flag that outcomes use is checked
+    with each flow, where a renamed question is told once). Across files, so only when every
+    file loaded; returns the problems."""
     areas = [data for _, data in documents if data["kind"] == "area"]
-    names = note_names([data["flow"] for data in areas if "flow" in data])
+    flows = [data["flow"] for data in areas if "flow" in data]
+    names = note_names(flows)
+    used = {outcome.get("flag") for flow in flows for outcome in flow.get("outcomes", [])}
     ctx = Context()
     for rule in (rule for data in areas for section in data["sections"] for rule in section["rules"]):
         params = rule.get("params", {})
         note = params.get("note")
-        if "colour" not in params or not isinstance(note, dict):
+        if "colour" not in params or not isinstance(note, dict) or rule["id"] in used:
             continue
         for lang in ("zh", "en"):
             for name in placeholders(note.get(lang, "")):
