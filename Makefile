@@ -28,10 +28,10 @@ serve: setup node_modules/.installed
 # Build into a fresh folder of its own and swap it in only when the whole build succeeded;
 # a second build started meanwhile waits for the first (a lock under build/).
 build: setup node_modules/.installed
-	$(PY) -m checker.publish mkdocs.yml site
+	$(PY) -m checker.commands.publish mkdocs.yml site
 
 build-public: setup node_modules/.installed
-	$(PY) -m checker.publish mkdocs.public.yml site-public
+	$(PY) -m checker.commands.publish mkdocs.public.yml site-public
 
 walk: setup
 	$(PY) -m checker walk $(FLOW)

@@ -25,6 +25,8 @@ RUNTIMES = {
 class BuildWithData(build_py):
     def run(self):
         super().run()
+        if self.editable_mode:  # a checkout (`pip install -e .`) reads these where they are
+            return
         data = Path(self.build_lib) / "checker" / "data"
         shutil.rmtree(data, ignore_errors=True)
         data.mkdir(parents=True)

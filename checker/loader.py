@@ -9,15 +9,15 @@ import json
 import os
 from pathlib import Path
 
-from .check_site import check_site, default_site
 from .errors import Problem, RulesError, os_reason, say
-from .reviews import review_dates, review_warnings
-from .scenarios import check_scenario_references, check_scenarios
-from .schema import SchemaChecker
-from .shop_calendar import assemble_calendar, calendar_warnings
+from .reading.schema import SchemaChecker
+from .reading.shop_calendar import assemble_calendar, calendar_warnings
+from .reading.yamlsource import Mark, load_yaml_text, marked_copy
 from .validation import check_flag_notes, check_semantics
 from .validation.missing import fold_unknown_rules
-from .yamlsource import Mark, load_yaml_text, marked_copy
+from .validation.reviews import review_dates, review_warnings
+from .validation.scenarios import check_scenario_references, check_scenarios
+from .validation.site import check_site, default_site
 
 __all__ = ["load_rules", "load_documents", "build_bundle", "DEFAULT_RULES_DIR", "BUNDLE_VERSION"]
 

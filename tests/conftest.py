@@ -9,10 +9,10 @@ from browser import LocalSite, OriginGuard, close_clean, launch, record_errors, 
 from playwright.sync_api import sync_playwright
 from sitebuild import built_once, poisoned_once
 
-from checker import goldens
-from checker.goldens import run_case  # noqa: F401  (test_coverage imports it from here)
+from checker.commands import goldens
+from checker.commands.goldens import run_case  # noqa: F401  (test_coverage imports it from here)
 from checker.loader import load_rules
-from checker.yamlsource import load_yaml_text
+from checker.reading.yamlsource import load_yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"

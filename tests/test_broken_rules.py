@@ -11,8 +11,8 @@ from conftest import ROOT
 
 from checker.errors import RulesError
 from checker.loader import load_rules
-from checker.schema import SCHEMA_PATH, SUPPORTED_KEYWORDS
-from checker.yamlsource import MAX_FILE_BYTES
+from checker.reading.schema import SCHEMA_PATH, SUPPORTED_KEYWORDS
+from checker.reading.yamlsource import MAX_FILE_BYTES
 
 BROKEN = ROOT / "tests" / "broken"
 FIXTURES = sorted(BROKEN.glob("*.yaml"))

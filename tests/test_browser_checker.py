@@ -11,7 +11,7 @@ from conftest import CASES, read_case
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
-from checker import cli
+from checker.commands import cli
 
 RETURN_CASES = [
     "05-defect-refund-day-7",

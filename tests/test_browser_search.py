@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from checker.engine.text import wording
-from checker.yamlsource import load_yaml_text
+from checker.reading.yamlsource import load_yaml_text
 
 HERE = Path(__file__).resolve().parent
 WORKER = (HERE / "search_worker.js").read_text(encoding="utf-8")

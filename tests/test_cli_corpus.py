@@ -10,7 +10,7 @@ import os
 import pytest
 from conftest import CASES, read_case, rules_bundle
 
-from checker import cli
+from checker.commands import cli
 from checker.engine import Flow, step
 
 BASES = [CASES / "returns" / name for name in ("27-washed-sweater-day-5.yaml", "18-missing-item-in-time.yaml")]

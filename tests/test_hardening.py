@@ -9,11 +9,11 @@ import markdown
 import pytest
 from conftest import ROOT, rules_bundle
 
-from checker import yamlsource
 from checker.engine import AnswerError, normalise_answer
 from checker.engine.dates import civil, day_number, format_date, parse_date
 from checker.engine.numbers import parse_number
 from checker.engine.text import fill
+from checker.reading import yamlsource
 from checker.site.markup import code, table
 from checker.site.policies import flag_legend, flag_rules
 

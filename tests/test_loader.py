@@ -7,7 +7,7 @@ from conftest import ROOT
 
 from checker.errors import RulesError
 from checker.loader import load_documents, load_rules
-from checker.yamlsource import MarkedDict, MarkedList, load_yaml_text, marked_copy
+from checker.reading.yamlsource import MarkedDict, MarkedList, load_yaml_text, marked_copy
 
 
 def test_a_copy_shares_no_container_and_keeps_every_mark():

@@ -37,7 +37,7 @@ def small_project(folder):
 
 def publish(folder, site="site"):
     env = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1")
-    return subprocess.Popen([sys.executable, "-m", "checker.publish", "mkdocs.yml", site], cwd=folder, env=env)
+    return subprocess.Popen([sys.executable, "-m", "checker.commands.publish", "mkdocs.yml", site], cwd=folder, env=env)
 
 
 def files(folder):
@@ -80,7 +80,7 @@ def test_a_build_over_the_file_size_limit_says_so_in_one_line_and_leaves_nothing
         resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, resource.RLIM_INFINITY))
 
     env = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "checker.publish", "mkdocs.yml", "site"]
+    command = [sys.executable, "-m", "checker.commands.publish", "mkdocs.yml", "site"]
     result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, preexec_fn=small_files, timeout=120)
     assert result.returncode == 74, result.stderr
     lines = result.stderr.splitlines()
@@ -93,7 +93,7 @@ def test_a_build_over_the_file_size_limit_says_so_in_one_line_and_leaves_nothing
 def started(folder, busy="site.new.*/page-1", **options):
     """A build that has made its folder under build/ and is busy in it (``busy`` is there)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "checker.publish", "mkdocs.yml", "site"]
+    command = [sys.executable, "-m", "checker.commands.publish", "mkdocs.yml", "site"]
     build = subprocess.Popen(command, cwd=folder, env=env, stderr=subprocess.PIPE, text=True, **options)
     deadline = time.monotonic() + 60
     while not list((folder / "build").glob(busy)):

@@ -13,7 +13,7 @@ import yaml
 from conftest import ROOT
 from sitebuild import build_site, copy_project
 
-from checker.cli import main
+from checker.commands.cli import main
 from checker.engine import step
 from checker.loader import load_rules
 from checker.site import generate_pages

@@ -6,7 +6,7 @@ import pytest
 from conftest import ROOT, all_cases, read_case
 
 from checker.browser import view
-from checker.cli import render_decision
+from checker.commands.cli import render_decision
 from checker.engine import AnswerError, step, verdict
 from checker.site.checker_page import checker_data
 from checker.wording import word

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import CASES, ROOT
 
-from checker import cli
+from checker.commands import cli
 from checker.errors import RulesError
 from checker.loader import load_rules
 
@@ -124,7 +124,7 @@ sys.exit(run(sys.argv[1:]))
 """
 
 
-@pytest.mark.parametrize("module", ["checker.cli", "checker.loader", "checker.engine.graph", "yaml"])
+@pytest.mark.parametrize("module", ["checker.commands.cli", "checker.loader", "checker.engine.graph", "yaml"])
 @pytest.mark.parametrize("lang, words", [("zh", "已中断。"), ("en", "interrupted.")])
 def test_ctrl_c_while_the_checker_starts_is_one_line_and_exit_130(module, lang, words):
     program = [sys.executable, "-c", interrupt_while(module), "walk", "returns", "--lang", lang]

@@ -137,7 +137,7 @@ def weekday_name(days):
 class WorkCalendar:
     """Working days: weekdays, minus holidays, plus swapped days; the shop's own days win.
 
-    The calendar comes from the bundle (see checker.shop_calendar): national days with the
+    The calendar comes from the bundle (see checker.reading.shop_calendar): national days with the
     status of their year (official or estimated), and the shop's closures and extra days."""
 
     def __init__(self, calendar):

@@ -1,6 +1,6 @@
 """One decision model: the rows a verdict shows, in order, for an audience.
 
-The terminal (``checker.cli.render_decision``) and the browser's verdict card
+The terminal (``checker.commands.cli.render_decision``) and the browser's verdict card
 (``checker.browser.view.decision_card``) both render this list, so they show the same
 fields in the same order. Each row is {"key", "value"}; the key is also the wording
 catalogue's label key. Plain Python for MicroPython.

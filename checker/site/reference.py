@@ -3,8 +3,8 @@ for the supervisor, every rule by owner with its next review."""
 
 import datetime
 
-from ..check_site import DURATIONS
 from ..engine.text import wording
+from ..validation.site import DURATIONS
 from ..wording import word
 from .edition import edition_text
 from .markup import both, esc, language, md, pair, table

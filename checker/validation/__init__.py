@@ -2,12 +2,12 @@
 
 Every check adds a Problem at the place to fix; nothing stops at the first error.
 By subject: ``rules`` (shop roles and each rule), ``flows`` (each interview's shape) and
-``audience`` (the customer's flow), ``answers`` (one order for the same answers). The calendar is checked by ``checker.shop_calendar``,
-training scenarios by ``checker.scenarios``.
+``audience`` (the customer's flow), ``answers`` (one order for the same answers). The calendar is checked by ``checker.reading.shop_calendar``,
+training scenarios by ``checker.validation.scenarios``.
 """
 
 from ..errors import say
-from ..shop_calendar import check_calendar
+from ..reading.shop_calendar import check_calendar
 from .answers import check_answer_labels, check_answer_order
 from .audience import check_customer_flow
 from .common import Context

@@ -4,7 +4,7 @@ sources, wording and placeholders."""
 from ..engine.dates import parse_date
 from ..engine.text import placeholders
 from ..errors import hint, say
-from ..shop_calendar import not_a_date
+from ..reading.shop_calendar import not_a_date
 
 __all__ = ["check_shop", "check_rule"]
 

@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .errors import UsageError, say
-from .resources import schema_path, starter_shop
+from ..errors import UsageError, say
+from ..resources import schema_path, starter_shop
 
 __all__ = ["new_shop", "serve"]
 

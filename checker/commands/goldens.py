@@ -11,10 +11,10 @@ An ``expect`` key the runner does not know fails the case (a misspelt key never 
 
 from pathlib import Path
 
-from .casefile import load_case
-from .engine import AnswerError, Flow, UnknownFlow, step
-from .errors import UsageError, hint, listing, say
-from .loader import display_path
+from ..engine import AnswerError, Flow, UnknownFlow, step
+from ..errors import UsageError, hint, listing, say
+from ..loader import display_path
+from ..reading.casefile import load_case
 
 __all__ = [
     "EXPECT_KEYS",
@@ -37,7 +37,7 @@ EXPECT_KEYS = (
 
 def read_case(path, flow):
     """(answers, the whole case) of a golden case file, checked like any case file."""
-    from .yamlsource import load_yaml_text, read_text_file
+    from ..reading.yamlsource import load_yaml_text, read_text_file
 
     answers, _ = load_case(str(path), flow)
     data, _ = load_yaml_text(read_text_file(str(path), say("案例文件", "case file")), str(path))

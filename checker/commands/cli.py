@@ -15,19 +15,19 @@ import os
 import sys
 from pathlib import Path
 
-from .__main__ import asked_lang, interrupted
-from .casefile import load_case
+from ..engine import AnswerError, Flow, UnknownFlow, normalise_answer, step, verdict, vocabulary
+from ..engine.numbers import parse_number
+from ..engine.text import wording
+from ..errors import LANGS, RulesError, UsageError, listing, one_line, os_reason, say
+from ..loader import DEFAULT_RULES_DIR, display_path, load_rules
+from ..reading.casefile import load_case
+from ..wording import word, words
 from .changes import run_diff, version_warning
-from .engine import AnswerError, Flow, UnknownFlow, normalise_answer, step, verdict, vocabulary
-from .engine.numbers import parse_number
-from .engine.text import wording
-from .errors import LANGS, RulesError, UsageError, listing, one_line, os_reason, say
 from .generate import run_generate
 from .goldens import cases_folder, run_tests
-from .loader import DEFAULT_RULES_DIR, display_path, load_rules
+from .interrupt import asked_lang, interrupted
 from .publish import write_whole
 from .scaffold import run_new, run_serve
-from .wording import word, words
 
 __all__ = ["main"]
 

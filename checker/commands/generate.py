@@ -14,10 +14,10 @@ from pathlib import Path
 
 import yaml
 
-from .errors import UsageError, say
-from .loader import load_rules
-from .resources import node_modules
-from .site.tree import TEMPLATES, markdown_options, site_files, site_nav
+from ..errors import UsageError, say
+from ..loader import load_rules
+from ..resources import node_modules
+from ..site.tree import TEMPLATES, markdown_options, site_files, site_nav
 
 __all__ = ["generate"]
 

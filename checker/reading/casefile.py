@@ -6,7 +6,7 @@ answers:
   signed_on: 2026-03-01
 """
 
-from .errors import UsageError, hint, listing, say
+from ..errors import UsageError, hint, listing, say
 from .yamlsource import MarkedDict, load_yaml_text, read_text_file
 
 __all__ = ["load_case", "CASE_KEYS"]

@@ -5,10 +5,10 @@ closures and extra working days; ``assemble_calendar`` merges them with the nati
 into the plain data the engine reads (see ``checker.engine.dates.WorkCalendar``).
 """
 
-from .engine.dates import WEEKDAYS, parse_date, weekday_name
-from .errors import say
+from ..engine.dates import WEEKDAYS, parse_date, weekday_name
+from ..errors import say
+from ..wording import word
 from .national_calendar import national_days, official_last_day
-from .wording import word
 
 __all__ = ["check_calendar", "not_a_date", "assemble_calendar", "calendar_warnings", "last_year", "MAX_CLOSURE_DAYS", "WARN_DAYS"]
 

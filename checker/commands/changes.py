@@ -12,10 +12,10 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from .engine import Flow, graph
-from .errors import Problem, RulesError, UsageError, listing, say
+from ..engine import Flow, graph
+from ..errors import Problem, RulesError, UsageError, listing, say
+from ..loader import display_path, load_rules
 from .goldens import all_cases, read_case, run_case
-from .loader import display_path, load_rules
 
 __all__ = ["compare_bundles", "load_side", "render", "run_diff"]
 

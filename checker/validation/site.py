@@ -4,8 +4,8 @@ escalation order and each area's views in ``check_areas``. Every reference is ch
 renderers can trust it.
 """
 
-from .check_areas import check_escalation, check_view
-from .errors import hint, listing, say, unknown_rule
+from ..errors import hint, listing, say, unknown_rule
+from .areas import check_escalation, check_view
 
 __all__ = ["check_site", "default_site", "DURATIONS"]
 

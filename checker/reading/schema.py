@@ -8,8 +8,8 @@ schema uses no keyword outside ``SUPPORTED_KEYWORDS``.
 import json
 import re
 
-from .errors import closest, hint, listing, say
-from .resources import schema_path
+from ..errors import closest, hint, listing, say
+from ..resources import schema_path
 from .yamlsource import MarkedDict, MarkedList
 
 __all__ = ["SchemaChecker", "SUPPORTED_KEYWORDS", "SCHEMA_PATH"]

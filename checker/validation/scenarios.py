@@ -15,11 +15,11 @@ question on its path is given (checker.validation.clues). Build-time and CPython
 bundle carries each scenario resolved, so the browser sees plain values.
 """
 
-from .engine import AnswerError, graph, step
-from .engine.dates import format_date, parse_date, spoken_date
-from .engine.text import fill, placeholders
-from .errors import Text, hint, say
-from .validation.clues import check_clues
+from ..engine import AnswerError, graph, step
+from ..engine.dates import format_date, parse_date, spoken_date
+from ..engine.text import fill, placeholders
+from ..errors import Text, hint, say
+from .clues import check_clues
 
 __all__ = ["check_scenarios", "check_scenario_references"]
 

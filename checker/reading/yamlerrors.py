@@ -8,7 +8,7 @@ bracket or quote where it was opened, a tab where the indentation starts.
 
 import re
 
-from .errors import say
+from ..errors import say
 
 __all__ = ["explain"]
 

@@ -6,8 +6,8 @@ timeline, flag legend): what the staff pages and the engine read from them must 
 
 import re
 
-from .errors import hint, listing, say
-from .wording import VIEW_HEADINGS, word
+from ..errors import hint, listing, say
+from ..wording import VIEW_HEADINGS, word
 
 __all__ = ["check_escalation", "check_view"]
 

@@ -13,8 +13,8 @@ import stat
 
 import yaml
 
-from .engine.numbers import MAX_DIGITS
-from .errors import Problem, say
+from ..engine.numbers import MAX_DIGITS
+from ..errors import Problem, say
 from .yamlerrors import explain
 
 __all__ = ["Mark", "MarkedDict", "MarkedList", "load_yaml_text", "read_text_file", "MAX_FILE_BYTES", "MAX_DEPTH", "MAX_DIGITS"]

@@ -4,7 +4,7 @@ that has passed is a warning, at the rule, that does not stop the build."""
 
 import datetime
 
-from .errors import say
+from ..errors import say
 
 __all__ = ["DEFAULT_REVIEW_DAYS", "review_dates", "review_warnings"]
 

@@ -1,4 +1,4 @@
-"""Build a MkDocs site and publish it whole: `python -m checker.publish CONFIG SITE_DIR`
+"""Build a MkDocs site and publish it whole: `python -m checker.commands.publish CONFIG SITE_DIR`
 (and write one file whole, for `compile --out`).
 
 Each build goes into its own fresh folder under build/, so two builds at once never
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import UsageError, os_reason, say
+from ..errors import UsageError, os_reason, say
 
 LOCK = "publish.lock"
 IO_ERROR, INTERRUPTED, STOPPED = 74, 130, 143
@@ -40,7 +40,7 @@ def publish(config, site_dir, work=Path("build")):
         fresh = Path(tempfile.mkdtemp(dir=work, prefix=f"{site_dir.name}.new."))
         build = None
         try:
-            command = [sys.executable, "-m", "checker.publish", _BUILD_ONLY, str(config), str(fresh.resolve())]
+            command = [sys.executable, "-m", "checker.commands.publish", _BUILD_ONLY, str(config), str(fresh.resolve())]
             # The build holds the lock too: if this process is killed outright, the next
             # build waits for the orphaned one to end before it clears the leftovers. It runs
             # in a session of its own, so a Ctrl-C reaches only this process (even while the
@@ -173,7 +173,7 @@ def main(argv):
     if len(argv) == 3 and argv[0] == _BUILD_ONLY:
         return _build_only(argv[1], argv[2])
     if len(argv) != 2:
-        return "usage: python -m checker.publish CONFIG SITE_DIR"
+        return "usage: python -m checker.commands.publish CONFIG SITE_DIR"
     for stop in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(stop, _stop)
     try:
