@@ -136,3 +136,12 @@ def test_the_public_search_box_finds_words_committed_without_a_key(open_page, wo
     page = open_page("public", "")
     type_into_box(page, words)
     expect(page.locator(f".md-search-result__item a[href*='#{rule}']").first).to_be_attached(timeout=10000)
+
+
+def test_an_english_sentence_loses_its_filler_and_marks_whole_words_only(open_page):
+    page = open_page("staff", "en/")
+    type_into_box(page, "customer says she washed it, can she return")
+    first = page.locator(".md-search-result__item").first
+    expect(first.locator("a[href*='#RET-CONDITION']")).to_be_attached(timeout=10000)
+    marked = {text.lower() for text in first.locator("mark").all_inner_texts()}
+    assert marked and marked <= {"return", "returns", "washed"}, marked  # never "it" inside "item"

@@ -13,6 +13,7 @@ importScripts("../vendor/minisearch.js");
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var HAN = /\p{Script=Han}/u;
 var RUNS = /\p{Script=Han}+|[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+var LETTER = /[\p{L}\p{N}]/u;
 var MAX_GROUPS = 10;
 
 var state = null;
@@ -54,6 +55,7 @@ function withoutFiller(text, filler) {
       return filler.single.has(part.segment) ? " " : part.segment;
     }).join("");
   }
+  cut = cut.replace(/[^\p{L}\p{N}'’\-\s]+/gu, " ");  // punctuation ends a word: "it," is "it"
   return cut.split(/\s+/).filter(function (word) { return !filler.latin.has(stem(word)); }).join(" ");
 }
 
@@ -84,7 +86,9 @@ function marked(text, terms) {
   var hit = new Array(plain.length).fill(false);
   terms.forEach(function (term) {
     if (!term) { return; }
+    var whole = !HAN.test(term);  // a Latin word is marked only as a whole word ("it" not in "write")
     for (var at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + 1)) {
+      if (whole && (LETTER.test(lower.charAt(at - 1)) || LETTER.test(lower.charAt(at + term.length)) && !/s/.test(lower.charAt(at + term.length)))) { continue; }
       for (var i = at; i < at + term.length; i++) { hit[i] = true; }
     }
   });
