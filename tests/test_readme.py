@@ -157,3 +157,19 @@ def test_the_readme_rule_change_builds_and_everything_follows(tmp_path):
     assert day_eleven["decision"]["status"] == "not_eligible"
     for config in ("mkdocs.yml", "mkdocs.public.yml"):
         assert build_site(tmp_path / config, config, project=project) == []
+
+
+def test_the_platform_sections_generate_commands_build_trees_mkdocs_reads(tmp_path, monkeypatch, capsys):
+    """The two `generate` lines of "The platform, and the way off it", as written, into a
+    temporary folder instead of build/; each tree's mkdocs.yml names no plugin of ours."""
+    [block] = code_blocks(section("The platform, and the way off it"), "sh")
+    lines = [line.split(" #", 1)[0].strip() for line in block.splitlines() if line.strip()]
+    assert len(lines) == 2 and all(line.startswith(".venv/bin/python -m checker generate ") for line in lines)
+    monkeypatch.chdir(ROOT)
+    for line in lines:
+        words = [str(tmp_path / w) if w.startswith("build/") else w for w in line.split()[3:]]
+        assert main(words) == 0, capsys.readouterr().err
+        out = tmp_path / line.split("--out ", 1)[1].split()[0]
+        assert (out / "docs" / "policies" / "returns.md").is_file()
+        plugins = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+        assert [next(iter(p)) if isinstance(p, dict) else p for p in plugins] == ["search"]
