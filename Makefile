@@ -28,7 +28,7 @@ serve: setup node_modules/.installed
 # Build into a fresh folder of its own and swap it in only when the whole build succeeded;
 # a second build started meanwhile waits for the first (a lock under build/).
 build: setup node_modules/.installed
-	$(PY) -m checker.commands.publish mkdocs.yml site
+	$(PY) -m checker.commands.publish mkdocs.yml site mkdocs.public.yml site-public
 
 build-public: setup node_modules/.installed
 	$(PY) -m checker.commands.publish mkdocs.public.yml site-public

@@ -4,6 +4,7 @@ It only orchestrates: loading lives in checker.loader, pages in checker.site.
 """
 
 import copy
+import os
 from pathlib import Path
 
 import jinja2
@@ -17,7 +18,7 @@ from mkdocs.structure.files import File
 
 from .errors import RulesError, UsageError, say
 from .loader import load_rules
-from .resources import node_modules
+from .resources import SNAPSHOT_ENV, node_modules
 from .site.markup import LANGUAGES
 from .site.tree import TEMPLATES, markdown_options, site_files, site_nav
 
@@ -109,9 +110,12 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
-        rules_dir = self.root / self.config.rules
+        rules_dir, base = self.root / self.config.rules, self.root
+        if os.environ.get(SNAPSHOT_ENV):  # `make build`: every site from one copy of the rules
+            rules_dir = Path(os.environ[SNAPSHOT_ENV])
+            base = rules_dir.parent
         try:
-            self.bundle = self._shared_bundle(rules_dir) or load_rules(rules_dir, base=self.root)
+            self.bundle = self._shared_bundle(rules_dir) or load_rules(rules_dir, base=base)
         except RulesError as error:
             lang = "en" if self.config.language == "en" else "zh"  # `both` reads Chinese first
             heading = say("规则有问题，网站没有生成：", "the rules have problems; the site was not built:")

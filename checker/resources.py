@@ -7,7 +7,11 @@ build time and never checked in.
 
 from pathlib import Path
 
-__all__ = ["DATA", "REPOSITORY", "node_modules", "schema_path", "starter_shop"]
+__all__ = ["DATA", "REPOSITORY", "SNAPSHOT_ENV", "node_modules", "schema_path", "starter_shop"]
+
+# Set by `make build` (checker/commands/publish.py) for each site it builds: the one copy of the
+# rules folder every site and language of that build reads (checker/plugin.py).
+SNAPSHOT_ENV = "POLICY_CHECKER_RULES_SNAPSHOT"
 
 PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE / "data"

@@ -1,5 +1,10 @@
-"""Build a MkDocs site and publish it whole: `python -m checker.commands.publish CONFIG SITE_DIR`
-(and write one file whole, for `compile --out`).
+"""Build MkDocs sites and publish them whole:
+`python -m checker.commands.publish CONFIG SITE_DIR [CONFIG SITE_DIR ...]` (and write one file
+whole, for `compile --out`).
+
+The sites of one call are built from one copy of the rules folder taken when the call starts
+(both sites, both languages): a rules file saved during the build reaches all of them or none.
+All are published, or none is.
 
 Each build goes into its own fresh folder under build/, so two builds at once never
 delete each other's output; the swap into SITE_DIR happens under a lock (build/publish.lock,
@@ -24,6 +29,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import UsageError, os_reason, say
+from ..resources import SNAPSHOT_ENV
 
 LOCK = "publish.lock"
 IO_ERROR, INTERRUPTED, STOPPED = 74, 130, 143
@@ -32,30 +38,60 @@ _BUILD_ONLY = "--build-only"
 
 def publish(config, site_dir, work=Path("build")):
     """Build ``config`` and swap the result in at ``site_dir``; return the exit status."""
-    site_dir, work = Path(site_dir), Path(work)
+    return publish_all([(config, site_dir)], work)
+
+
+def publish_all(sites, work=Path("build")):
+    """Build every (config, site folder) from one copy of the rules, then swap them all in;
+    return the first failing build's exit status, or 0."""
+    work = Path(work)
     work.mkdir(parents=True, exist_ok=True)
     with open(work / LOCK, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         _clear_leftovers(work)
-        fresh = Path(tempfile.mkdtemp(dir=work, prefix=f"{site_dir.name}.new."))
-        build = None
+        rules = Path(tempfile.mkdtemp(dir=work, prefix="rules.new."))
+        fresh = [Path(tempfile.mkdtemp(dir=work, prefix=f"{Path(site).name}.new.")) for _, site in sites]
         try:
-            command = [sys.executable, "-m", "checker.commands.publish", _BUILD_ONLY, str(config), str(fresh.resolve())]
-            # The build holds the lock too: if this process is killed outright, the next
-            # build waits for the orphaned one to end before it clears the leftovers. It runs
-            # in a session of its own, so a Ctrl-C reaches only this process (even while the
-            # build is still starting up), which stops it.
-            build = subprocess.Popen(command, pass_fds=(lock.fileno(),), start_new_session=True)
-            status = build.wait()
-            if status == 0:
-                os.chmod(fresh, 0o777 & ~_umask())
-                _swap(fresh, site_dir, work)
-            return status
+            snapshot = _snapshot(sites[0][0], rules)
+            for (config, _), folder in zip(sites, fresh, strict=True):
+                status = _build(config, folder, lock, snapshot)
+                if status:
+                    return status
+            for (_, site_dir), folder in zip(sites, fresh, strict=True):
+                os.chmod(folder, 0o777 & ~_umask())
+                _swap(folder, Path(site_dir), work)
+            return 0
         finally:
-            if build is not None and build.poll() is None:
-                build.terminate()
-                build.wait()
-            shutil.rmtree(fresh, ignore_errors=True)
+            for folder in [*fresh, rules]:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _snapshot(config, into):
+    """A copy of the rules folder ``config``'s plugin reads, under ``into``, same name; None
+    for a site without our plugin."""
+    options = _plugin_options(config)
+    if options is None:
+        return None
+    folder = Path(config).resolve().parent / (options.get("rules") or "rules")
+    copy = into / folder.name
+    shutil.copytree(folder, copy, symlinks=True)
+    return copy
+
+
+def _build(config, folder, lock, snapshot):
+    command = [sys.executable, "-m", "checker.commands.publish", _BUILD_ONLY, str(config), str(folder.resolve())]
+    # The build holds the lock too: if this process is killed outright, the next build waits
+    # for the orphaned one to end before it clears the leftovers. It runs in a session of its
+    # own, so a Ctrl-C reaches only this process (even while the build is still starting
+    # up), which stops it. It reads the rules from the snapshot (the plugin's SNAPSHOT_ENV).
+    environment = dict(os.environ, **({SNAPSHOT_ENV: str(snapshot)} if snapshot else {}))
+    build = subprocess.Popen(command, pass_fds=(lock.fileno(),), start_new_session=True, env=environment)
+    try:
+        return build.wait()
+    finally:
+        if build.poll() is None:
+            build.terminate()
+            build.wait()
 
 
 def write_whole(out, text):
@@ -153,16 +189,21 @@ class _AnyTag(yaml.SafeLoader):
 _AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def _language(config):
-    """The language the site speaks (the policy/handbook plugin's `language`; `both` and
-    anything unreadable read Chinese first)."""
+def _plugin_options(config):
+    """Our plugin's options in a config file ({} when they cannot be read, None without it)."""
     try:
         with open(config, encoding="utf-8") as file:
             settings = yaml.load(file, Loader=_AnyTag) or {}
-        plugins = [p for p in settings.get("plugins", []) if isinstance(p, dict) and "policy/handbook" in p]
-        return "en" if (plugins[0]["policy/handbook"] or {}).get("language") == "en" else "zh"
-    except (OSError, yaml.YAMLError, AttributeError, IndexError, TypeError):
-        return "zh"
+        plugins = [p for p in settings.get("plugins", []) if isinstance(p, dict) and "policy-checker" in p]
+        return (plugins[0]["policy-checker"] or {}) if plugins else None
+    except (OSError, yaml.YAMLError, AttributeError, TypeError):
+        return {}
+
+
+def _language(config):
+    """The language the site speaks (the plugin's `language`; `both` and anything unreadable
+    read Chinese first)."""
+    return "en" if (_plugin_options(config) or {}).get("language") == "en" else "zh"
 
 
 def _stop(signum, frame):
@@ -172,12 +213,12 @@ def _stop(signum, frame):
 def main(argv):
     if len(argv) == 3 and argv[0] == _BUILD_ONLY:
         return _build_only(argv[1], argv[2])
-    if len(argv) != 2:
-        return "usage: python -m checker.commands.publish CONFIG SITE_DIR"
+    if not argv or len(argv) % 2:
+        return "usage: python -m checker.commands.publish CONFIG SITE_DIR [CONFIG SITE_DIR ...]"
     for stop in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(stop, _stop)
     try:
-        return publish(*argv)
+        return publish_all(list(zip(argv[::2], argv[1::2], strict=True)))
     except KeyboardInterrupt:
         _tell(argv[0], say("已中断；已发布的站点保持不变。", "interrupted; the published site is unchanged."))
         return INTERRUPTED
