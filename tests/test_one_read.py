@@ -1,6 +1,7 @@
 """One read of the rules per build: both languages of a site are built from the same read, so
 a rules file saved while a build runs gives the old site or the new one, never a mix."""
 
+import contextlib
 import json
 import os
 import shutil
@@ -18,6 +19,30 @@ def _window_days(site):
     return data["rules"]["RET-WINDOW"]["params"]["days"]
 
 
+@contextlib.contextmanager
+def saved_again_and_again(returns):
+    """As an editor saves: the whole file, 7 days, then 8, then 7 ..., while the block runs."""
+    seven = returns.read_text(encoding="utf-8")
+    assert seven.count("          days: 7\n") == 1
+    versions = [seven, seven.replace("          days: 7\n", "          days: 8\n")]
+    stop = threading.Event()
+
+    def save():
+        count = 0
+        while not stop.is_set():
+            count += 1
+            returns.write_text(versions[count % 2], encoding="utf-8")
+            stop.wait(0.05)
+
+    saver = threading.Thread(target=save)
+    saver.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        saver.join()
+
+
 def test_a_save_during_builds_gives_both_languages_the_same_rules(tmp_path):
     project = tmp_path / "shop"
     project.mkdir()
@@ -26,24 +51,8 @@ def test_a_save_during_builds_gives_both_languages_the_same_rules(tmp_path):
     for name in ("docs", "checker", "node_modules"):
         (project / name).symlink_to(ROOT / name)
     shutil.copytree(ROOT / "rules", project / "rules")
-    returns = project / "rules" / "returns.yaml"
-    seven = returns.read_text(encoding="utf-8")
-    assert seven.count("          days: 7\n") == 1
-    versions = [seven, seven.replace("          days: 7\n", "          days: 8\n")]
-    stop = threading.Event()
-
-    def save_again_and_again():
-        # As an editor saves: the whole file, 7 days, then 8, then 7 ..., while the builds run.
-        count = 0
-        while not stop.is_set():
-            count += 1
-            returns.write_text(versions[count % 2], encoding="utf-8")
-            stop.wait(0.05)
-
-    saver = threading.Thread(target=save_again_and_again)
-    saver.start()
     built = []
-    try:
+    with saved_again_and_again(project / "rules" / "returns.yaml"):
         for attempt in range(BUILDS):
             site = tmp_path / f"site-{attempt}"
             try:
@@ -51,9 +60,6 @@ def test_a_save_during_builds_gives_both_languages_the_same_rules(tmp_path):
             except BuildFailed:
                 continue  # read while half written: the build stops and the old site stays
             built.append((_window_days(site), _window_days(site / "en")))
-    finally:
-        stop.set()
-        saver.join()
     assert len(built) >= BUILDS // 2, built
     assert all(chinese == english for chinese, english in built), built
 
@@ -68,22 +74,8 @@ def test_make_build_publishes_both_sites_in_both_languages_from_one_copy_of_the_
     for name in ("docs", "node_modules"):
         (project / name).symlink_to(ROOT / name)
     shutil.copytree(ROOT / "rules", project / "rules")
-    returns = project / "rules" / "returns.yaml"
-    seven = returns.read_text(encoding="utf-8")
-    versions = [seven, seven.replace("          days: 7\n", "          days: 8\n")]
-    stop = threading.Event()
-
-    def save_again_and_again():
-        count = 0
-        while not stop.is_set():
-            count += 1
-            returns.write_text(versions[count % 2], encoding="utf-8")
-            stop.wait(0.05)
-
-    saver = threading.Thread(target=save_again_and_again)
-    saver.start()
     seen = []
-    try:
+    with saved_again_and_again(project / "rules" / "returns.yaml"):
         for _ in range(3):
             command = [sys.executable, "-m", "checker.commands.publish", "mkdocs.yml", "site", "mkdocs.public.yml", "site-public"]
             environment = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1")
@@ -91,8 +83,5 @@ def test_make_build_publishes_both_sites_in_both_languages_from_one_copy_of_the_
                 continue  # read while half written: nothing is published
             sites = (project / "site", project / "site" / "en", project / "site-public", project / "site-public" / "en")
             seen.append([_window_days(site) for site in sites])
-    finally:
-        stop.set()
-        saver.join()
     assert seen, "no build went through"
     assert all(len(set(days)) == 1 for days in seen), seen
