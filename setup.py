@@ -24,6 +24,7 @@ RUNTIMES = {
 
 class BuildWithData(build_py):
     def run(self):
+        shutil.rmtree(Path(self.build_lib) / "checker", ignore_errors=True)  # no module a move left behind
         super().run()
         if self.editable_mode:  # a checkout (`pip install -e .`) reads these where they are
             return

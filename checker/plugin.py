@@ -114,10 +114,11 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         if os.environ.get(SNAPSHOT_ENV):  # `make build`: every site from one copy of the rules
             rules_dir = Path(os.environ[SNAPSHOT_ENV])
             base = rules_dir.parent
+        self.rules_dir = rules_dir
         try:
             self.bundle = self._shared_bundle(rules_dir) or load_rules(rules_dir, base=base)
         except RulesError as error:
-            lang = "en" if self.config.language == "en" else "zh"  # `both` reads Chinese first
+            lang = self._lang()
             heading = say("规则有问题，网站没有生成：", "the rules have problems; the site was not built:")
             raise PluginError("\n".join([heading[lang], *error.lines(lang)])) from None
         if config.nav is not None:
@@ -131,6 +132,10 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         config.extra_css.append("assets/handbook.css")
         config.extra_javascript.append("assets/handbook.js")
         return config
+
+    def _lang(self):
+        """The language of this build's messages (`both` reads Chinese first)."""
+        return "en" if self.config.language == "en" else "zh"
 
     def _shared_bundle(self, rules_dir):
         """The rules as the first language's build read them, when this build is its other
@@ -159,10 +164,14 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
                 mermaid=self.root / self.config.mermaid if self.config.mermaid else None,
             )
         except UsageError as error:
-            raise PluginError(error.message["en"]) from None
+            raise PluginError(error.message[self._lang()]) from None
         for path, content in generated.items():
             if path.endswith(".md") and files.get_file_from_path(path) is not None:
-                raise PluginError(f"docs/{path} would hide the page generated from the rules; remove the hand-written file")
+                hidden = say(
+                    f"docs/{path} 会挡住由规则生成的页面；请删掉这个手写文件",
+                    f"docs/{path} would hide the page generated from the rules; remove the hand-written file",
+                )
+                raise PluginError(hidden[self._lang()])
             if isinstance(content, Path):
                 files.append(File.generated(config, path, abs_src_path=str(content)))
             else:
@@ -180,5 +189,5 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         )
         for plugin in alternate.plugins.values():
             if isinstance(plugin, PolicyPlugin):
-                plugin.read_by_first_language = (self.root, self.root / self.config.rules, self.bundle)
+                plugin.read_by_first_language = (self.root, self.rules_dir, self.bundle)
         build(alternate)

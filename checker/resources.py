@@ -28,7 +28,7 @@ def node_modules(configured=None):
     """The folder holding the pinned npm packages (same layout as node_modules): the one a site's
     config names if it exists, else the wheel's copy, else this repository's."""
     for folder in (configured, DATA / "vendor", REPOSITORY / "node_modules"):
-        if folder is not None and Path(folder).is_dir():
+        if folder is not None and (Path(folder) / "@pyscript" / "core").is_dir():  # one that holds them
             return Path(folder)
     return Path(configured) if configured is not None else REPOSITORY / "node_modules"
 

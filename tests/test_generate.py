@@ -4,6 +4,7 @@ plugin build: the handbook can leave MkDocs' plugin system behind."""
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 
@@ -69,3 +70,13 @@ def test_the_tree_holds_every_generated_page_and_no_excluded_hand_written_one(tm
     assert (docs / "assets/vendor/micropython/micropython.wasm").is_file()
     assert not (docs / "en").exists() and not (docs / "public").exists()  # mkdocs.yml's exclude_docs
     assert (tree / "overrides/main.html").is_file()
+
+
+@pytest.mark.parametrize("out", [".", "docs", "docs/en"])
+def test_generate_refuses_to_write_over_the_sites_own_files(tmp_path, out):
+    shop = tmp_path / "shop"
+    shutil.copytree(ROOT / "examples" / "office-equipment", shop, ignore=shutil.ignore_patterns("site", "site-public"))
+    before = {path: path.read_bytes() for path in shop.rglob("*") if path.is_file()}
+    result = run("generate", "--out", out, "--lang", "en", cwd=shop)
+    assert result.returncode == 2 and "give a folder of its own" in result.stderr, result.stderr
+    assert {path: path.read_bytes() for path in shop.rglob("*") if path.is_file()} == before

@@ -243,3 +243,18 @@ def test_hostile_titles_stay_text_in_the_tab_and_are_escaped_once_in_the_footer(
     assert any("&lt;/title&gt;&lt;script&gt;" in title for title in titles), titles
     assert labels and any("&lt;/title&gt;" in label for label in labels), labels
     assert [label for label in labels if "&amp;lt;" in label or "&amp;amp;" in label] == []
+
+
+def test_a_site_without_the_checker_links_to_none(bundle):
+    """`checker: false`: no nav entry (hand-written or generated) and no search offer leads to it."""
+    from checker.site.markup import speaking
+    from checker.site.search import search_index
+    from checker.site.tree import site_nav
+
+    nav = [{"首页": "index.md"}, {"案例检查器": "checker.md"}, {"规则": ["policies/index.md"]}]
+    flat = str(site_nav(bundle, "staff", "zh", nav, checker=False))
+    assert "checker.md" not in flat and "policies/returns.md" in flat
+    assert "checker.md" in str(site_nav(bundle, "staff", "zh", nav, checker=True))
+    with speaking("zh"):
+        assert search_index(bundle, "staff", checker=False)["flows"] == {}
+        assert search_index(bundle, "staff")["flows"]

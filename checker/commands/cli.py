@@ -62,7 +62,7 @@ def _parser():
         command.add_argument("--cases", default="cases", help="cases folder (default: cases/ beside the rules folder)")
     walk = commands.add_parser("walk", help="answer a case one question at a time")
     walk.add_argument("flow", help="returns or complaints")
-    for command in (decide, walk):
+    for command in (decide, walk, commands.choices["validate"]):
         command.add_argument("--today", type=_date, help="date to treat as today, YYYY-MM-DD (default: this computer's date)")
     generate = commands.add_parser("generate", help="write one site in one language as a plain docs tree with its mkdocs.yml")
     generate.add_argument("--config", default="mkdocs.yml", help="the site's config (default: mkdocs.yml)")
@@ -156,7 +156,8 @@ def _run(args):
         args.cases_folder = cases_folder(args.rules, args.cases)
         return run_diff(args)
     warnings = []
-    bundle = load_rules(Path(args.rules), warnings=warnings)
+    today = args.today if args.command == "validate" else None  # review dates; decide/walk take it per case
+    bundle = load_rules(Path(args.rules), warnings=warnings, today=datetime.date.fromisoformat(today) if today else None)
     if args.command == "validate":
         unsigned = version_warning(args.rules, bundle)
         for warning in warnings + ([unsigned] if unsigned else []):

@@ -29,9 +29,9 @@ __all__ = [
 ]
 
 # What a case may expect; the simple ones are compared with one field of the decision.
-_SIMPLE = ("outcome", "status", "resolution", "department", "escalation", "flag", "price_difference", "window_day")
+_SIMPLE = ("outcome", "status", "resolution", "department", "escalation", "flag", "price_difference")
 EXPECT_KEYS = (
-    "asks", "error", *_SIMPLE, "postage", "deadlines", "warnings", "escalation_rules", "note_zh_contains", "unused",
+    "asks", "error", *_SIMPLE, "facts", "postage", "deadlines", "warnings", "escalation_rules", "note_zh_contains", "unused",
 )  # fmt: skip
 
 
@@ -89,7 +89,6 @@ def _simple(decision):
         "escalation": decision["escalation"]["to"],
         "flag": decision["flag"]["colour"] if decision["flag"] else None,
         "price_difference": decision["price_difference"],
-        "window_day": decision["facts"].get("window_day"),
     }
 
 
@@ -112,6 +111,9 @@ def compare(expect, kind, value, case_rules):
     for key, actual in _simple(decision).items():
         if key in expect and expect[key] != actual:
             diffs.append(_differs(key, expect[key], actual))
+    for fact, wanted in expect.get("facts", {}).items():  # derived values, by the rules' own names
+        if decision["facts"].get(fact) != wanted:
+            diffs.append(_differs(f"facts.{fact}", wanted, decision["facts"].get(fact)))
     postage = decision["postage"] or {"return_leg": None, "resend_leg": None}
     for leg, wanted in expect.get("postage", {}).items():
         if leg not in postage:

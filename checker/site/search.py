@@ -70,12 +70,14 @@ def _offers(bundle, audience):
     return offers, data
 
 
-def search_index(bundle, audience):
+def search_index(bundle, audience, checker=True):
     """The search worker's data for one site in the build's language(s): the rules shown on
     that site, the pages whose rules replace the theme's own entries, and the filler words."""
     langs = _languages()
     join = " · ".join
     offers, data = _offers(bundle, audience)
+    if not checker:  # a site without the checker offers no way into it
+        offers = {}
     flows = {}
     for flow_id in sorted(set(offers.values())):
         # staff: "Check a case: <the checker's tab>"; customers: the public checker's own title

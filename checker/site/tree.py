@@ -100,7 +100,7 @@ def site_files(bundle, audience, language, *, name=None, runtime="micropython", 
         files.update(generate_pages(bundle, audience, name))
         if checker:
             files.update(checker_files(bundle, audience, runtime, node_modules))
-        files[INDEX_PATH] = json.dumps(search_index(bundle, audience), **_COMPACT)
+        files[INDEX_PATH] = json.dumps(search_index(bundle, audience, checker=checker), **_COMPACT)
     return files
 
 
@@ -139,7 +139,21 @@ def site_nav(bundle, audience, language, nav, *, checker=True, mark=str):
     with speaking(language):
         generated = navigation(bundle, audience)
         closing = closing_navigation(audience)
-    if not checker or not checker_data(bundle, audience)["modes"]:
+    without_checker = not checker or not checker_data(bundle, audience)["modes"]
+    if without_checker:
         generated = [entry for entry in generated if entry[1] != "checker.md"]
     generated, closing = ([(mark(label), path) for label, path in entries] for entries in (generated, closing))
-    return place_generated(nav, generated + closing) + [{label: path} for label, path in closing]
+    placed = place_generated(nav, generated + closing) + [{label: path} for label, path in closing]
+    return _without(placed, "checker.md") if without_checker else placed
+
+
+def _without(nav, page):
+    """The nav without entries for ``page`` (a site with no checker keeps no link to one)."""
+    kept = []
+    for item in nav:
+        title, value = next(iter(item.items())) if isinstance(item, dict) else (None, item)
+        if isinstance(value, list):
+            kept.append({title: _without(value, page)})
+        elif value != page:
+            kept.append(item)
+    return kept

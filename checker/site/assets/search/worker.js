@@ -73,6 +73,12 @@ function fillerOf(words) {
   return { phrases: phrases, single: single, latin: latin };
 }
 
+// A Latin term stands alone: no letter before it, and after it none, or a plural "s" alone.
+function atWordEdges(text, start, end) {
+  var after = text.charAt(end) === "s" ? end + 1 : end;
+  return !LETTER.test(text.charAt(start - 1)) && !LETTER.test(text.charAt(after));
+}
+
 function escape(text) {
   return String(text).replace(/[&<>"']/g, function (ch) {
     return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[ch];
@@ -88,7 +94,7 @@ function marked(text, terms) {
     if (!term) { return; }
     var whole = !HAN.test(term);  // a Latin word is marked only as a whole word ("it" not in "write")
     for (var at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + 1)) {
-      if (whole && (LETTER.test(lower.charAt(at - 1)) || LETTER.test(lower.charAt(at + term.length)) && !/s/.test(lower.charAt(at + term.length)))) { continue; }
+      if (whole && !atWordEdges(lower, at, at + term.length)) { continue; }
       for (var i = at; i < at + term.length; i++) { hit[i] = true; }
     }
   });
@@ -176,10 +182,13 @@ function search(query) {
 addEventListener("message", function (event) {
   var message = event.data;
   if (message.type === SETUP) {
-    fetch("rules.json").then(function (response) { return response.json(); }).then(function (rules) {
-      state = setup(message.data, rules);
-      postMessage({ type: READY });
-    });
+    var none = { rules: [], flows: {}, replaced: [], page_only: [], filler: [] };
+    fetch("rules.json").then(function (response) { return response.ok ? response.json() : none; })
+      .catch(function () { return none; })  // without the rules' entries, the pages are still searched
+      .then(function (rules) {
+        state = setup(message.data, rules);
+        postMessage({ type: READY });
+      });
   } else if (message.type === QUERY && state) {
     postMessage({ type: RESULT, data: search(message.data) });
   }
