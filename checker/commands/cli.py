@@ -156,8 +156,8 @@ def _run(args):
         args.cases_folder = cases_folder(args.rules, args.cases)
         return run_diff(args)
     warnings = []
-    today = args.today if args.command == "validate" else None  # review dates; decide/walk take it per case
-    bundle = load_rules(Path(args.rules), warnings=warnings, today=datetime.date.fromisoformat(today) if today else None)
+    review_day = {"today": datetime.date.fromisoformat(args.today)} if args.command == "validate" and args.today else {}
+    bundle = load_rules(Path(args.rules), warnings=warnings, **review_day)  # decide and walk take --today per case
     if args.command == "validate":
         unsigned = version_warning(args.rules, bundle)
         for warning in warnings + ([unsigned] if unsigned else []):
