@@ -46,6 +46,8 @@ WORDING = {
     "term.follow_up": {"zh": "跟进", "en": "Follow-up", "audience": "staff"},
     "term.compared": {"zh": "比较", "en": "Compared", "audience": "staff"},
     "term.escalation": {"zh": "升级", "en": "Escalation", "audience": "staff"},
+    "term.versions": {"zh": "适用版本", "en": "Version applied", "audience": "staff"},
+    "term.in_force_from": {"zh": "{date} 起的版本", "en": "the version from {date}", "audience": "staff"},
     "term.rules": {"zh": "依据", "en": "Rules", "audience": "all"},
     "term.warnings": {"zh": "注意", "en": "Warnings", "audience": "all"},
     "term.why": {"zh": "为什么问", "en": "Why this is asked", "audience": "all"},

@@ -286,6 +286,10 @@ VERDICT_ROWS = {
     "deadlines": _deadlines,
     "follow_up": lambda data, rule_id: both(rule_text(data, rule_id), "p"),
     "compared": _compared,
+    "versions": lambda data, version: fragment(
+        both({lang: verdict.version_text(data["rules"], version, data["terms"], lang) for lang in ("zh", "en")}, "p"),
+        element("p", None, rule_link(data, version["rule"])) if version["rule"] in data["rules"] else None,
+    ),
     "escalation": _escalation,
     "warnings": lambda data, warning: both(warning, "p"),
     "rules": _cited,

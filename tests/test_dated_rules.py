@@ -1,0 +1,139 @@
+"""Dated rules: a case is decided by the version in force on its date (the flow's `dated_by`
+answer), the verdict names that version, and the validator checks every version."""
+
+import json
+import re
+
+import pytest
+from dated_rules import CHANGE_DAY, DATED_CASES, dated_rules
+from test_cli import run
+
+from checker.engine import step
+from checker.engine.versions import in_force
+from checker.loader import load_rules
+
+BEFORE = DATED_CASES / "returns" / "01-size-day-8-before-the-change.yaml"
+AFTER = DATED_CASES / "returns" / "02-size-day-8-after-the-change.yaml"
+
+
+def test_the_golden_cases_are_decided_by_the_version_in_force_on_the_request_date(tmp_path):
+    rules = dated_rules(tmp_path)
+    result = run("--rules", str(rules), "test", "--cases", str(DATED_CASES), "--lang", "en")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 passed, 0 failed" in result.stdout
+    # Without the dated change, the case after it is out of the window: the version decided it.
+    undated = run("test", "--cases", str(DATED_CASES), "--lang", "en")
+    assert undated.returncode == 1
+    assert "FAIL tests/dated/cases/returns/02-size-day-8-after-the-change.yaml" in undated.stdout
+
+
+def test_the_verdict_names_the_version_in_the_terminal_and_in_json(tmp_path):
+    rules = dated_rules(tmp_path)
+    before = json.loads(run("--rules", str(rules), "decide", "returns", str(BEFORE), "--json").stdout)["decision"]
+    after = json.loads(run("--rules", str(rules), "decide", "returns", str(AFTER), "--json").stdout)["decision"]
+    assert before["status"] == "not_eligible" and after["status"] == "eligible"
+    assert before["versions"] == [{"rule": "RET-WINDOW", "from": "2026-01-01"}]
+    assert after["versions"] == [{"rule": "RET-WINDOW", "from": CHANGE_DAY}]
+    assert "7 天" in before["say"]["zh"]
+    zh = run("--rules", str(rules), "decide", "returns", str(AFTER)).stdout
+    assert f"适用版本: 退换货期限：{CHANGE_DAY} 起的版本 (RET-WINDOW)" in zh
+    en = run("--rules", str(rules), "decide", "returns", str(AFTER), "--lang", "en").stdout
+    assert f"Version applied: Return window: the version from {CHANGE_DAY} (RET-WINDOW)" in en
+    # The example shop has no dated rule: its verdicts name no version, and keep their shape.
+    plain = json.loads(run("decide", "returns", str(AFTER), "--json").stdout)["decision"]
+    assert plain["versions"] == []
+
+
+def test_the_rule_in_force_is_merged_from_its_versions_in_date_order(tmp_path):
+    bundle = load_rules(dated_rules(tmp_path))
+    rule = bundle["rules"]["RET-WINDOW"]
+    assert in_force(rule, "2026-10-31")["params"]["days"] == 7
+    assert in_force(rule, CHANGE_DAY)["params"]["days"] == 10
+    assert in_force(rule, CHANGE_DAY)["params"]["count_from"] == "next_day"
+    assert rule["params"]["days"] == 7  # the bundle itself is not changed
+    answers = {"dispute": "no", "sold_by_us": "yes", "reason": "size", "signed_on": "2026-10-20", "requested_on": "2026-10-30"}
+    answers["refuses_all"] = "no"
+    # Day 10 of the window: out under the old version, in under the new one (asks on).
+    assert step(bundle, "returns", answers)["decision"]["outcome"] == "out_too_late"
+    answers.update(signed_on="2026-11-02", requested_on="2026-11-12")
+    assert step(bundle, "returns", answers)["question"]["id"] == "exchanged_before"
+
+
+BAD = [
+    (
+        '          - from: "2025-12-01"\n            reason: {zh: 改, en: Changed}\n            params: {days: 10}\n',
+        "不晚于 2026-01-01",
+        "is not after 2026-01-01",
+    ),
+    ('          - from: "2026-02-30"\n            reason: {zh: 改, en: Changed}\n', "不是真实存在的日期", "is not a real date"),
+    (
+        '          - from: "2026-11-01"\n            reason: {zh: 改, en: Changed}\n            params: {dayz: 10}\n',
+        "params 里没有的 `dayz`",
+        "changes `dayz`, which is not in the rule's params",
+    ),
+    (
+        '          - from: "2026-11-01"\n            reason: {zh: 改, en: Changed}\n'
+        '            text: {zh: "须在 {weeks} 周内申请。", en: "Within {weeks} weeks."}\n',
+        "`{weeks}` 不在它的 params 里",
+        "{weeks} in RET-WINDOW text.zh from 2026-11-01 is not in its params",
+    ),
+]
+
+
+@pytest.mark.parametrize("version, zh, en", BAD)
+def test_a_bad_version_is_reported_at_its_line_in_the_readers_language(tmp_path, version, zh, en):
+    rules = dated_rules(tmp_path, "        versions:\n" + version)
+    found = {}
+    for lang, wanted in (("zh", zh), ("en", en)):
+        result = run("--rules", str(rules), "validate", "--lang", lang)
+        assert result.returncode != 0
+        lines = [line for line in (result.stdout + result.stderr).splitlines() if wanted in line]
+        assert lines, result.stdout + result.stderr
+        found[lang] = re.search(r"returns\.yaml:\d+:\d+: ", lines[0]).group(0)
+    assert found["zh"] == found["en"]
+
+
+def test_dated_by_must_name_a_date_question(tmp_path):
+    rules = dated_rules(tmp_path)
+    path = rules / "returns.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("dated_by: requested_on", "dated_by: reason"), encoding="utf-8")
+    result = run("--rules", str(rules), "validate", "--lang", "en")
+    assert "dated_by 'reason' of flow returns is not one of its date questions" in result.stdout + result.stderr
+
+
+def test_micropython_decides_dated_cases_like_cpython_and_the_checker_names_the_version(tmp_path):
+    """The browser's runtime picks the same version; the staff checker's verdict card names it."""
+    from on_micropython import run_on_cpython, run_on_micropython
+
+    import yaml
+    from checker.site.checker_page import checker_data
+
+    bundle = json.loads(json.dumps(load_rules(dated_rules(tmp_path)), ensure_ascii=False))
+    cases = [
+        {"id": path.name, "flow": "returns", "answers": yaml.safe_load(path.read_text(encoding="utf-8"))["answers"]}
+        for path in (BEFORE, AFTER)
+    ]
+    inputs = {"bundle": bundle, "cases": cases}
+    theirs = run_on_micropython("engine_cases", inputs, tmp_path)
+    assert theirs == run_on_cpython("engine_cases", inputs)
+    staff = dict(checker_data(bundle, "staff"), scenarios=[])
+    walk = {"data": {"staff": staff, "public": checker_data(bundle, "public")}, "cases": cases, "scenario_step": 1}
+    walk["clock"] = {"today": "2026-12-31", "now": "2026-12-31T09:30"}
+    walk = json.loads(json.dumps(walk))
+    assert run_on_micropython("browser_walk", walk, tmp_path) == run_on_cpython("browser_walk", walk)
+    # The staff checker's verdict card (the same view code on both runtimes) names each version.
+    from checker.browser.view import VERDICT_ROWS, row
+    from checker.engine import verdict
+
+    for case, day in zip(cases, ("2026-01-01", CHANGE_DAY)):
+        decision = step(bundle, "returns", case["answers"])["decision"]
+        shown = [
+            str(row(staff, item["key"], VERDICT_ROWS[item["key"]](staff, item["value"])))
+            for item in verdict.rows(decision, "staff")
+        ]
+        versions = [html for html in shown if 'data-row="versions"' in html]
+        assert len(versions) == 1 and f"{day} 起的版本" in versions[0] and f"the version from {day}" in versions[0]
+        assert "#RET-WINDOW" in versions[0]
+    public = checker_data(bundle, "public")
+    assert not [item for item in verdict.rows(decision, "public") if item["key"] == "versions"]
+    assert "in_force_from" not in public["terms"]
