@@ -167,6 +167,13 @@ WORDING = {
     "policy.routing": {"zh": "投诉转交", "en": "Complaint routing", "audience": "staff"},
     "policy.details": {"zh": "来源与负责人", "en": "Source and owner", "audience": "staff"},
     "policy.note": {"zh": "与来源不同", "en": "Differs from the source", "audience": "staff"},
+    "policy.history": {
+        "zh": "现行版本 {date} 起；历史版本",
+        "en": "In force since {date}; earlier versions",
+        "audience": "staff",
+    },
+    "policy.version_from": {"zh": "{date} 起：", "en": "From {date}:", "audience": "staff"},
+    "policy.changed_because": {"zh": "修改原因：", "en": "Changed because:", "audience": "staff"},
     "policy.shift": {"zh": "班次", "en": "Shift", "audience": "staff"},
     "policy.hours": {"zh": "时间", "en": "Hours", "audience": "staff"},
     "policy.when": {"zh": "时间", "en": "When", "audience": "staff"},
@@ -248,6 +255,7 @@ WORDING = {
     # The public site's pages.
     "public.effective": {"zh": "本页规则生效日期", "en": "These rules apply from", "audience": "all"},
     "public.summary": {"zh": "一览", "en": "At a glance", "audience": "all"},
+    "public.announced": {"zh": "{date} 起将改为：", "en": "From {date}:", "audience": "all"},
     "public.details": {"zh": "详情", "en": "Details", "audience": "all"},
     "public.contact": {"zh": "联系我们", "en": "Contact us", "audience": "all"},
     "public.phone": {"zh": "电话", "en": "Phone", "audience": "all"},

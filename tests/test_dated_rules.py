@@ -103,9 +103,9 @@ def test_dated_by_must_name_a_date_question(tmp_path):
 
 def test_micropython_decides_dated_cases_like_cpython_and_the_checker_names_the_version(tmp_path):
     """The browser's runtime picks the same version; the staff checker's verdict card names it."""
+    import yaml
     from on_micropython import run_on_cpython, run_on_micropython
 
-    import yaml
     from checker.site.checker_page import checker_data
 
     bundle = json.loads(json.dumps(load_rules(dated_rules(tmp_path)), ensure_ascii=False))
@@ -125,8 +125,8 @@ def test_micropython_decides_dated_cases_like_cpython_and_the_checker_names_the_
     from checker.browser.view import VERDICT_ROWS, row
     from checker.engine import verdict
 
-    for case, day in zip(cases, ("2026-01-01", CHANGE_DAY)):
-        decision = step(bundle, "returns", case["answers"])["decision"]
+    for case, day in zip(cases, ("2026-01-01", CHANGE_DAY), strict=True):
+        decision = step(staff, "returns", case["answers"])["decision"]  # the checker's own data
         shown = [
             str(row(staff, item["key"], VERDICT_ROWS[item["key"]](staff, item["value"])))
             for item in verdict.rows(decision, "staff")
@@ -137,3 +137,36 @@ def test_micropython_decides_dated_cases_like_cpython_and_the_checker_names_the_
     public = checker_data(bundle, "public")
     assert not [item for item in verdict.rows(decision, "public") if item["key"] == "versions"]
     assert "in_force_from" not in public["terms"]
+
+
+ANNOUNCED = """        versions:
+          - from: "2026-11-01"
+            reason: {zh: 延长退换货期限，方便买家试穿。, en: A longer window gives buyers time to try things on.}
+            params: {days: 10}
+          - from: "2027-03-01"
+            reason: {zh: 再延长到十四天。, en: "Longer again: fourteen days."}
+            params: {days: 14}
+            announce: true
+"""
+
+
+def test_the_handbook_shows_the_version_in_force_with_its_history_folded_and_the_public_site_only_today(tmp_path):
+    from checker.site.history import as_of
+    from checker.site.markup import speaking
+    from checker.site.pages import generate_pages
+
+    bundle = load_rules(dated_rules(tmp_path, ANNOUNCED))
+    with speaking("zh"):
+        staff = generate_pages(as_of(bundle, "2026-12-04"), "staff")["policies/returns.md"]
+        public_page = generate_pages(as_of(bundle, "2026-12-04"), "public")
+        before = generate_pages(as_of(bundle, "2026-10-01"), "staff")["policies/returns.md"]
+    window = staff[staff.index("{#RET-WINDOW}") : staff.index("{#RET-DEFECT-LATE}")]
+    assert "签后 10 个自然日内" in window.replace("签收后", "签后")
+    history = window[window.index('<details class="rule-history">') :]
+    assert "现行版本 2026-11-01 起" in history and "2026-01-01 起：" in history and "7 个自然日" in history
+    assert "延长退换货期限" in history and "14" not in history  # the future version is not history
+    assert "rule-history" not in before[before.index("{#RET-WINDOW}") : before.index("{#RET-DEFECT-LATE}")]
+    public = "\n".join(page for page in public_page.values() if "{#RET-WINDOW}" in page)
+    assert "10 天内" in public and "7 天内" not in public
+    assert "2027-03-01 起将改为：" in public and "14 天内" in public
+    assert "延长退换货期限" not in "\n".join(public_page.values())  # the reason is for staff

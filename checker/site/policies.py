@@ -4,6 +4,7 @@ from ..engine.dates import WEEKDAYS as WEEKDAY_ORDER
 from ..engine.text import fill, wording
 from ..engine.vocabulary import leg_text
 from ..wording import VIEW_HEADINGS, word, words
+from .history import history_block
 from .markup import both, code, esc, language, pair, table, text
 
 
@@ -63,6 +64,7 @@ def rule_block(bundle, rule, level="###", dated=True):
             f"{both(note['zh'], note['en'], 'span')}</p>"
         )
     parts.append(f'<div class="rule-meta" data-search-exclude>{folded}</div>')
+    parts.append(f'<div class="rule-meta" data-search-exclude>{history_block(rule)}</div>' if rule.get("history") else "")
     if rule["audience"] == "public":
         parts.append(
             f'<div class="rule-customer"><span class="rule-customer__label">{esc(text(word("policy.customer")))}</span>'
