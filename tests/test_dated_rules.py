@@ -170,3 +170,31 @@ def test_the_handbook_shows_the_version_in_force_with_its_history_folded_and_the
     assert "10 天内" in public and "7 天内" not in public
     assert "2027-03-01 起将改为：" in public and "14 天内" in public
     assert "延长退换货期限" not in "\n".join(public_page.values())  # the reason is for staff
+
+
+def test_the_staff_checker_reviews_an_old_case_as_of_a_date_kept_in_its_link(tmp_path):
+    from checker.browser import case
+    from checker.browser.view import case_screen
+    from checker.site.checker_page import checker_data
+
+    bundle = json.loads(json.dumps(load_rules(dated_rules(tmp_path))))
+    staff, public = checker_data(bundle, "staff"), checker_data(bundle, "public")
+    clock = {"today": "2026-12-04", "now": "2026-12-04T09:30"}
+    link = "#flow=returns&dispute=no&sold_by_us=yes&reason=size&signed_on=2026-10-26&asof=2026-10-30"
+    opened = case.open_link(staff, {}, link, clock)
+    assert opened["state"]["as_of"] == "2026-10-30"
+    assert opened["state"]["defaults"] == {"requested_on": "2026-10-30"}  # "today" is the as-of day
+    assert "asof" not in opened["state"]["answers"]
+    later = case.answer(staff, opened["state"], "requested_on", "2026-11-03", clock)
+    assert later["screen"]["kind"] == case.QUESTION and later["screen"]["result"]["question"]["id"] == "requested_on"
+    assert later["state"]["error"]  # a date after the as-of day is refused, as a date after today is
+    shown = str(case_screen(staff, opened["state"], opened["screen"]))
+    assert "正在按 2026-10-30 审核" in shown and 'value="2026-10-30"' in shown
+    moved = case.as_of(staff, opened["state"], "2026-11-05", clock)
+    assert moved["link"].endswith("&asof=2026-11-05") and moved["state"]["defaults"] == {"requested_on": "2026-11-05"}
+    cleared = case.as_of(staff, moved["state"], "", clock)
+    assert "asof" not in cleared["link"] and cleared["state"]["defaults"] == {"requested_on": "2026-12-04"}
+    # Customers have no "as of": the key is not read from their link, and no box is shown.
+    theirs = case.open_link(public, {}, "#flow=returns&sold_by_us=yes&asof=2026-10-30", clock)
+    assert not theirs["state"].get("as_of")
+    assert "pc-as-of" not in str(case_screen(public, theirs["state"], theirs["screen"]))

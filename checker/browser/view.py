@@ -192,10 +192,32 @@ def case_screen(data, state, screen, share_url=""):
     """One screen of a case as checker.browser.case describes it: a question, a decision (with
     its link to share and its JSON for tests), or an error."""
     if screen["kind"] == case.QUESTION:
-        return question_card(data, state, screen["result"], state.get("error"))
+        return fragment(question_card(data, state, screen["result"], state.get("error")), as_of_box(data, state))
     if screen["kind"] == case.DECISION:
-        return decision_card(data, state, screen["decision"], share_url, result_tag(screen["decision"]))
+        card = decision_card(data, state, screen["decision"], share_url, result_tag(screen["decision"]))
+        return fragment(card, as_of_box(data, state))
     return error_card(data, screen["title"], screen["detail"])
+
+
+def as_of_box(data, state):
+    """Staff only: the day to treat as today when reviewing an old case (folded until used)."""
+    if data["audience"] != "staff":
+        return None
+    day = state.get("as_of")
+    now = both({lang: data["ui"]["as_of_now"][lang].replace("{date}", day) for lang in ("zh", "en")}, "p") if day else None
+    form = element(
+        "form",
+        {"class": "pc-form pc-as-of", "data-action": "asof", "novalidate": True},
+        element("label", {"for": "pc-as-of", "class": "pc-label"}, both(data["ui"]["as_of_date"])),
+        element(
+            "div",
+            {"class": "pc-row"},
+            element("input", {"type": "date", "id": "pc-as-of", "name": "as_of", "value": day}),
+            element("button", {"type": "submit", "class": "pc-button"}, both(data["ui"]["as_of_set"])),
+        ),
+    )
+    summary = element("summary", None, both(data["ui"]["as_of"]))
+    return element("details", {"class": "pc-as-of-box", "open": True if day else None}, summary, now, form)
 
 
 def result_tag(decision):
