@@ -86,7 +86,11 @@ WORDING = {
     "ui.as_of": {"zh": "审核旧案例：按某一天判定", "en": "Review an old case as of a date", "audience": "staff"},
     "ui.as_of_date": {"zh": "把哪一天当作今天", "en": "Date to treat as today", "audience": "staff"},
     "ui.as_of_set": {"zh": "按此日期", "en": "Use this date", "audience": "staff"},
-    "ui.as_of_now": {"zh": "正在按 {date} 审核（“今天”即该日）", "en": "Reviewing as of {date} (“today” is that day)", "audience": "staff"},
+    "ui.as_of_now": {
+        "zh": "正在按 {date} 审核（“今天”即该日）",
+        "en": "Reviewing as of {date} (“today” is that day)",
+        "audience": "staff",
+    },
     "ui.restart": {"zh": "重新开始", "en": "Restart", "audience": "all"},
     "ui.copy": {"zh": "复制", "en": "Copy", "audience": "all"},
     "ui.share": {"zh": "分享此案例的链接", "en": "Link to this case", "audience": "all"},

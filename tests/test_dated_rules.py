@@ -198,3 +198,17 @@ def test_the_staff_checker_reviews_an_old_case_as_of_a_date_kept_in_its_link(tmp
     theirs = case.open_link(public, {}, "#flow=returns&sold_by_us=yes&asof=2026-10-30", clock)
     assert not theirs["state"].get("as_of")
     assert "pc-as-of" not in str(case_screen(public, theirs["state"], theirs["screen"]))
+
+
+def test_the_why_box_quotes_the_rule_as_in_force_on_the_case_day(tmp_path):
+    from checker.browser import case
+    from checker.browser.view import case_screen
+    from checker.site.checker_page import checker_data
+
+    staff = checker_data(json.loads(json.dumps(load_rules(dated_rules(tmp_path)))), "staff")
+    clock = {"today": "2026-12-04", "now": "2026-12-04T09:30"}
+    base = "#flow=returns&dispute=no&sold_by_us=yes&reason=size&signed_on=2026-10-20"
+    for asof, days in (("2026-10-30", 7), ("2026-11-02", 10)):
+        opened = case.open_link(staff, {}, base + "&asof=" + asof, clock)
+        assert opened["screen"]["result"]["question"]["id"] == "requested_on"
+        assert f"签收后 {days} 个自然日内申请" in str(case_screen(staff, opened["state"], opened["screen"]))

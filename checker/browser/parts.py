@@ -5,6 +5,7 @@ training_view build their screens from them.
 
 from checker.browser.html import element, fragment
 from checker.engine.text import wording
+from checker.engine.versions import in_force
 
 QUIET = "pc-button pc-button--quiet"
 
@@ -73,8 +74,9 @@ def rule_link(data, rule_id):
     return element("a", {"href": data["links_base"] + page + "#" + rule_id}, label)
 
 
-def rule_text(data, rule_id, field="text"):
-    rule = data["rules"][rule_id]
+def rule_text(data, rule_id, field="text", day=None):
+    """A rule's wording in both languages, as in force on ``day`` (None: as first written)."""
+    rule = in_force(data["rules"][rule_id], day) if day else data["rules"][rule_id]
     return {"zh": wording(rule, field, "zh"), "en": wording(rule, field, "en")}
 
 

@@ -81,7 +81,7 @@ def question_card(data, state, result, error=None, intro=None, nav=None):
         element("p", {"class": "pc-progress"}, both(ui(data, "step", len(state["order"]) + 1))),
         heading(both(question["ask"])),
         answers,
-        why_box(data, question["why"]),
+        why_box(data, question["why"], result.get("day")),
         nav_box(nav),
         history(data, state, result),
     )
@@ -125,7 +125,7 @@ def value_form(data, question, state, error):
     )
 
 
-def why_box(data, rule_id):
+def why_box(data, rule_id, day=None):
     if not rule_id or rule_id not in data["rules"]:
         return None
     return element(
@@ -133,7 +133,7 @@ def why_box(data, rule_id):
         {"class": "pc-why"},
         element("p", {"class": "pc-why__label"}, both(vocab(data, "why"))),
         element("p", None, rule_link(data, rule_id)),
-        both(rule_text(data, rule_id), "p"),
+        both(rule_text(data, rule_id, day=day), "p"),
     )
 
 

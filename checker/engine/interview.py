@@ -201,5 +201,7 @@ def step(bundle, flow_id, answers, flow=None, today=None):
     if question is None:
         question = walk.after_questions(outcome)
     if question is not None:
-        return {"type": QUESTION, "flow": flow.id, "question": question, "answers": walk.answers, "trace": walk.trace}
+        result = {"type": QUESTION, "flow": flow.id, "question": question, "answers": walk.answers, "trace": walk.trace}
+        result["day"] = walk.day()  # the day its rules are read on: the case's date, else today
+        return result
     return {"type": DECISION, "flow": flow.id, "decision": build_decision(flow, walk, outcome)}
