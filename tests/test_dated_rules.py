@@ -212,3 +212,23 @@ def test_the_why_box_quotes_the_rule_as_in_force_on_the_case_day(tmp_path):
         opened = case.open_link(staff, {}, base + "&asof=" + asof, clock)
         assert opened["screen"]["result"]["question"]["id"] == "requested_on"
         assert f"签收后 {days} 个自然日内申请" in str(case_screen(staff, opened["state"], opened["screen"]))
+
+
+def test_training_decides_a_scenario_by_the_version_in_force_on_its_date_and_names_it(tmp_path):
+    from dated_rules import with_scenarios
+
+    from checker.browser import training
+    from checker.browser.training_view import training_screen
+    from checker.site.checker_page import checker_data
+
+    bundle = json.loads(json.dumps(load_rules(with_scenarios(dated_rules(tmp_path)))))
+    staff = dict(checker_data(bundle, "staff"), scenarios=bundle["scenarios"])
+    for scenario_id, day, outcome in (("dated-before", "2026-01-01", "out_too_late"), ("dated-after", CHANGE_DAY, None)):
+        scenario = training.find(staff, scenario_id)
+        session = training.act(staff, None, {}, "scenario", scenario_id)["session"]
+        assert session["phase"] == "verdict"  # every fact is given: the learner picks the verdict
+        moved = training.act(staff, session, {}, "verdict", scenario["outcome"])
+        assert moved["session"]["verdict"] is True
+        shown = str(training_screen(staff, moved["session"], moved["progress"]))
+        assert f"{day} 起的版本" in shown, scenario_id
+        assert outcome is None or scenario["outcome"] == outcome
