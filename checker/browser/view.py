@@ -15,6 +15,7 @@ from checker.browser import case
 from checker.browser.html import element, fragment
 from checker.browser.parts import (
     QUIET,
+    as_of_box,
     both,
     button,
     copy_button,
@@ -199,27 +200,6 @@ def case_screen(data, state, screen, share_url=""):
     return error_card(data, screen["title"], screen["detail"])
 
 
-def as_of_box(data, state):
-    """Staff only: the day to treat as today when reviewing an old case (folded until used)."""
-    if data["audience"] != "staff":
-        return None
-    day = state.get("as_of")
-    now = both({lang: data["ui"]["as_of_now"][lang].replace("{date}", day) for lang in ("zh", "en")}, "p") if day else None
-    form = element(
-        "form",
-        {"class": "pc-form pc-as-of", "data-action": "asof", "novalidate": True},
-        element("label", {"for": "pc-as-of", "class": "pc-label"}, both(data["ui"]["as_of_date"])),
-        element(
-            "div",
-            {"class": "pc-row"},
-            element("input", {"type": "date", "id": "pc-as-of", "name": "as_of", "value": day}),
-            element("button", {"type": "submit", "class": "pc-button"}, both(data["ui"]["as_of_set"])),
-        ),
-    )
-    summary = element("summary", None, both(data["ui"]["as_of"]))
-    return element("details", {"class": "pc-as-of-box", "open": True if day else None}, summary, now, form)
-
-
 def result_tag(decision):
     """The decision as JSON in a hidden element, for tests and tools that read the page."""
     return element("div", {"id": "pc-result", "hidden": True, "data-json": json.dumps(decision)})
@@ -287,7 +267,22 @@ def _escalation(data, escalation):
 
 
 def _cited(data, rule_ids):
-    return element("ul", {"class": "pc-rules"}, [element("li", None, rule_link(data, r)) for r in rule_ids if r in data["rules"]])
+    recent = data.get("recent") or {}
+    return element(
+        "ul",
+        {"class": "pc-rules"},
+        [
+            element("li", None, rule_link(data, r), _new(data, recent[r]) if r in recent else None)
+            for r in rule_ids
+            if r in data["rules"]
+        ],
+    )
+
+
+def _new(data, day):
+    """The badge of a rule changed lately ("changed on <day>")."""
+    said = {lang: data["ui"]["recent"][lang].replace("{date}", day) for lang in ("zh", "en")}
+    return fragment(" ", element("span", {"class": "rule-new"}, both(said)))
 
 
 def _compared(data, compared):

@@ -70,6 +70,7 @@ def checker_data(bundle, audience):
         "modes": modes + (["training"] if audience == "staff" and modes and bundle["scenarios"] else []),
         "tabs": tabs,
         "escalation": bundle["escalation"] if audience == "staff" else [],
+        "recent": bundle.get("recent", {}) if audience == "staff" else {},  # rules changed lately: a badge
         "show_escalation": audience == "staff",
         "flows": flows,
         "rules": rules,

@@ -7,6 +7,7 @@ from ..engine.text import wording
 from ..engine.versions import in_force, next_change, ordered
 from ..wording import word
 from .markup import both, esc, text
+from .whatsnew import changes, recent
 
 
 def build_day(today=None):
@@ -34,7 +35,7 @@ def as_of(bundle, today=None):
         if coming and coming.get("announce"):
             shown["announced"] = {"from": coming["from"], "rule": in_force(rule, coming["from"])}
         rules[rule_id] = shown
-    return dict(bundle, rules=rules)
+    return dict(bundle, rules=rules, changes=changes(bundle["rules"], day), recent=recent(bundle["rules"], day))
 
 
 def history_block(rule):

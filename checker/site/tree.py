@@ -103,7 +103,7 @@ def site_files(
     with speaking(language):
         files.update(generate_pages(shown, audience, name))
         if checker:
-            files.update(checker_files(bundle, audience, runtime, node_modules))
+            files.update(checker_files(dict(bundle, recent=shown["recent"]), audience, runtime, node_modules))
         files[INDEX_PATH] = json.dumps(search_index(shown, audience), **_COMPACT)
     return files
 
