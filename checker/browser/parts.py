@@ -95,7 +95,7 @@ def as_of_box(data, state):
     now = both({lang: data["ui"]["as_of_now"][lang].replace("{date}", day) for lang in ("zh", "en")}, "p") if day else None
     form = element(
         "form",
-        {"class": "pc-form pc-as-of", "data-action": "asof", "novalidate": True},
+        {"class": "pc-as-of", "data-action": "asof", "novalidate": True},
         element("label", {"for": "pc-as-of", "class": "pc-label"}, both(data["ui"]["as_of_date"])),
         element(
             "div",
