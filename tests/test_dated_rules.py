@@ -232,3 +232,15 @@ def test_training_decides_a_scenario_by_the_version_in_force_on_its_date_and_nam
         shown = str(training_screen(staff, moved["session"], moved["progress"]))
         assert f"{day} 起的版本" in shown, scenario_id
         assert outcome is None or scenario["outcome"] == outcome
+
+
+def test_diff_lists_a_dated_version_and_the_cases_it_moves(tmp_path):
+    rules = dated_rules(tmp_path)
+    result = run("diff", "rules", str(rules), "--cases", str(DATED_CASES), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "changed RET-WINDOW Return window" in result.stdout
+    assert f"version {CHANGE_DAY}: — → days=10 (A longer window gives buyers time to try things on.)" in result.stdout
+    assert "02-size-day-8-after-the-change.yaml: out_too_late → out_buyer_refund_marketplace" in result.stdout
+    report = json.loads(run("diff", "rules", str(rules), "--cases", str(DATED_CASES), "--json").stdout)
+    assert [change["rule"] for change in report["rules"]] == ["RET-WINDOW"]
+    assert [case["case"].rsplit("/", 1)[-1] for case in report["cases"]] == ["02-size-day-8-after-the-change.yaml"]
