@@ -244,3 +244,17 @@ def test_diff_lists_a_dated_version_and_the_cases_it_moves(tmp_path):
     report = json.loads(run("diff", "rules", str(rules), "--cases", str(DATED_CASES), "--json").stdout)
     assert [change["rule"] for change in report["rules"]] == ["RET-WINDOW"]
     assert [case["case"].rsplit("/", 1)[-1] for case in report["cases"]] == ["02-size-day-8-after-the-change.yaml"]
+
+
+def test_a_scenario_reads_a_param_as_in_force_on_the_day_it_works_out(tmp_path):
+    """'The first day after the window', signed for before the change and asked after it: the
+    10-day window in force on the request day, not the 7 days of the sign-off day."""
+    rules = dated_rules(tmp_path)
+    path = rules / "training.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = 'reason: changed_mind, signed_on: "2026-03-01", requested_on: {date: signed_on, plus_days: {param: RET-WINDOW.days'
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, old.replace("2026-03-01", "2026-10-25")), encoding="utf-8")
+    bundle = load_rules(rules)  # the scenario still reaches out_too_late, so it loads
+    scenario = next(s for s in bundle["scenarios"] if s["id"] == "day-eight-changed-mind")
+    assert scenario["answers"]["requested_on"] == "2026-11-05"
