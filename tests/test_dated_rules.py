@@ -258,3 +258,12 @@ def test_a_scenario_reads_a_param_as_in_force_on_the_day_it_works_out(tmp_path):
     bundle = load_rules(rules)  # the scenario still reaches out_too_late, so it loads
     scenario = next(s for s in bundle["scenarios"] if s["id"] == "day-eight-changed-mind")
     assert scenario["answers"]["requested_on"] == "2026-11-05"
+
+
+def test_a_complaint_is_dated_by_the_day_it_was_received():
+    from checker.engine.versions import case_day
+
+    flow = load_rules()["flows"]["complaints"]
+    assert flow["dated_by"] == "received_at"
+    assert case_day(flow, {"received_at": "2026-11-02T21:00"}) == "2026-11-02"
+    assert case_day(flow, {}) is None
