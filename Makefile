@@ -20,13 +20,14 @@ export CHROMIUM
 
 .PHONY: serve build build-public walk test bench validate setup clean wheel
 
-# Build and serve the staff handbook at http://127.0.0.1:8000 (rebuilds when rules/ changes).
+# Serve the staff handbook at http://127.0.0.1:8000 and the public site at :8001, both rebuilt
+# when rules/ changes; a rules error shows on every page (and in the terminal) until it is fixed.
 serve: setup node_modules/.installed
 	$(PY) -m checker validate
-	$(PY) -m mkdocs serve --strict --livereload -a 127.0.0.1:8000
+	$(PY) -m checker serve
 
-# Build into a fresh folder of its own and swap it in only when the whole build succeeded;
-# a second build started meanwhile waits for the first (a lock under build/).
+# Every site of the shop: each built into a fresh folder of its own and swapped in only when the
+# whole build succeeded; a second build started meanwhile waits for the first (a lock under build/).
 build: setup node_modules/.installed
 	$(PY) -m checker.commands.publish mkdocs.yml site mkdocs.public.yml site-public
 

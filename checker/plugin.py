@@ -107,6 +107,15 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
     # Set by the build that starts this one for the other language (on_post_build): what
     # that build read, as (root, rules folder, bundle).
     read_by_first_language = None
+    # During `serve` (on_startup keeps this instance across rebuilds): the last rules that
+    # loaded, and the problems of the rules as saved now, shown on every page as a banner.
+    serving = False
+    last_good = None
+    rules_error = None
+    first_language_error = None  # set by the first language's build for the other language's
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
 
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
@@ -115,12 +124,25 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
             rules_dir = Path(os.environ[SNAPSHOT_ENV])
             base = rules_dir.parent
         self.rules_dir = rules_dir
+        lang = self._lang()
+        # With on_startup, MkDocs gives every load of this config scheme the same instance (the
+        # other language's build included): what the first language hands over is used once.
+        shared, self.read_by_first_language = self.read_by_first_language, None
+        self.rules_error, self.first_language_error = self.first_language_error, None
         try:
-            self.bundle = self._shared_bundle(rules_dir) or load_rules(rules_dir, base=base)
+            self.bundle = self._shared_bundle(shared, rules_dir) or load_rules(rules_dir, base=base)
         except RulesError as error:
-            lang = self._lang()
-            heading = say("规则有问题，网站没有生成：", "the rules have problems; the site was not built:")
-            raise PluginError("\n".join([heading[lang], *error.lines(lang)])) from None
+            if not (self.serving and self.last_good):
+                heading = say("规则有问题，网站没有生成：", "the rules have problems; the site was not built:")
+                raise PluginError("\n".join([heading[lang], *error.lines(lang)])) from None
+            heading = say(
+                "规则有问题，预览仍是上一次正确的规则：", "the rules have problems; the preview keeps the last good rules:"
+            )
+            log.error("\n".join([heading[lang], *error.lines(lang)]))
+            self.rules_error, self.bundle = error, copy.deepcopy(self.last_good)
+        else:
+            if self.serving:
+                self.last_good = copy.deepcopy(self.bundle)
         if config.nav is not None:
             # The theme prints a nav title as HTML, and escapes it in attributes (a footer link's
             # aria-label) unless it is marked as HTML already: escape() does both, once, here.
@@ -137,11 +159,10 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         """The language of this build's messages (`both` reads Chinese first)."""
         return "en" if self.config.language == "en" else "zh"
 
-    def _shared_bundle(self, rules_dir):
+    def _shared_bundle(self, shared, rules_dir):
         """The rules as the first language's build read them, when this build is its other
         language over the same folder: one read per build, so a file saved while a build runs
         gives both languages the old rules or both the new, never one of each."""
-        shared = self.read_by_first_language
         if shared is None or shared[:2] != (self.root, rules_dir):
             return None
         return copy.deepcopy(shared[2])
@@ -179,6 +200,12 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         log.debug("generated %d files from %d rules", len(generated), len(self.bundle["rules"]))
         return files
 
+    def on_post_page(self, output, *, page, config):
+        """While serving rules with problems: a banner on every page that lists them."""
+        if self.rules_error is None:
+            return output
+        return problems_banner(output, self.rules_error, self._lang())
+
     def on_post_build(self, *, config):
         """Build the other language's site into this site's folder, as strictly as this one."""
         if not self.config.alternate:
@@ -190,4 +217,17 @@ class PolicyPlugin(BasePlugin[PolicyConfig]):
         for plugin in alternate.plugins.values():
             if isinstance(plugin, PolicyPlugin):
                 plugin.read_by_first_language = (self.root, self.rules_dir, self.bundle)
+                plugin.first_language_error = self.rules_error
         build(alternate)
+
+
+def problems_banner(html, error, lang):
+    """``html`` with a banner after its <body> tag: the rules' problems, each at its file:line:col."""
+    heading = say(
+        "规则有问题：这是上一次正确的规则生成的预览。请改正以下问题并保存：",
+        "The rules have problems: this preview is from the last good rules. Fix these and save:",
+    )
+    items = "".join(f"<li>{escape(line)}</li>" for line in error.lines(lang))
+    banner = f'<div class="rules-problems" role="alert"><p>{escape(heading[lang])}</p><ul>{items}</ul></div>'
+    at = html.find(">", html.find("<body")) + 1
+    return html[:at] + banner + html[at:] if at > 0 else banner + html

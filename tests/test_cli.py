@@ -90,6 +90,7 @@ def test_decide_json_has_the_documented_shape():
         "trace",
         "rules",
         "warnings",
+        "versions",
     }
     assert decision["deadlines"] == [
         {"rule": "CMP-FIRST-REPLY", "due": "2026-04-05T20:00", "weekday": "sun"},

@@ -179,6 +179,8 @@ def act(action, question=None, value=None, copy=None, target=None):
         train(action, value)
     elif action in ("answer", "submit"):
         apply(case.answer(DATA, app, question, value, clock()))
+    elif action == "asof":
+        apply(case.as_of(DATA, app, value, clock()))
     elif action == "back":
         apply(case.back(DATA, app, clock()))
     elif action == "restart":
@@ -220,7 +222,8 @@ def on_submit(event):
     if not form:
         return
     event.preventDefault()
-    guarded("submit", form.getAttribute("data-question"), form.querySelector("input").value)
+    action = "asof" if form.getAttribute("data-action") == "asof" else "submit"
+    guarded(action, form.getAttribute("data-question"), form.querySelector("input").value)
 
 
 def on_hash_change(event):

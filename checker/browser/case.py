@@ -10,6 +10,7 @@ No DOM, no storage: app.py does those. Plain Python, tested on CPython and Micro
 
 from checker.browser import state as url_state
 from checker.engine import AnswerError, step
+from checker.engine.dates import parse_date
 
 QUESTION, DECISION, ERROR, TRAINING = "question", "decision", "error", "training"
 TRAINING_MODE = "training"  # the tab that leaves the case for training
@@ -21,13 +22,34 @@ def start(flow):
 
 
 def known_keys(data):
-    """Every key a link may hold: the question ids of all flows (others are skipped unread)."""
-    return {question["id"] for flow in data["flows"].values() for question in flow["questions"]}
+    """Every key a link may hold: the question ids of all flows (others are skipped unread),
+    and in the staff checker its "as of" date."""
+    keys = {question["id"] for flow in data["flows"].values() for question in flow["questions"]}
+    if data["audience"] == "staff":
+        keys.add(url_state.AS_OF)
+    return keys
 
 
 def link(state):
-    """The URL fragment (without '#') that reopens this case."""
-    return url_state.encode(state["flow"], state["answers"], state["order"])
+    """The URL fragment (without '#') that reopens this case (with its "as of" date)."""
+    return url_state.encode(state["flow"], state["answers"], state["order"], state.get("as_of"))
+
+
+def _as_of(state, clock):
+    """The clock a case runs on: the reviewer's "as of" day stands for today, if one is set."""
+    day = state.get("as_of")
+    if not day:
+        return clock
+    return {"today": day, "now": day + clock["now"][10:]}
+
+
+def as_of(data, state, value, clock):
+    """Staff: review the case as of ``value`` (a real date; empty: back to the real today)."""
+    day = (value or "").strip()[:10]
+    if data["audience"] != "staff" or (day and parse_date(day) is None):
+        day = state.get("as_of") if day else None
+    new = dict(state, as_of=day or None, error=None)
+    return current(data, new, clock, link(new))
 
 
 def failure(title, detail):
@@ -53,6 +75,7 @@ def _shown(state, result, clock):
 def current(data, state, clock, fragment=None):
     """What the case's answers show now; an answer the engine refuses (from a link) gives a
     bad-link error naming it."""
+    clock = _as_of(state, clock)
     try:
         result = step(data, state["flow"], state["answers"], today=clock["today"])
     except AnswerError as error:
@@ -67,6 +90,7 @@ def answer(data, state, question_id, value, clock):
     same question with the engine's message; a refusal of another answer is raised."""
     trial = dict(state["answers"])
     trial[question_id] = value
+    clock = _as_of(state, clock)
     try:
         result = step(data, state["flow"], trial, today=clock["today"])
     except AnswerError as error:
@@ -117,4 +141,9 @@ def open_link(data, state, fragment, clock):
         return dict(current(data, fresh, clock), link="")
     if flow not in data["flows"]:
         return _change(state, failure(data["ui"]["bad_link"], "unknown flow: " + flow[: url_state.MAX_PART]))
-    return current(data, dict(state, mode="check", flow=flow, answers=answers, order=order, error=None), clock)
+    day = answers.pop(url_state.AS_OF, None)
+    if url_state.AS_OF in order:
+        order.remove(url_state.AS_OF)
+    day = day if day and parse_date(day[:10]) is not None else None
+    opened = dict(state, mode="check", flow=flow, answers=answers, order=order, error=None, as_of=day)
+    return current(data, opened, clock)

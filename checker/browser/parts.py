@@ -5,6 +5,7 @@ training_view build their screens from them.
 
 from checker.browser.html import element, fragment
 from checker.engine.text import wording
+from checker.engine.versions import in_force
 
 QUIET = "pc-button pc-button--quiet"
 
@@ -73,8 +74,9 @@ def rule_link(data, rule_id):
     return element("a", {"href": data["links_base"] + page + "#" + rule_id}, label)
 
 
-def rule_text(data, rule_id, field="text"):
-    rule = data["rules"][rule_id]
+def rule_text(data, rule_id, field="text", day=None):
+    """A rule's wording in both languages, as in force on ``day`` (None: as first written)."""
+    rule = in_force(data["rules"][rule_id], day) if day else data["rules"][rule_id]
     return {"zh": wording(rule, field, "zh"), "en": wording(rule, field, "en")}
 
 
@@ -83,3 +85,24 @@ def copy_button(data, text):
     if data["audience"] != "staff":
         return None
     return button("copy", data["ui"]["copy"], "pc-button pc-button--small", {"data-copy": text})
+
+
+def as_of_box(data, state):
+    """Staff only: the day to treat as today when reviewing an old case (folded until used)."""
+    if data["audience"] != "staff":
+        return None
+    day = state.get("as_of")
+    now = both({lang: data["ui"]["as_of_now"][lang].replace("{date}", day) for lang in ("zh", "en")}, "p") if day else None
+    form = element(
+        "form",
+        {"class": "pc-as-of", "data-action": "asof", "novalidate": True},
+        element("label", {"for": "pc-as-of", "class": "pc-label"}, both(data["ui"]["as_of_date"])),
+        element(
+            "div",
+            {"class": "pc-row"},
+            element("input", {"type": "date", "id": "pc-as-of", "name": "as_of", "value": day}),
+            element("button", {"type": "submit", "class": "pc-button"}, both(data["ui"]["as_of_set"])),
+        ),
+    )
+    summary = element("summary", None, both(data["ui"]["as_of"]))
+    return element("details", {"class": "pc-as-of-box", "open": True if day else None}, summary, now, form)

@@ -10,6 +10,7 @@ HEX = "0123456789ABCDEF"
 # costs no time. Each value is capped too (no answer needs more).
 MAX_FRAGMENT = 4096
 MAX_PART = 256
+AS_OF = "asof"  # the staff checker's "as of" date in a link (not a question id)
 
 
 class BadLink(ValueError):
@@ -46,12 +47,15 @@ def _is_hex(pair):
     return len(pair) == 2 and pair[0].upper() in HEX and pair[1].upper() in HEX
 
 
-def encode(flow, answers, order):
-    """The fragment (without '#') for a flow and its answers in the order given."""
+def encode(flow, answers, order, as_of=None):
+    """The fragment (without '#') for a flow and its answers in the order given; ``as_of``:
+    the day a staff reviewer treats as today, kept in the link as ``asof=``."""
     parts = ["flow=" + _quote(flow)]
     for qid in order:
         if qid in answers:
             parts.append(_quote(qid) + "=" + _quote(answers[qid]))
+    if as_of:
+        parts.append(AS_OF + "=" + _quote(as_of))
     return "&".join(parts)
 
 

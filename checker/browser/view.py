@@ -15,6 +15,7 @@ from checker.browser import case
 from checker.browser.html import element, fragment
 from checker.browser.parts import (
     QUIET,
+    as_of_box,
     both,
     button,
     copy_button,
@@ -81,7 +82,7 @@ def question_card(data, state, result, error=None, intro=None, nav=None):
         element("p", {"class": "pc-progress"}, both(ui(data, "step", len(state["order"]) + 1))),
         heading(both(question["ask"])),
         answers,
-        why_box(data, question["why"]),
+        why_box(data, question["why"], result.get("day")),
         nav_box(nav),
         history(data, state, result),
     )
@@ -125,7 +126,7 @@ def value_form(data, question, state, error):
     )
 
 
-def why_box(data, rule_id):
+def why_box(data, rule_id, day=None):
     if not rule_id or rule_id not in data["rules"]:
         return None
     return element(
@@ -133,7 +134,7 @@ def why_box(data, rule_id):
         {"class": "pc-why"},
         element("p", {"class": "pc-why__label"}, both(vocab(data, "why"))),
         element("p", None, rule_link(data, rule_id)),
-        both(rule_text(data, rule_id), "p"),
+        both(rule_text(data, rule_id, day=day), "p"),
     )
 
 
@@ -192,9 +193,10 @@ def case_screen(data, state, screen, share_url=""):
     """One screen of a case as checker.browser.case describes it: a question, a decision (with
     its link to share and its JSON for tests), or an error."""
     if screen["kind"] == case.QUESTION:
-        return question_card(data, state, screen["result"], state.get("error"))
+        return fragment(question_card(data, state, screen["result"], state.get("error")), as_of_box(data, state))
     if screen["kind"] == case.DECISION:
-        return decision_card(data, state, screen["decision"], share_url, result_tag(screen["decision"]))
+        card = decision_card(data, state, screen["decision"], share_url, result_tag(screen["decision"]))
+        return fragment(card, as_of_box(data, state))
     return error_card(data, screen["title"], screen["detail"])
 
 
@@ -265,7 +267,22 @@ def _escalation(data, escalation):
 
 
 def _cited(data, rule_ids):
-    return element("ul", {"class": "pc-rules"}, [element("li", None, rule_link(data, r)) for r in rule_ids if r in data["rules"]])
+    recent = data.get("recent") or {}
+    return element(
+        "ul",
+        {"class": "pc-rules"},
+        [
+            element("li", None, rule_link(data, r), _new(data, recent[r]) if r in recent else None)
+            for r in rule_ids
+            if r in data["rules"]
+        ],
+    )
+
+
+def _new(data, day):
+    """The badge of a rule changed lately ("changed on <day>")."""
+    said = {lang: data["ui"]["recent"][lang].replace("{date}", day) for lang in ("zh", "en")}
+    return fragment(" ", element("span", {"class": "rule-new"}, both(said)))
 
 
 def _compared(data, compared):
@@ -286,6 +303,10 @@ VERDICT_ROWS = {
     "deadlines": _deadlines,
     "follow_up": lambda data, rule_id: both(rule_text(data, rule_id), "p"),
     "compared": _compared,
+    "versions": lambda data, version: fragment(
+        both({lang: verdict.version_text(data["rules"], version, data["terms"], lang) for lang in ("zh", "en")}, "p"),
+        element("p", None, rule_link(data, version["rule"])) if version["rule"] in data["rules"] else None,
+    ),
     "escalation": _escalation,
     "warnings": lambda data, warning: both(warning, "p"),
     "rules": _cited,

@@ -19,7 +19,7 @@ from .goldens import all_cases, read_case, run_case
 
 __all__ = ["compare_bundles", "load_side", "render", "run_diff"]
 
-RULE_FIELDS = ("title", "customer_title", "text", "customer", "params", "audience", "owner", "effective", "short")
+RULE_FIELDS = ("title", "customer_title", "text", "customer", "params", "audience", "owner", "effective", "short", "versions")
 
 
 def load_side(spec, rules_dir, keep):
@@ -169,7 +169,24 @@ def _value(value, lang):
     return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
 
 
+def _version_summary(version, lang):
+    """A dated version in a few words: its params, and which wording it changes."""
+    if version is None:
+        return "—"
+    parts = [f"{key}={value}" for key, value in sorted(version.get("params", {}).items())]
+    parts += [field for field in ("text", "customer") if field in version]
+    return ", ".join(parts) + f" ({_value(version['reason'], lang)})"
+
+
 def _field_lines(field, lang):
+    if field["field"] == "versions":
+        old = {version["from"]: version for version in field["old"] or []}
+        new = {version["from"]: version for version in field["new"] or []}
+        return [
+            f"    {say('版本', 'version')[lang]} {day}: {_version_summary(old.get(day), lang)} → {_version_summary(new.get(day), lang)}"
+            for day in sorted(set(old) | set(new))
+            if old.get(day) != new.get(day)
+        ]
     if field["field"] == "params":
         old, new = field["old"] or {}, field["new"] or {}
         return [
@@ -228,7 +245,7 @@ def signed_text_changed(old, new):
     ``version`` (shop.yaml) stayed the same; empty when the version moved."""
     if old["shop"].get("version") != new["shop"].get("version"):
         return []
-    signed = {"title", "text", "customer", "params", "audience"}
+    signed = {"title", "text", "customer", "params", "audience", "versions"}
     return [
         change["rule"]
         for change in rule_changes(old, new)

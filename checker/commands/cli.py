@@ -280,6 +280,9 @@ _TEXT_ROWS = {
     "department": lambda bundle, role, lang: [f"{_term('department', lang)}: {bundle['roles'][role][lang]}"],
     "deadlines": _text_deadlines,
     "follow_up": lambda bundle, r, lang: [f"{_term('follow_up', lang)}: {bundle['rules'][r]['text'][lang]}"],
+    "versions": lambda bundle, v, lang: [
+        f"{_term('versions', lang)}: {verdict.version_text(bundle['rules'], v, words('term', 'staff'), lang)} ({v['rule']})"
+    ],
     "compared": lambda bundle, c, lang: [
         f"{_term('compared', lang)}: {verdict.compared_text(bundle['flows'][c['flow']], bundle['rules'], c, lang)} ({c['rule']})"
     ],

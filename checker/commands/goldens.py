@@ -32,6 +32,7 @@ __all__ = [
 _SIMPLE = ("outcome", "status", "resolution", "department", "escalation", "flag", "price_difference")
 EXPECT_KEYS = (
     "asks", "error", *_SIMPLE, "facts", "postage", "deadlines", "warnings", "escalation_rules", "note_zh_contains", "unused",
+    "in_force",
 )  # fmt: skip
 
 
@@ -130,6 +131,10 @@ def compare(expect, kind, value, case_rules):
     reasons = [r["rule"] for r in decision["escalation"]["reasons"]]
     if "escalation_rules" in expect and reasons != expect["escalation_rules"]:
         diffs.append(_differs("escalation_rules", expect["escalation_rules"], reasons))
+    used = {version["rule"]: version["from"] for version in decision["versions"]}
+    for rule_id, wanted in expect.get("in_force", {}).items():
+        if used.get(rule_id) != wanted:
+            diffs.append(_differs(f"in_force {rule_id}", wanted, used.get(rule_id)))
     for fragment in expect.get("note_zh_contains", []):
         if not decision["flag"] or fragment not in decision["flag"]["note"]["zh"]:
             diffs.append(say(f"订单备注里没有 {fragment!r}", f"flag note lacks {fragment!r}"))

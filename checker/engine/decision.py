@@ -7,12 +7,13 @@ and wording; nothing here knows a particular shop's policy.
 from .choices import answer_short, chosen
 from .dates import civil, day_number, format_datetime, parse_datetime, weekday_name, work_calendar
 from .text import fill
+from .versions import versions_used
 
 NO_ESCALATION = "none"
 
 
 def build_decision(flow, walk, outcome):
-    rules = flow.bundle["rules"]
+    rules = walk.rules()
     cited = []
 
     def cite(rule_id):
@@ -66,6 +67,7 @@ def build_decision(flow, walk, outcome):
     cite(decision["follow_up"])
     _escalate(flow, walk, outcome, decision, cite)
     decision["compared"] = _compared(flow, walk)
+    decision["versions"] = versions_used(rules, cited)
     return decision
 
 

@@ -10,6 +10,7 @@ from .answering import AnswerError, check_order, check_when, normalise_answer
 from .choices import answer_label, chosen
 from .dates import parse_date
 from .decision import build_decision
+from .versions import case_day, rules_on
 
 QUESTION = "question"
 DECISION = "decision"
@@ -48,6 +49,22 @@ class _Walk:
         self.answers = {}
         self.facts = {}
         self.trace = []
+        self._rules = {}
+
+    def day(self):
+        """The case's date (its flow's ``dated_by`` answer), else today, else None."""
+        return case_day(self.flow.data, self.answers) or (str(self.today)[:10] if self.today else None)
+
+    def rules(self):
+        """The rules as they read on the case's date (dated versions applied)."""
+        day = self.day()
+        if day not in self._rules:
+            self._rules[day] = rules_on(self.flow.bundle["rules"], day)
+        return self._rules[day]
+
+    def param(self, reference):
+        rule_id, key = reference.split(".", 1)
+        return self.rules()[rule_id]["params"][key]
 
     def answer(self, question):
         qid = question["id"]
@@ -89,7 +106,7 @@ class _Walk:
     def operand(self, operand):
         if isinstance(operand, dict):
             if "param" in operand:
-                return self.flow.param(operand["param"])
+                return self.param(operand["param"])
             return self.fact(operand["fact"])
         return operand
 
@@ -184,5 +201,7 @@ def step(bundle, flow_id, answers, flow=None, today=None):
     if question is None:
         question = walk.after_questions(outcome)
     if question is not None:
-        return {"type": QUESTION, "flow": flow.id, "question": question, "answers": walk.answers, "trace": walk.trace}
+        result = {"type": QUESTION, "flow": flow.id, "question": question, "answers": walk.answers, "trace": walk.trace}
+        result["day"] = walk.day()  # the day its rules are read on: the case's date, else today
+        return result
     return {"type": DECISION, "flow": flow.id, "decision": build_decision(flow, walk, outcome)}

@@ -23,11 +23,19 @@ def rows(decision, audience):
     if audience == "staff":
         if decision.get("compared"):
             out.append({"key": "compared", "value": decision["compared"]})
+        for version in decision.get("versions") or []:
+            out.append({"key": "versions", "value": version})
         out.append({"key": "escalation", "value": decision["escalation"]})
     for warning in decision["warnings"]:
         out.append({"key": "warnings", "value": warning})
     out.append({"key": "rules", "value": decision["rules"]})
     return out
+
+
+def version_text(rules, version, terms, lang):
+    """'退换货期限：2026-11-01 起的版本': which dated version of a cited rule decided the case."""
+    title = rules[version["rule"]]["title"][lang] if version["rule"] in rules else version["rule"]
+    return title + ("：" if lang == "zh" else ": ") + terms["in_force_from"][lang].replace("{date}", version["from"])
 
 
 SYMBOLS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥", "eq": "="}

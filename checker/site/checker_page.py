@@ -14,6 +14,15 @@ RULE_FIELDS = ("id", "title", "text", "params", "area", "audience")
 STAFF_RULE_FIELDS = RULE_FIELDS + ("short",)  # short: order flag notes (staff only) name the postage rule by it
 
 
+def _version(version, audience):
+    """A dated version as a checker needs it: its day, params and wording (customers': theirs)."""
+    wording = "text" if audience == "staff" else "customer"
+    out = {"from": version["from"], "params": version.get("params", {})}
+    if wording in version:
+        out["text"] = version[wording]
+    return out
+
+
 def checker_data(bundle, audience):
     """What the browser needs: flows, the rules they cite (slimmed), roles, calendar, scenarios.
 
@@ -45,6 +54,9 @@ def checker_data(bundle, audience):
         if audience == "public":  # customers read the rule in their words, under their heading
             rules[rule_id]["text"] = rule["customer"]
             rules[rule_id]["title"] = rule.get("customer_title", rule["title"])
+        if rule.get("versions"):  # the engine decides by the version in force on the case's date
+            rules[rule_id]["effective"] = rule["effective"]
+            rules[rule_id]["versions"] = [_version(version, audience) for version in rule["versions"]]
     colours = {}
     for rule in bundle["rules"].values():
         params = rule.get("params", {})
@@ -58,6 +70,7 @@ def checker_data(bundle, audience):
         "modes": modes + (["training"] if audience == "staff" and modes and bundle["scenarios"] else []),
         "tabs": tabs,
         "escalation": bundle["escalation"] if audience == "staff" else [],
+        "recent": bundle.get("recent", {}) if audience == "staff" else {},  # rules changed lately: a badge
         "show_escalation": audience == "staff",
         "flows": flows,
         "rules": rules,

@@ -10,7 +10,7 @@ from ..wording import word
 
 def edition(bundle):
     """{"version": the shop file's label or None, "date": the latest effective date or None}."""
-    dates = [rule["effective"] for rule in bundle["rules"].values()]
+    dates = [rule.get("in_force", rule["effective"]) for rule in bundle["rules"].values()]
     return {"version": (bundle.get("shop") or {}).get("version"), "date": max(dates) if dates else None}
 
 

@@ -10,6 +10,8 @@ from .printed import PAGE as PRINT_PAGE
 from .printed import print_nav, print_page
 from .public import public_page, public_rules
 from .reference import REVIEWS_PAGE, quick_reference, reviews_page, rule_index
+from .whatsnew import PAGE as WHATSNEW_PAGE
+from .whatsnew import whats_new_page
 
 STAFF = "staff"
 PUBLIC = "public"
@@ -36,6 +38,7 @@ def generate_pages(bundle, audience=STAFF, name=None):
         pages[CALENDAR_PAGE] = calendar_page(bundle)
     pages["reference/rules.md"] = rule_index(bundle)
     pages[REVIEWS_PAGE] = reviews_page(bundle)
+    pages[WHATSNEW_PAGE] = whats_new_page(bundle)
     pages[PRINT_PAGE] = print_page(bundle, name)
     return pages
 
@@ -65,7 +68,9 @@ def navigation(bundle, audience=STAFF):
 
 def closing_navigation(audience=STAFF):
     """[(label, path)] of generated pages that close the site's navigation: rule reviews, the print page."""
-    return [(label(word("reference.reviews")), REVIEWS_PAGE), print_nav()] if audience == STAFF else []
+    if audience != STAFF:
+        return []
+    return [(label(word("whatsnew.title")), WHATSNEW_PAGE), (label(word("reference.reviews")), REVIEWS_PAGE), print_nav()]
 
 
 def page_location(path):

@@ -4,7 +4,9 @@ from ..engine.dates import WEEKDAYS as WEEKDAY_ORDER
 from ..engine.text import fill, wording
 from ..engine.vocabulary import leg_text
 from ..wording import VIEW_HEADINGS, word, words
+from .history import history_block
 from .markup import both, code, esc, language, pair, table, text
+from .whatsnew import badge
 
 
 def quoted(source_text):
@@ -26,7 +28,8 @@ def rule_link(bundle, rule_id, from_page, searchable=True):
     area = bundle["rules"][rule_id]["area"]
     depth = from_page.count("/")
     link = f"[{rule_id}]({'../' * depth}policies/{area}.md#{rule_id})"
-    return link if searchable else link + '{ data-search-exclude="" }'
+    changed = badge(bundle["recent"][rule_id]) if rule_id in bundle.get("recent", {}) else ""
+    return (link if searchable else link + '{ data-search-exclude="" }') + changed
 
 
 def rule_block(bundle, rule, level="###", dated=True):
@@ -43,6 +46,8 @@ def rule_block(bundle, rule, level="###", dated=True):
         f'<code class="rule-id">{esc(rule["id"])}</code> '
         f'<span class="rule-audience rule-audience--{esc(rule["audience"])}">{esc(text(audience))}</span> ' + effective
     )
+    if rule["id"] in bundle.get("recent", {}):
+        meta += badge(bundle["recent"][rule["id"]])
     title = bundle["shop"]["sources"][source["seed"]]
     passage = quoted(source["passage"]) if language() != "en" else ""
     folded = (
@@ -63,6 +68,7 @@ def rule_block(bundle, rule, level="###", dated=True):
             f"{both(note['zh'], note['en'], 'span')}</p>"
         )
     parts.append(f'<div class="rule-meta" data-search-exclude>{folded}</div>')
+    parts.append(f'<div class="rule-meta" data-search-exclude>{history_block(rule)}</div>' if rule.get("history") else "")
     if rule["audience"] == "public":
         parts.append(
             f'<div class="rule-customer"><span class="rule-customer__label">{esc(text(word("policy.customer")))}</span>'

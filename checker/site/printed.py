@@ -5,6 +5,7 @@ from ..wording import word
 from .edition import edition_text
 from .markup import both, esc, language, md, pair, text
 from .policies import VIEWS, rule_block
+from .whatsnew import signoff_changes
 
 PAGE = "reference/print.md"
 
@@ -64,7 +65,7 @@ def field_label(field):
     return f'{esc(field["zh"])}<br><span lang="en">{esc(field["en"])}</span>'
 
 
-def _signoff(edition):
+def _signoff(edition, changed):
     rows = "".join(
         f"<tr><th>{field_label(field)}</th><td></td></tr>"
         for field in map(word, ("print.field_name", "print.field_staff_number", "print.field_date", "print.field_signature"))
@@ -76,6 +77,7 @@ def _signoff(edition):
         "",
         f'<p class="print-edition">{both(edition["zh"], edition["en"], "span")}</p>',
         "",
+        *changed,
         both(word("print.statement")["zh"], word("print.statement")["en"]),
         "",
         f'<table class="print-signoff__fields">{rows}</table>',
@@ -94,7 +96,7 @@ def print_page(bundle, name=None):
     lines += _cover(bundle, edition, name) + _contents(bundle)
     for area in bundle["areas"]:
         lines += _area(bundle, area)
-    return "\n".join(lines + _signoff(edition))
+    return "\n".join(lines + _signoff(edition, signoff_changes(bundle)))
 
 
 def print_nav():

@@ -7,6 +7,7 @@ customer titles the rules and the site file give; the effective date is said onc
 
 from ..engine.text import wording
 from ..wording import word
+from .history import announcement
 from .markup import both, esc, pair
 
 
@@ -88,5 +89,6 @@ def public_page(bundle, area, entry):
                 "",
                 f'<div class="rule-text">{both(wording(rule, "customer", "zh"), wording(rule, "customer", "en"))}</div>',
                 "",
+                announcement(rule),
             ]
     return "\n".join(lines)

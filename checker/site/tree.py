@@ -10,6 +10,7 @@ from pathlib import Path
 from ..errors import UsageError, say
 from ..wording import word
 from .checker_page import checker_data, checker_page, pyscript_config, training_data
+from .history import as_of
 from .markup import speaking, text
 from .pages import closing_navigation, generate_pages, navigation
 from .pyship import shipped_source
@@ -80,7 +81,9 @@ def checker_files(bundle, audience, runtime, node_modules):
     return files
 
 
-def site_files(bundle, audience, language, *, name=None, runtime="micropython", checker=True, node_modules, mermaid=None):
+def site_files(
+    bundle, audience, language, *, name=None, runtime="micropython", checker=True, node_modules, mermaid=None, today=None
+):
     """{path inside the docs tree: text, or the file to copy} for one site in one language
     (``language``: "zh", "en" or "both"; ``name``: the site's name, which the print cover repeats)."""
     node_modules = Path(node_modules)
@@ -96,11 +99,12 @@ def site_files(bundle, audience, language, *, name=None, runtime="micropython", 
     for shipped, path in files.items():
         if not path.is_file():
             raise _missing(shipped.rsplit("/", 1)[-1], path)
+    shown = as_of(bundle, today)  # pages and search: the rules in force today; the checker: every version
     with speaking(language):
-        files.update(generate_pages(bundle, audience, name))
+        files.update(generate_pages(shown, audience, name))
         if checker:
-            files.update(checker_files(bundle, audience, runtime, node_modules))
-        files[INDEX_PATH] = json.dumps(search_index(bundle, audience, checker=checker), **_COMPACT)
+            files.update(checker_files(dict(bundle, recent=shown["recent"]), audience, runtime, node_modules))
+        files[INDEX_PATH] = json.dumps(search_index(shown, audience, checker=checker), **_COMPACT)
     return files
 
 

@@ -15,6 +15,7 @@ from .flows import FlowChecker
 from .outcomes import check_flag_notes
 from .public_text import check_public_text
 from .rules import check_rule, check_shop
+from .versions import check_dated_by
 
 __all__ = ["check_flag_notes", "check_semantics"]
 
@@ -70,6 +71,7 @@ def check_semantics(documents, today, saved=None):
             else:
                 flows[flow["id"]] = flow.value_mark("id")
             FlowChecker(ctx, flow).run()
+            check_dated_by(ctx, flow)
             check_customer_flow(ctx, flow, flow["id"] in public_flows)
     all_flows = [data["flow"] for data in areas if "flow" in data]
     check_answer_order(ctx, all_flows)

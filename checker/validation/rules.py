@@ -5,6 +5,7 @@ from ..engine.dates import parse_date
 from ..engine.text import placeholders
 from ..errors import hint, say
 from ..reading.shop_calendar import not_a_date
+from .versions import check_versions
 
 __all__ = ["check_shop", "check_rule"]
 
@@ -101,3 +102,4 @@ def check_rule(ctx, rule):
                                 "; add it to params or fix the name",
                             ),
                         )
+    check_versions(ctx, rule)

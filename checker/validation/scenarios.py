@@ -18,6 +18,7 @@ bundle carries each scenario resolved, so the browser sees plain values.
 from ..engine import AnswerError, graph, step
 from ..engine.dates import format_date, parse_date, spoken_date
 from ..engine.text import fill, placeholders
+from ..engine.versions import in_force
 from ..errors import Text, hint, say
 from .clues import check_clues
 
@@ -30,9 +31,12 @@ class _Unresolvable(Exception):
         self.mark, self.message, self.about = mark, message, about
 
 
-def _param(bundle, reference, mark):
+def _param(bundle, reference, mark, day=None):
+    """A number param of a rule, as in force on ``day`` (None: the rule as first written)."""
     rule_id, _, key = reference.partition(".")
     rule = bundle["rules"].get(rule_id)
+    if rule is not None and day:
+        rule = in_force(rule, day)
     if rule is None:
         raise _Unresolvable(
             mark, say(f"没有规则 '{rule_id}'", f"unknown rule '{rule_id}'") + hint(rule_id, bundle["rules"]), about=rule_id
@@ -47,11 +51,11 @@ def _param(bundle, reference, mark):
     return params[key]
 
 
-def _number(bundle, expression, resolve, mark):
+def _number(bundle, expression, resolve, mark, day=None):
     if not isinstance(expression, dict):
         return expression
     if "param" in expression:
-        base = _param(bundle, expression["param"], expression.value_mark("param"))
+        base = _param(bundle, expression["param"], expression.value_mark("param"), day)
     else:
         base = resolve(expression["answer"], expression.value_mark("answer"))
         if isinstance(base, str):
@@ -106,8 +110,14 @@ def resolve_answers(bundle, answers):
                 raise _Unresolvable(
                     expression.value_mark("date"), say(f"答案 '{other}' 不是日期", f"answer '{other}' is not a date")
                 )
-            days = _number(bundle, expression["plus_days"], resolve, expression.value_mark("plus_days"))
-            value = format_date(parse_date(start) + int(days))
+            # A param counts as in force on the day worked out: a window read on the request day.
+            value, day = None, start[:10]
+            for _ in range(3):  # settles at once unless the days reach across a dated change
+                days = _number(bundle, expression["plus_days"], resolve, expression.value_mark("plus_days"), day)
+                value = format_date(parse_date(start) + int(days))
+                if value == day:
+                    break
+                day = value
         else:
             value = _number(bundle, expression, resolve, answers.value_mark(qid))
         resolved[qid] = value
