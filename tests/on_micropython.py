@@ -1,27 +1,35 @@
 """Run a module of tests/micropython/ on MicroPython under Node and on CPython, for parity tests.
 
-MicroPython gets the checker's Python exactly as the browser does (the files the plugin ships,
-docstrings dropped), so a parity test also checks that nothing the browser needs is left out.
+MicroPython gets the checker's Python exactly as the browser does (the members of the archive
+the site ships, precompiled to .mpy), so a parity test also checks that nothing the browser
+needs is left out and that the .mpy files match the runtime.
 """
 
+import base64
+import gzip
 import importlib.util
+import io
 import json
 import shutil
 import subprocess
+import tarfile
 
 import pytest
 from conftest import ROOT
 
-from checker.site.pyship import shipped_source
-from checker.site.tree import PACKAGE, engine_sources
+from checker.site.tree import checker_bundle
 
 SCRIPTS = ROOT / "tests" / "micropython"
 MICROPYTHON = ROOT / "node_modules" / "@micropython" / "micropython-webassembly-pyscript" / "micropython.mjs"
 
 
 def shipped_files(module):
-    """MicroPython's file system: the shipped checker sources and the module to run, under /lib."""
-    files = {"/lib/checker/" + path.relative_to(PACKAGE).as_posix(): shipped_source(path) for path in engine_sources()}
+    """MicroPython's file system: the checker's archive unpacked and the module to run, under /lib."""
+    files = {}
+    with tarfile.open(fileobj=io.BytesIO(gzip.decompress(checker_bundle("micropython")))) as archive:
+        for member in archive:
+            files["/lib/" + member.name] = {"base64": base64.b64encode(archive.extractfile(member).read()).decode()}
+    assert any(name.endswith(".mpy") for name in files) and not any(name.endswith(".py") for name in files)
     files["/lib/" + module + ".py"] = (SCRIPTS / (module + ".py")).read_text(encoding="utf-8")
     return files
 

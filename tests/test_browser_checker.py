@@ -3,6 +3,7 @@ and nothing breaks into a traceback (training: test_browser_training.py)."""
 
 import datetime
 import json
+import tarfile
 
 import pytest
 from browser import checker_ready as ready
@@ -263,7 +264,9 @@ def test_pyodide_is_a_selectable_runtime(chromium, tmp_path, capsys):
     site = tmp_path / "site"
     assert build_site(site, config.name, project=tmp_path) == []
     page_html = (site / "checker" / "index.html").read_text(encoding="utf-8")
-    assert '<script type="py" src="../assets/checker/app.py"' in page_html
+    assert '<script type="py" config=' in page_html and ">import checker.browser.app</script>" in page_html
+    with tarfile.open(site / "assets" / "checker" / "checker.tar.gz") as archive:  # Pyodide gets the same archive, as source
+        assert "checker/browser/app.py" in archive.getnames() and not any(n.endswith(".mpy") for n in archive.getnames())
     served = LocalSite(site)
     context = chromium.new_context()
     guard = OriginGuard(context, served.url)

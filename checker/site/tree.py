@@ -9,10 +9,10 @@ from pathlib import Path
 
 from ..errors import UsageError, say
 from ..wording import word
-from .checker_page import checker_data, checker_page, pyscript_config, training_data
+from .checker_page import checker_data, checker_page, training_data
 from .markup import speaking, text
 from .pages import closing_navigation, generate_pages, navigation
-from .pyship import shipped_source
+from .pybundle import BUNDLE, bundle_members, python_bundle
 from .search import INDEX_PATH, search_index
 
 __all__ = ["ASSETS", "PACKAGE", "TEMPLATES", "engine_sources", "markdown_options", "place_generated", "site_files", "site_nav"]
@@ -25,12 +25,17 @@ _COMPACT = {"ensure_ascii": False, "separators": (",", ":")}
 
 def engine_sources():
     """The Python files the browser checker imports: the engine and the browser's pure modules
-    (app.py, the DOM glue, is the page's script and ships on its own)."""
+    (and app.py, the DOM glue, which the page's one-line script imports)."""
     return [
         PACKAGE / "__init__.py",
         *sorted((PACKAGE / "engine").glob("*.py")),
-        *sorted(path for path in (PACKAGE / "browser").glob("*.py") if path.name != "app.py"),
+        *sorted((PACKAGE / "browser").glob("*.py")),
     ]
+
+
+def checker_bundle(runtime):
+    """The one archive of the checker's Python, as the browser gets it."""
+    return python_bundle(bundle_members(engine_sources(), PACKAGE.parent, runtime))
 
 
 def _missing(what, where):
@@ -64,19 +69,16 @@ def checker_files(bundle, audience, runtime, node_modules):
     data = checker_data(bundle, audience)
     if not data["modes"]:
         return {}
-    engine = [p.relative_to(PACKAGE.parent).as_posix() for p in engine_sources()]
+    vendored = _vendored(node_modules, runtime)
     files = {
-        "checker.md": checker_page(data, runtime),
+        "checker.md": checker_page(data, runtime, sorted(vendored)),
+        f"assets/checker/{BUNDLE}": checker_bundle(runtime),
         "assets/checker/rules.json": json.dumps(data, **_COMPACT),
-        "assets/checker/pyscript.json": pyscript_config(runtime, engine),
         "assets/checker/boot.js": ASSETS / "checker" / "boot.js",
-        "assets/checker/app.py": shipped_source(PACKAGE / "browser" / "app.py"),
     }
     if data["training"]:
         files["assets/checker/training.json"] = json.dumps(training_data(bundle), **_COMPACT)
-    for source in engine_sources():
-        files[f"assets/checker/py/{source.relative_to(PACKAGE.parent).as_posix()}"] = shipped_source(source)
-    files.update(_vendored(node_modules, runtime))
+    files.update(vendored)
     return files
 
 
