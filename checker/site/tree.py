@@ -4,6 +4,7 @@ browser runtimes. One function, so the MkDocs plugin and ``policy-checker genera
 docs tree any MkDocs-compatible builder reads) hand over the same files. No MkDocs import.
 """
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -103,7 +104,22 @@ def site_files(bundle, audience, language, *, name=None, runtime="micropython", 
         if checker:
             files.update(checker_files(bundle, audience, runtime, node_modules))
         files[INDEX_PATH] = json.dumps(search_index(bundle, audience), **_COMPACT)
+    files["sw.js"] = service_worker(files)
     return files
+
+
+def service_worker(files):
+    """The site's offline copy (assets/sw.js): versioned by every byte this build generates, so a
+    rebuild that changes any of them replaces the readers' cache on their next visit, and told to
+    keep every file the build ships beside its pages (pages are kept as readers' pages link them)."""
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        content = files[path]
+        content = content.read_bytes() if isinstance(content, Path) else content
+        digest.update(path.encode() + b"\0" + (content if isinstance(content, bytes) else content.encode("utf-8")) + b"\0")
+    kept = ["./"] + sorted(path for path in files if not path.endswith(".md"))
+    source = (ASSETS / "sw.js").read_text(encoding="utf-8")
+    return source.replace("__VERSION__", digest.hexdigest()[:16]).replace("__FILES__", json.dumps(kept))
 
 
 def markdown_options(language):
