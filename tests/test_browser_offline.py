@@ -54,7 +54,7 @@ def test_a_new_build_replaces_the_cache(chromium, built, served, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(built(), site)
     text = (site / "sw.js").read_text(encoding="utf-8")
-    assert "__VERSION__" not in text and '"assets/checker/checker.tar.gz"' in text
+    assert "__VERSION__" not in text and '"assets/checker/checker.bundle"' in text
     version = text.split('VERSION = "')[1].split('"')[0]
     context, page = first_visit(chromium, served(site))
     try:

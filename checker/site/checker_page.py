@@ -10,7 +10,7 @@ from ..browser.html import element
 from ..engine import graph, step
 from ..wording import word, words
 from .markup import both, language, pair, text
-from .pybundle import BUNDLE
+from .pybundle import BUNDLE, UNPACK
 
 RULE_FIELDS = ("id", "title", "text", "params", "area", "audience")
 STAFF_RULE_FIELDS = RULE_FIELDS + ("short",)  # short: order flag notes (staff only) name the postage rule by it
@@ -171,14 +171,14 @@ def initial_html(data):
 
 def pyscript_config(runtime):
     """PyScript's config, written inline on the page (no request for it, no TOML parser): our
-    self-hosted interpreter, the one archive of our Python and the checker's data beside it
-    (``files`` resolves against the page when the config is inline), and none of PyScript's optional plugins (editor,
+    self-hosted interpreter and the one bundle of our Python and data (``files`` resolves
+    against the page when the config is inline), and none of PyScript's optional plugins (editor,
     terminal, game, donkey: each a request before the first answer)."""
     interpreters = {
         "micropython": "../assets/vendor/micropython/micropython.mjs",
         "pyodide": "../assets/vendor/pyodide/pyodide.mjs",
     }
-    files = {"../assets/checker/" + BUNDLE: "./*", "../assets/checker/rules.json": "./rules.json"}
+    files = {"../assets/checker/" + BUNDLE: "./" + BUNDLE}
     config = {"interpreter": interpreters[runtime], "files": files}
     return json.dumps(config, separators=(",", ":"))
 
@@ -186,7 +186,7 @@ def pyscript_config(runtime):
 def preloads(runtime, vendored):
     """Links that start every request of the runtime's start-up at once, while the page is still
     parsing, instead of one after another as each script asks for the next."""
-    fetched = [f"assets/checker/{name}" for name in (BUNDLE, "rules.json")]
+    fetched = [f"assets/checker/{BUNDLE}"]
     modules = [p for p in vendored if p.startswith("assets/vendor/pyscript/core-") and p.endswith(".js")]
     if runtime == "micropython":
         fetched.append("assets/vendor/micropython/micropython.wasm")
@@ -198,7 +198,7 @@ def preloads(runtime, vendored):
 def checker_page(data, runtime, vendored=()):
     """The Markdown of the checker page: title, pre-rendered first screen, scripts.
 
-    The page's Python is one line: app.py comes in the archive with everything else."""
+    The page's Python splits the bundle (pybundle.UNPACK) and imports app.py from it."""
     script_type = "mpy" if runtime == "micropython" else "py"
     title = pair(data["title"])
     intro = text(data["intro"])
@@ -222,7 +222,7 @@ def checker_page(data, runtime, vendored=()):
             '<link rel="stylesheet" href="../assets/vendor/pyscript/core.css">',
             '<script src="../assets/checker/boot.js"></script>',
             '<script type="module" src="../assets/vendor/pyscript/core.js"></script>',
-            f'<script type="{script_type}" config="{config}">import checker.browser.app</script>',
+            f'<script type="{script_type}" config="{config}">\n{UNPACK}\nimport checker.browser.app</script>',
             "",
         ]
     )

@@ -34,9 +34,11 @@ def engine_sources():
     ]
 
 
-def checker_bundle(runtime):
-    """The one archive of the checker's Python, as the browser gets it."""
-    return python_bundle(bundle_members(engine_sources(), PACKAGE.parent, runtime))
+def checker_bundle(data, runtime):
+    """The one file of the checker's Python and data (rules.json), as the browser gets it."""
+    members = bundle_members(engine_sources(), PACKAGE.parent, runtime)
+    members["rules.json"] = json.dumps(data, **_COMPACT).encode("utf-8")
+    return python_bundle(members)
 
 
 def _missing(what, where):
@@ -73,8 +75,7 @@ def checker_files(bundle, audience, runtime, node_modules):
     vendored = _vendored(node_modules, runtime)
     files = {
         "checker.md": checker_page(data, runtime, sorted(vendored)),
-        f"assets/checker/{BUNDLE}": checker_bundle(runtime),
-        "assets/checker/rules.json": json.dumps(data, **_COMPACT),
+        f"assets/checker/{BUNDLE}": checker_bundle(data, runtime),
         "assets/checker/boot.js": ASSETS / "checker" / "boot.js",
     }
     if data["training"]:
