@@ -12,6 +12,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from checker.commands import cli
+from checker.site.pybundle import unbundled
 
 RETURN_CASES = [
     "05-defect-refund-day-7",
@@ -263,7 +264,9 @@ def test_pyodide_is_a_selectable_runtime(chromium, tmp_path, capsys):
     site = tmp_path / "site"
     assert build_site(site, config.name, project=tmp_path) == []
     page_html = (site / "checker" / "index.html").read_text(encoding="utf-8")
-    assert '<script type="py" src="../assets/checker/app.py"' in page_html
+    assert '<script type="py" config=' in page_html and "\nimport checker.browser.app</script>" in page_html
+    names = unbundled((site / "assets" / "checker" / "checker.bundle").read_bytes())  # the same bundle, as source
+    assert "checker/browser/app.py" in names and not any(name.endswith(".mpy") for name in names)
     served = LocalSite(site)
     context = chromium.new_context()
     guard = OriginGuard(context, served.url)

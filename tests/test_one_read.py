@@ -11,11 +11,13 @@ import threading
 
 from sitebuild import ROOT, BuildFailed, build_site
 
+from checker.site.pybundle import unbundled
+
 BUILDS = 4
 
 
 def _window_days(site):
-    data = json.loads((site / "assets" / "checker" / "rules.json").read_text(encoding="utf-8"))
+    data = json.loads(unbundled((site / "assets" / "checker" / "checker.bundle").read_bytes())["rules.json"])
     return data["rules"]["RET-WINDOW"]["params"]["days"]
 
 

@@ -14,7 +14,7 @@ from pyscript.ffi import create_proxy
 from checker.browser import case, training, training_view, view
 
 with open("rules.json") as source:
-    DATA = json.load(source)
+    DATA = json.loads(source.read())  # on MicroPython twice as fast as json.load(source)
 PROGRESS_KEY = "policy-checker-training"
 SESSION_KEY = PROGRESS_KEY + "-session"
 TRAINING_HASH = "#training"

@@ -129,6 +129,8 @@ def generate(config_file, out):
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, Path):
             shutil.copyfile(content, target)
+        elif isinstance(content, bytes):  # the checker's archive
+            target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8")
     overrides = out / "overrides"

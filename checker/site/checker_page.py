@@ -2,6 +2,7 @@
 question already rendered (by the same view code the browser runs)."""
 
 import copy
+import html
 import json
 
 from ..browser import view
@@ -9,6 +10,7 @@ from ..browser.html import element
 from ..engine import graph, step
 from ..wording import word, words
 from .markup import both, language, pair, text
+from .pybundle import BUNDLE, UNPACK
 
 RULE_FIELDS = ("id", "title", "text", "params", "area", "audience")
 STAFF_RULE_FIELDS = RULE_FIELDS + ("short",)  # short: order flag notes (staff only) name the postage rule by it
@@ -180,26 +182,41 @@ def initial_html(data):
     )
 
 
-def pyscript_config(runtime, engine_files):
-    """PyScript's config: our self-hosted interpreter and the Python files the checker runs.
-
-    `interpreter` resolves against the page's URL, `files` against this config file's URL.
-    """
+def pyscript_config(runtime):
+    """PyScript's config, written inline on the page (no request for it, no TOML parser): our
+    self-hosted interpreter and the one bundle of our Python and data (``files`` resolves
+    against the page when the config is inline), and none of PyScript's optional plugins (editor,
+    terminal, game, donkey: each a request before the first answer)."""
     interpreters = {
         "micropython": "../assets/vendor/micropython/micropython.mjs",
         "pyodide": "../assets/vendor/pyodide/pyodide.mjs",
     }
-    files = {f"./py/{path}": f"./{path}" for path in engine_files}
-    files["./rules.json"] = "./rules.json"
-    return json.dumps({"interpreter": interpreters[runtime], "files": files}, indent=1)
+    files = {"../assets/checker/" + BUNDLE: "./" + BUNDLE}
+    config = {"interpreter": interpreters[runtime], "files": files}
+    return json.dumps(config, separators=(",", ":"))
 
 
-def checker_page(data, runtime):
-    """The Markdown of the checker page: title, pre-rendered first screen, scripts."""
+def preloads(runtime, vendored):
+    """Links that start every request of the runtime's start-up at once, while the page is still
+    parsing, instead of one after another as each script asks for the next."""
+    fetched = [f"assets/checker/{BUNDLE}"]
+    modules = [p for p in vendored if p.startswith("assets/vendor/pyscript/core-") and p.endswith(".js")]
+    if runtime == "micropython":
+        fetched.append("assets/vendor/micropython/micropython.wasm")
+        modules.append("assets/vendor/micropython/micropython.mjs")
+    links = [f'<link rel="preload" href="../{path}" as="fetch" crossorigin>' for path in fetched]
+    return links + [f'<link rel="modulepreload" href="../{path}">' for path in modules]
+
+
+def checker_page(data, runtime, vendored=()):
+    """The Markdown of the checker page: title, pre-rendered first screen, scripts.
+
+    The page's Python splits the bundle (pybundle.UNPACK) and imports app.py from it."""
     script_type = "mpy" if runtime == "micropython" else "py"
     title = pair(data["title"])
     intro = text(data["intro"])
     no_script = word("checker.no_script")
+    config = html.escape(pyscript_config(runtime), quote=True)
     return "\n".join(
         [
             "---",
@@ -214,10 +231,11 @@ def checker_page(data, runtime):
             "",
             f"<noscript>{both(no_script['zh'], no_script['en'], css='pc-error')}</noscript>",
             "",
+            *preloads(runtime, vendored),
             '<link rel="stylesheet" href="../assets/vendor/pyscript/core.css">',
             '<script src="../assets/checker/boot.js"></script>',
             '<script type="module" src="../assets/vendor/pyscript/core.js"></script>',
-            f'<script type="{script_type}" src="../assets/checker/app.py" config="../assets/checker/pyscript.json"></script>',
+            f'<script type="{script_type}" config="{config}">\n{UNPACK}\nimport checker.browser.app</script>',
             "",
         ]
     )

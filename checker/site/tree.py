@@ -4,16 +4,17 @@ browser runtimes. One function, so the MkDocs plugin and ``policy-checker genera
 docs tree any MkDocs-compatible builder reads) hand over the same files. No MkDocs import.
 """
 
+import hashlib
 import json
 from pathlib import Path
 
 from ..errors import UsageError, say
 from ..wording import word
-from .checker_page import checker_data, checker_page, pyscript_config, training_data
+from .checker_page import checker_data, checker_page, training_data
 from .history import as_of
 from .markup import speaking, text
 from .pages import closing_navigation, generate_pages, navigation
-from .pyship import shipped_source
+from .pybundle import BUNDLE, bundle_members, python_bundle
 from .search import INDEX_PATH, search_index
 
 __all__ = ["ASSETS", "PACKAGE", "TEMPLATES", "engine_sources", "markdown_options", "place_generated", "site_files", "site_nav"]
@@ -26,12 +27,19 @@ _COMPACT = {"ensure_ascii": False, "separators": (",", ":")}
 
 def engine_sources():
     """The Python files the browser checker imports: the engine and the browser's pure modules
-    (app.py, the DOM glue, is the page's script and ships on its own)."""
+    (and app.py, the DOM glue, which the page's one-line script imports)."""
     return [
         PACKAGE / "__init__.py",
         *sorted((PACKAGE / "engine").glob("*.py")),
-        *sorted(path for path in (PACKAGE / "browser").glob("*.py") if path.name != "app.py"),
+        *sorted((PACKAGE / "browser").glob("*.py")),
     ]
+
+
+def checker_bundle(data, runtime):
+    """The one file of the checker's Python and data (rules.json), as the browser gets it."""
+    members = bundle_members(engine_sources(), PACKAGE.parent, runtime)
+    members["rules.json"] = json.dumps(data, **_COMPACT).encode("utf-8")
+    return python_bundle(members)
 
 
 def _missing(what, where):
@@ -65,19 +73,15 @@ def checker_files(bundle, audience, runtime, node_modules):
     data = checker_data(bundle, audience)
     if not data["modes"]:
         return {}
-    engine = [p.relative_to(PACKAGE.parent).as_posix() for p in engine_sources()]
+    vendored = _vendored(node_modules, runtime)
     files = {
-        "checker.md": checker_page(data, runtime),
-        "assets/checker/rules.json": json.dumps(data, **_COMPACT),
-        "assets/checker/pyscript.json": pyscript_config(runtime, engine),
+        "checker.md": checker_page(data, runtime, sorted(vendored)),
+        f"assets/checker/{BUNDLE}": checker_bundle(data, runtime),
         "assets/checker/boot.js": ASSETS / "checker" / "boot.js",
-        "assets/checker/app.py": shipped_source(PACKAGE / "browser" / "app.py"),
     }
     if data["training"]:
         files["assets/checker/training.json"] = json.dumps(training_data(bundle), **_COMPACT)
-    for source in engine_sources():
-        files[f"assets/checker/py/{source.relative_to(PACKAGE.parent).as_posix()}"] = shipped_source(source)
-    files.update(_vendored(node_modules, runtime))
+    files.update(vendored)
     return files
 
 
@@ -105,7 +109,22 @@ def site_files(
         if checker:
             files.update(checker_files(dict(bundle, recent=shown["recent"]), audience, runtime, node_modules))
         files[INDEX_PATH] = json.dumps(search_index(shown, audience, checker=checker), **_COMPACT)
+    files["sw.js"] = service_worker(files)
     return files
+
+
+def service_worker(files):
+    """The site's offline copy (assets/sw.js): versioned by every byte this build generates, so a
+    rebuild that changes any of them replaces the readers' cache on their next visit, and told to
+    keep every file the build ships beside its pages (pages are kept as readers' pages link them)."""
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        content = files[path]
+        content = content.read_bytes() if isinstance(content, Path) else content
+        digest.update(path.encode() + b"\0" + (content if isinstance(content, bytes) else content.encode("utf-8")) + b"\0")
+    kept = ["./"] + sorted(path for path in files if not path.endswith(".md"))
+    source = (ASSETS / "sw.js").read_text(encoding="utf-8")
+    return source.replace("__VERSION__", digest.hexdigest()[:16]).replace("__FILES__", json.dumps(kept))
 
 
 def markdown_options(language):

@@ -1,6 +1,7 @@
 // Runs a Python module on MicroPython (the runtime the browser checker uses) under Node.
 // Usage: node run.mjs JOB.json
-// JOB.json: {"files": {"/lib/checker/engine/x.py": "source", ...}, "module": "name", "input": ...}
+// JOB.json: {"files": {"/lib/checker/engine/x.mpy": {"base64": "..."}, "/lib/m.py": "source", ...},
+//            "prelude": "code run in /lib first", "module": "name", "input": ...}
 // The files are written into MicroPython's file system (/lib is on sys.path); then
 // `module.main(input)` runs and its result is printed as one JSON document.
 import fs from "node:fs";
@@ -19,10 +20,14 @@ const mp = await loadMicroPython({ stdout: (line) => output.push(line), stderr: 
 
 for (const [name, source] of Object.entries(job.files)) {
   mp.FS.mkdirTree(path.posix.dirname(name));
-  mp.FS.writeFile(name, source);
+  mp.FS.writeFile(name, typeof source === "string" ? source : Buffer.from(source.base64, "base64"));
 }
 mp.FS.writeFile("/input.json", JSON.stringify(job.input));
 try {
+  if (job.prelude) {
+    mp.runPython('import os\nos.chdir("/lib")');
+    mp.runPython(job.prelude);
+  }
   mp.runPython(`
 import sys, json
 sys.path.append("/lib")

@@ -1,7 +1,8 @@
 // The handbook's page scripts: the language selector that keeps the page, flowcharts, search input,
-// wide tables a keyboard can scroll.
+// wide tables a keyboard can scroll, the offline copy of the site.
 (function () {
   "use strict";
+  var script = document.currentScript;
 
   // The language selector's links point at this page in each language (partials/alternate.html),
   // or at each home page on the page-not-found page, which is served at any address. Both sites
@@ -185,6 +186,25 @@
     });
   }
 
+  // The site's service worker (sw.js at the site's root, beside assets/): once the page has loaded,
+  // it is registered and told every page this one links to and every file it loaded, so the next
+  // visit opens any page and the checker without a network. <html data-offline="ready"> says so.
+  function keepOffline() {
+    if (!("serviceWorker" in navigator) || !window.isSecureContext || !script || !script.src) { return; }
+    var root = new URL("../", script.src).href;
+    navigator.serviceWorker.register(root + "sw.js", { scope: root }).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      var urls = [location.href.split("#")[0]];
+      Array.prototype.forEach.call(document.querySelectorAll("a[href]"), function (link) { urls.push(link.href.split("#")[0]); });
+      performance.getEntriesByType("resource").forEach(function (entry) { urls.push(entry.name.split("#")[0]); });
+      urls = urls.filter(function (url, index) { return url.indexOf(location.origin + "/") === 0 && urls.indexOf(url) === index; });
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function (event) { document.documentElement.setAttribute("data-offline", "ready"); };
+      registration.active.postMessage({ keep: urls }, [channel.port2]);
+    }).catch(function () {});
+  }
+
   function ready() {
     keepPage(); drawFlowcharts(); searchOnInput(); nameSearchDialog();
     // Material's own hook for page scripts: it emits once Material has wrapped the tables.
@@ -195,4 +215,5 @@
   } else {
     ready();
   }
+  if (document.readyState === "complete") { keepOffline(); } else { window.addEventListener("load", keepOffline); }
 })();
