@@ -131,6 +131,7 @@ WORDING = {
     "training.right": {"zh": "✓ 判定正确", "en": "✓ Verdict right", "audience": "staff"},
     "training.wrong": {"zh": "✗ 判定错误，再试一次", "en": "✗ Verdict wrong, try again", "audience": "staff"},
     "training.new": {"zh": "○ 未做", "en": "○ Not tried", "audience": "staff"},
+    "training.recent": {"zh": "规则刚更新", "en": "Rules just changed", "audience": "staff"},
     "training.given": {"zh": "已知", "en": "Given", "audience": "staff"},
     "training.mine": {"zh": "你的回答：", "en": "Your answer: ", "audience": "staff"},
     "training.clue": {"zh": "故事里说：", "en": "The story says: ", "audience": "staff"},

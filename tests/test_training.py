@@ -13,6 +13,7 @@ from checker.browser import case, training, training_view
 from checker.engine import graph, step
 from checker.engine.dates import spoken_date
 from checker.site.checker_page import checker_data, training_data
+from checker.site.markup import speaking
 
 SHOPS = [ROOT / "rules"] + [shop / "rules" for shop in example_shops()]
 CLOCK = {"today": "2026-12-31", "now": "2026-12-31T09:30"}
@@ -334,3 +335,20 @@ def test_the_story_and_its_clue_stay_text(data):
     assert "<b>" not in html
     assert "<mark>&lt;b&gt;假货&lt;/b&gt;</mark>" in html and "<mark>&lt;b&gt;fake&lt;/b&gt; &amp;</mark>" in html
     assert '<q lang="en">&lt;b&gt;fake&lt;/b&gt; &amp;</q>' in html
+
+
+def test_training_offers_first_the_scenarios_that_touch_rules_changed_lately():
+    """A rule changed in the last 30 days (the bundle's `recent`, from its dated versions): the
+    scenarios whose path cites it come first in the list, marked, in the page's language."""
+    bundle = dict(rules_bundle(), recent={"RET-CONDITION": "2026-12-01"})
+    scenarios = training_data(bundle)["scenarios"]
+    touching = [s["id"] for s in scenarios if s.get("recent")]
+    assert touching and all(s["recent"] == ["RET-CONDITION"] for s in scenarios if s.get("recent"))
+    assert "washed-sweater" in touching  # refused for its condition
+    assert not [s for s in training_data(rules_bundle())["scenarios"] if s.get("recent")]  # nothing changed lately
+    with speaking("en"):
+        data = dict(checker_data(bundle, "staff"), scenarios=scenarios)
+    shown = str(training_view.training_list(data, {}))
+    first_items = shown.split("<li", len(touching) + 1)[1 : len(touching) + 1]
+    assert all("Rules just changed" in item for item in first_items), first_items
+    assert shown.count("Rules just changed") == len(touching)

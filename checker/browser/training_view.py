@@ -56,7 +56,28 @@ def _scenario_item(data, progress, scenario):
         element("span", {"class": "pc-flowname"}, both(mode_label(data, scenario["flow"]))),
         " ",
         element("span", {"class": "pc-done pc-done--" + mark}, both(data["training_ui"][mark]), score),
+        _changed(data, scenario),
     )
+
+
+def _changed(data, scenario):
+    """ "Rules just changed" beside a scenario whose path cites a rule changed lately."""
+    if not scenario.get("recent"):
+        return None
+    return fragment(
+        " ",
+        element(
+            "span",
+            {"class": "pc-recent rule-new", "data-rules": " ".join(scenario["recent"])},
+            both(data["training_ui"]["recent"]),
+        ),
+    )
+
+
+def offered(data):
+    """The scenarios in the order training offers them: those touching rules changed lately
+    first (a changed rule is what staff need to practise), the rest as the rules list them."""
+    return [s for s in data["scenarios"] if s.get("recent")] + [s for s in data["scenarios"] if not s.get("recent")]
 
 
 def training_list(data, progress, confirm=False):
@@ -92,7 +113,7 @@ def training_list(data, progress, confirm=False):
         "section",
         {"class": "pc-card"},
         heading(both(data["ui"]["scenarios"])),
-        element("ol", {"class": "pc-scenarios"}, [_scenario_item(data, progress, scenario) for scenario in data["scenarios"]]),
+        element("ol", {"class": "pc-scenarios"}, [_scenario_item(data, progress, scenario) for scenario in offered(data)]),
         score,
         ending,
     )

@@ -157,8 +157,19 @@ def _answer_next(question, value):
 
 
 def training_data(bundle):
-    """The scenarios, fetched only when someone opens training (most visits never do)."""
-    return {"scenarios": bundle["scenarios"]}
+    """The scenarios, fetched only when someone opens training (most visits never do). A
+    scenario whose path cites a rule changed lately (``bundle["recent"]``) names those rules
+    (``recent``), so training offers it first."""
+    recent = bundle.get("recent") or {}
+    scenarios = []
+    for scenario in bundle["scenarios"]:
+        touched = []
+        if recent:
+            result = step(bundle, scenario["flow"], dict(scenario["answers"]))
+            cited = result["decision"]["rules"] if result["type"] == "decision" else []
+            touched = [rule_id for rule_id in cited if rule_id in recent]
+        scenarios.append(dict(scenario, recent=touched) if touched else scenario)
+    return {"scenarios": scenarios}
 
 
 def initial_html(data):
