@@ -44,9 +44,11 @@ validate: setup
 test: setup node_modules/.installed $(CHROMIUM) $(CJK_FONT) $(PDFTOPPM)
 	$(PY) -m pytest -n auto --dist worksteal
 
-# Checker start-up, page weight and answer latency on MicroPython and Pyodide (not a test).
+# Checker start-up, page weight and answer latency on MicroPython and Pyodide, then the build's
+# time and search index as the rules grow tenfold (not a test).
 bench: setup node_modules/.installed $(CHROMIUM) $(CJK_FONT)
 	$(PY) tests/bench_checker.py
+	$(PY) tests/bench_build.py
 
 setup: $(VENV)/.installed
 
