@@ -14,7 +14,7 @@ from pathlib import Path
 from ..engine import AnswerError, Flow, UnknownFlow, step
 from ..errors import UsageError, hint, listing, say
 from ..loader import display_path
-from ..reading.casefile import load_case
+from ..reading.casefile import read_case_file
 
 __all__ = [
     "EXPECT_KEYS",
@@ -38,11 +38,8 @@ EXPECT_KEYS = (
 
 def read_case(path, flow):
     """(answers, the whole case) of a golden case file, checked like any case file."""
-    from ..reading.yamlsource import load_yaml_text, read_text_file
-
-    answers, _ = load_case(str(path), flow)
-    data, _ = load_yaml_text(read_text_file(str(path), say("案例文件", "case file")), str(path))
-    return answers, data
+    data = read_case_file(str(path), flow)
+    return dict(data["answers"]), data
 
 
 def all_cases(cases):

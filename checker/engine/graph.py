@@ -119,18 +119,26 @@ def param_rules(condition):
     return [reference.split(".", 1)[0] for reference in named(condition, "param")]
 
 
-def rules_used(flow):
-    """Every rule id a flow's questions, checks, derived values, escalations and outcomes name."""
+def asked_rules(flow):
+    """The rules a flow asks about: its questions' reasons and its checks' rules."""
     found = set()
     for question in flow["questions"]:
         found.add(question["why"])
+    for check in flow.get("checks", []):
+        for branch in check["branches"]:
+            found.add(branch["rule"])
+        found.add(check["otherwise"]["rule"])
+    return found
+
+
+def rules_used(flow):
+    """Every rule id a flow's questions, checks, derived values, escalations and outcomes name."""
+    found = asked_rules(flow)
     for derived in flow.get("derived", []):
         found.update(param_rules(derived.get("count_from")))
     for check in flow.get("checks", []):
         for branch in check["branches"]:
-            found.add(branch["rule"])
             found.update(param_rules(branch["when"]))
-        found.add(check["otherwise"]["rule"])
     for item in flow.get("escalations", []):
         found.add(item["rule"])
     for outcome in flow["outcomes"]:

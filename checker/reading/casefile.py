@@ -9,7 +9,7 @@ answers:
 from ..errors import UsageError, hint, listing, say
 from .yamlsource import MarkedDict, load_yaml_text, read_text_file
 
-__all__ = ["load_case", "CASE_KEYS"]
+__all__ = ["load_case", "read_case_file", "CASE_KEYS"]
 
 CASE_KEYS = ("name", "flow", "answers", "rules", "expect", "story", "notes")
 
@@ -18,6 +18,12 @@ def load_case(path, flow, lang="zh"):
     """Read a case file for ``flow`` (an engine Flow); return (answers, marks by question id).
 
     A file YAML cannot read is reported in ``lang``, like the answers' messages."""
+    answers = read_case_file(path, flow)["answers"]
+    return dict(answers), {qid: answers.value_mark(qid) for qid in answers}
+
+
+def read_case_file(path, flow):
+    """The whole case file (answers, expect, ...), checked as ``load_case`` checks it."""
     try:
         text = read_text_file(path, say("案例文件", "case file"))
     except FileNotFoundError:
@@ -69,4 +75,4 @@ def load_case(path, flow, lang="zh"):
             raise UsageError(
                 say(f"{where}: '{qid}' 的回答只能是一个值", f"{where}: the answer to '{qid}' must be a single value")
             )
-    return dict(answers), {qid: answers.value_mark(qid) for qid in answers}
+    return data

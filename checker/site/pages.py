@@ -9,7 +9,7 @@ from .policies import area_page
 from .printed import PAGE as PRINT_PAGE
 from .printed import print_nav, print_page
 from .public import public_page, public_rules
-from .reference import REVIEWS_PAGE, quick_reference, reviews_page, rule_index
+from .reference import INDEX_PAGE, QUICK_PAGE, REVIEWS_PAGE, quick_reference, reviews_page, rule_index
 from .whatsnew import PAGE as WHATSNEW_PAGE
 from .whatsnew import whats_new_page
 
@@ -31,12 +31,12 @@ def generate_pages(bundle, audience=STAFF, name=None):
         path = f"policies/{area['area']}.md"
         pages[path] = area_page(bundle, area, path)
     for flow_id, flow in bundle["flows"].items():
-        path = f"flows/{flow_id}.md"
+        path = flow_path(flow_id)
         pages[path] = flow_page(bundle, flow, path)
-    pages["reference/quick.md"] = quick_reference(bundle)
+    pages[QUICK_PAGE] = quick_reference(bundle)
     if bundle["calendar"]:
         pages[CALENDAR_PAGE] = calendar_page(bundle)
-    pages["reference/rules.md"] = rule_index(bundle)
+    pages[INDEX_PAGE] = rule_index(bundle)
     pages[REVIEWS_PAGE] = reviews_page(bundle)
     pages[WHATSNEW_PAGE] = whats_new_page(bundle)
     pages[PRINT_PAGE] = print_page(bundle, name)
@@ -61,7 +61,7 @@ def navigation(bundle, audience=STAFF):
         ]
     nav = [(label(area["nav"]), f"policies/{area['area']}.md") for area in bundle["areas"]]
     nav += [
-        (label(bundle["flows"][area["flow"]]["nav"]), f"flows/{area['flow']}.md") for area in bundle["areas"] if area.get("flow")
+        (label(bundle["flows"][area["flow"]]["nav"]), flow_path(area["flow"])) for area in bundle["areas"] if area.get("flow")
     ]
     return nav
 
@@ -71,6 +71,11 @@ def closing_navigation(audience=STAFF):
     if audience != STAFF:
         return []
     return [(label(word("whatsnew.title")), WHATSNEW_PAGE), (label(word("reference.reviews")), REVIEWS_PAGE), print_nav()]
+
+
+def flow_path(flow_id):
+    """Where a flow's page is in the staff handbook."""
+    return f"flows/{flow_id}.md"
 
 
 def page_location(path):

@@ -59,10 +59,14 @@ def _box(lines):
     return "\n".join(['<div class="quick-box" markdown>', "", *lines, "</div>", ""])
 
 
+QUICK_PAGE = "reference/quick.md"
+INDEX_PAGE = "reference/rules.md"
+
+
 def quick_reference(bundle):
     """One screen and one printed page: time limits, postage, escalation, flags, the day and
     the rules the site file groups, with the rules' edition under the title."""
-    page = "reference/quick.md"
+    page = QUICK_PAGE
     rules = bundle["rules"]
     choices = bundle["site"]["quick_reference"]
     limits = [
@@ -141,7 +145,7 @@ def quick_reference(bundle):
 
 
 def rule_index(bundle):
-    page = "reference/rules.md"
+    page = INDEX_PAGE
     rows = []
     for area in bundle["areas"]:
         for section in area["sections"]:

@@ -4,11 +4,13 @@ words a typed question may drop (`search: filler`). Plain functions returning JS
 the plugin writes it beside the search worker (assets/search/), which answers the search box.
 """
 
+from ..engine import graph
 from ..engine.text import wording
 from ..wording import word
 from .checker_page import checker_data
 from .markup import LANGUAGES, language
-from .pages import PUBLIC, page_location, rule_pages
+from .pages import PUBLIC, flow_path, page_location, rule_pages
+from .reference import INDEX_PAGE, QUICK_PAGE, REVIEWS_PAGE
 
 __all__ = ["search_index", "shown_text", "asked_words", "INDEX_PATH"]
 
@@ -49,15 +51,6 @@ def asked_words(bundle, rule, audience, lang):
     return [w for w in found if not (w in seen or seen.add(w))]
 
 
-def _asked_rules(flow):
-    """The rules a flow asks about: its questions' reasons and its checks' rules."""
-    found = {question["why"] for question in flow["questions"]}
-    for check in flow.get("checks", []):
-        found.update(branch["rule"] for branch in check["branches"])
-        found.add(check["otherwise"]["rule"])
-    return found
-
-
 def _offers(bundle, audience):
     """{rule id: flow id}: where the checker can walk a case the rule decides (the first flow
     that asks about it, in the checker's order)."""
@@ -65,7 +58,7 @@ def _offers(bundle, audience):
     offers = {}
     for flow_id in data["modes"]:
         if flow_id in data["flows"]:
-            for rule_id in _asked_rules(data["flows"][flow_id]):
+            for rule_id in graph.asked_rules(data["flows"][flow_id]):
                 offers.setdefault(rule_id, flow_id)
     return offers, data
 
@@ -118,9 +111,4 @@ def _page_only(bundle, audience):
     """Pages found by their title, not by their sections (which repeat the rules)."""
     if audience == PUBLIC:
         return []
-    return [
-        "reference/quick.md",
-        "reference/rules.md",
-        "reference/reviews.md",
-        *(f"flows/{flow_id}.md" for flow_id in bundle["flows"]),
-    ]
+    return [QUICK_PAGE, INDEX_PAGE, REVIEWS_PAGE, *(flow_path(flow_id) for flow_id in bundle["flows"])]
