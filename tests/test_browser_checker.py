@@ -210,6 +210,30 @@ def test_the_first_question_is_in_the_page_and_an_early_click_is_kept(open_page,
         slow.close()
 
 
+def test_the_start_up_fetches_one_bundle_and_no_plugin(chromium, sites):
+    """Before the checker is ready it asks for its Python and data in one request (no .py, .mpy
+    or .json of its own), and for none of PyScript's optional plugins."""
+    context = chromium.new_context(service_workers="block")
+    try:
+        page = context.new_page()
+        asked = []
+        page.on("request", lambda request: asked.append(request.url[len(sites["staff"]) :]))
+        page.goto(sites["staff"] + "checker/")
+        ready(page)
+        ours = [path for path in asked if path.startswith("assets/checker/")]
+        assert sorted(ours) == ["assets/checker/boot.js", "assets/checker/checker.bundle", "assets/checker/unpack.js"]
+        plugins = ("donkey", "py-editor", "py-game", "py-terminal", "deprecations-manager", "codemirror")
+        assert [path for path in asked if any(name in path for name in plugins)] == []
+        assert [path for path in asked if path.endswith((".py", ".mpy", ".toml"))] == []
+        # Another flow is read from the same bundle when its tab is chosen: no request more.
+        before = len(asked)
+        page.locator(".pc-tab[data-value='complaints']").click()
+        expect(page.locator(".pc-card")).to_have_attribute("data-question", "received_at")
+        assert asked[before:] == []
+    finally:
+        context.close()
+
+
 def test_the_checker_works_by_keyboard(open_page):
     page = open_page("staff", "checker/")
     ready(page)

@@ -2,7 +2,6 @@
 a rules file saved while a build runs gives the old site or the new one, never a mix."""
 
 import contextlib
-import json
 import os
 import shutil
 import subprocess
@@ -11,13 +10,13 @@ import threading
 
 from sitebuild import ROOT, BuildFailed, build_site
 
-from checker.site.pybundle import unbundled
+from checker.site.pybundle import unbundled_data
 
 BUILDS = 4
 
 
 def _window_days(site):
-    data = json.loads(unbundled((site / "assets" / "checker" / "checker.bundle").read_bytes())["rules.json"])
+    data = unbundled_data((site / "assets" / "checker" / "checker.bundle").read_bytes())
     return data["rules"]["RET-WINDOW"]["params"]["days"]
 
 

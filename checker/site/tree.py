@@ -8,13 +8,14 @@ import hashlib
 import json
 from pathlib import Path
 
+from ..browser.shipped import split as split_by_flow
 from ..errors import UsageError, say
 from ..wording import word
 from .checker_page import checker_data, checker_page, training_data
 from .history import as_of
 from .markup import speaking, text
 from .pages import closing_navigation, generate_pages, navigation
-from .pybundle import BUNDLE, bundle_members, python_bundle
+from .pybundle import BUNDLE, UNPACKER, bundle_members, python_bundle
 from .search import INDEX_PATH, search_index
 
 __all__ = ["ASSETS", "PACKAGE", "TEMPLATES", "engine_sources", "markdown_options", "place_generated", "site_files", "site_nav"]
@@ -36,9 +37,10 @@ def engine_sources():
 
 
 def checker_bundle(data, runtime):
-    """The one file of the checker's Python and data (rules.json), as the browser gets it."""
+    """The one file of the checker's Python and data (split by flow), as the browser gets it."""
     members = bundle_members(engine_sources(), PACKAGE.parent, runtime)
-    members["rules.json"] = json.dumps(data, **_COMPACT).encode("utf-8")
+    for name, value in split_by_flow(data).items():
+        members[name] = json.dumps(value, **_COMPACT).encode("utf-8")
     return python_bundle(members)
 
 
@@ -78,6 +80,7 @@ def checker_files(bundle, audience, runtime, node_modules):
         "checker.md": checker_page(data, runtime, sorted(vendored)),
         f"assets/checker/{BUNDLE}": checker_bundle(data, runtime),
         "assets/checker/boot.js": ASSETS / "checker" / "boot.js",
+        f"assets/checker/{UNPACKER}": ASSETS / "checker" / UNPACKER,
     }
     if data["training"]:
         files["assets/checker/training.json"] = json.dumps(training_data(bundle), **_COMPACT)
