@@ -6,7 +6,8 @@ page with nothing in it on each runtime (the runtime's floor),
 
 - time to the first question shown and clickable (pre-rendered HTML, boot.js listening),
 - time to the Python runtime ready (the checker: its own start-up done, every click live),
-- bytes transferred in all (every response the server sent, workers included),
+- bytes transferred in all (every response the server sent, workers included), and what a
+  server that gzips text responses would send (the ".bundle" and ".wasm" files count whole),
 - answer-to-next-question latency (click event to the next question in the DOM).
 
 and for a static Material page with no script of ours (a built handbook page with our scripts
@@ -19,7 +20,9 @@ Service workers are blocked: a cold load is a first visit, before the offline ca
 
 import argparse
 import functools
+import gzip
 import http.server
+import json
 import re
 import statistics
 import sys
@@ -34,10 +37,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from sitebuild import build_site, variant_config  # noqa: E402
 
+from checker.site.checker_page import UNUSED_PLUGINS, other_type_config  # noqa: E402
+
 BARE = """<!doctype html><html><head><meta charset="utf-8"><title>bare PyScript</title>
 <link rel="stylesheet" href="../assets/vendor/pyscript/core.css">
 <script type="module" src="../assets/vendor/pyscript/core.js"></script></head>
-<body><p>bare</p><script type="{kind}" config='{{"interpreter": "{interpreter}"}}'>
+<body><p>bare</p>{other}<script type="{kind}" config='{{"interpreter": "{interpreter}", "plugins": {plugins}}}'>
 from pyscript import document, window
 document.body.setAttribute("data-ready", str(window.performance.now()))
 </script></body></html>
@@ -66,9 +71,13 @@ class CountingServer:
             def copyfile(self, source, outputfile):
                 data = source.read()
                 server.sent += len(data)
+                # What a server that compresses text (as web servers usually are set up) would send.
+                kind = self.guess_type(self.path)
+                text = kind.startswith("text/") or kind in ("application/javascript", "application/json")
+                server.compressed += len(gzip.compress(data, 6)) if text else len(data)
                 outputfile.write(data)
 
-        self.sent = 0
+        self.sent = self.compressed = 0
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
@@ -86,7 +95,10 @@ def build(folder, runtime):
         raise SystemExit(f"the {runtime} site built with warnings: {warnings}")
     kind, interpreter = INTERPRETERS[runtime]
     (site / "bare").mkdir()
-    (site / "bare" / "index.html").write_text(BARE.format(kind=kind, interpreter=interpreter), encoding="utf-8")
+    # The runtime's floor: PyScript with none of its optional plugins, as the checker page asks.
+    plugins = json.dumps(["!" + name for name in UNUSED_PLUGINS])
+    bare = BARE.format(kind=kind, interpreter=interpreter, plugins=plugins, other=other_type_config(runtime))
+    (site / "bare" / "index.html").write_text(bare, encoding="utf-8")
     # A static Material page at the checker's depth with none of our scripts (Material's own bundle stays).
     page = (site / "onboarding" / "index.html").read_text(encoding="utf-8")
     (site / "static").mkdir()
@@ -97,14 +109,14 @@ def build(folder, runtime):
 def cold_load(browser, server, path, selector, answer_latency):
     context = browser.new_context(service_workers="block")
     page = context.new_page()
-    server.sent = 0
+    server.sent = server.compressed = 0
     page.goto(server.url + path)
     shown = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
     page.wait_for_selector(selector, state="attached", timeout=60000)
     ready = float(page.locator(selector).first.get_attribute("data-ready") or "nan")
     page.wait_for_load_state("networkidle")
     time.sleep(0.3)
-    transferred = server.sent
+    transferred = (server.sent, server.compressed)
     latencies = []
     if answer_latency:
         page.evaluate("""() => {
@@ -146,7 +158,8 @@ def main(argv=None):
                     results[(page, runtime)] = {
                         "shown": statistics.median(r[0] for r in runs),
                         "ready": statistics.median(r[1] for r in runs),
-                        "bytes": statistics.median(r[2] for r in runs),
+                        "bytes": statistics.median(r[2][0] for r in runs),
+                        "gzip": statistics.median(r[2][1] for r in runs),
                         "answer": statistics.median([x for r in runs for x in r[3]]) if page == "checker" else None,
                     }
             browser.close()
@@ -157,12 +170,16 @@ def main(argv=None):
 
 def report(results, loads, runtimes):
     print(f"\nmedians of {loads} cold loads each, headless Chromium, site on 127.0.0.1\n")
-    print(f"{'page':<22}{'first question shown':>22}{'runtime ready':>16}{'transferred':>14}{'answer -> next':>16}")
+    print(
+        f"{'page':<22}{'first question shown':>22}{'runtime ready':>16}{'transferred':>14}{'text gzipped':>14}{'answer -> next':>16}"
+    )
     for (page, runtime), r in results.items():
         shown = f"{r['shown']:.0f} ms" if page != "bare" else "-"
         answer = f"{r['answer']:.1f} ms" if r["answer"] is not None else "-"
         ready = f"{r['ready']:.0f} ms" if page != "static" else "-"
-        print(f"{page + ' / ' + runtime:<22}{shown:>22}{ready:>16}{r['bytes'] / 1e6:>11.2f} MB{answer:>16}")
+        print(
+            f"{page + ' / ' + runtime:<22}{shown:>22}{ready:>16}{r['bytes'] / 1e6:>11.2f} MB{r['gzip'] / 1e6:>11.2f} MB{answer:>16}"
+        )
     print()
     static = next(r for (page, _), r in results.items() if page == "static")
     for runtime in runtimes:
@@ -172,7 +189,8 @@ def report(results, loads, runtimes):
             f"first question / static Material page = {checker['shown'] / static['shown']:.2f} (goal <= {GOALS['shown']}); "
             f"answer -> next = {checker['answer']:.1f} ms (goal <= {GOALS['answer']:.0f} ms); "
             f"checker page = {checker['bytes'] / 1e6:.2f} MB (goal <= {GOALS['bytes']} MB); "
-            f"bytes checker / bare = {checker['bytes'] / bare['bytes']:.2f}"
+            f"bytes checker / bare = {checker['bytes'] / bare['bytes']:.2f}; "
+            f"checker page from a server that gzips text = {checker['gzip'] / 1e6:.2f} MB"
         )
     if {"micropython", "pyodide"} <= set(runtimes):
         mpy, pyo = results[("checker", "micropython")], results[("checker", "pyodide")]
