@@ -221,18 +221,41 @@ def other_type_config(runtime):
 
 
 def loader_script():
-    """The module script that fetches the bundle at once (its preload is already under way),
-    and writes its members into the runtime's file system when PyScript's interpreter is ready,
-    before the page's Python runs. It comes before core.js, which it imports: its hook is in
-    place before PyScript starts. One statement a line, no blank line (raw HTML in Markdown)."""
+    """The module script that fetches the bundle at once (its preload is already under way) and
+    starts PyScript (core.js, which it imports) as soon as both arrive, while the page is still
+    parsing: ``async``, in the head after the page's Python script, whose config PyScript reads
+    when it starts. When the interpreter is ready, the hook writes the bundle's members into
+    its file system and, if the page is still parsing, waits for it: the Python runs on the
+    whole page."""
+    parsed = "new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }))"
     return "\n".join(
         [
-            '<script type="module">',
+            '<script type="module" async>',
             'import { hooks } from "../assets/vendor/pyscript/core.js";',
             f'import {{ inflate, unpack }} from "../assets/checker/{UNPACKER}";',
             f'const bundle = fetch("../assets/checker/{BUNDLE}").then(inflate);',
-            "hooks.main.onReady.add(async (wrap) => { const FS = wrap.interpreter.FS; unpack(FS, await bundle, FS.cwd()); });",
+            "hooks.main.onReady.add(async (wrap) => {",
+            "  const FS = wrap.interpreter.FS;",
+            "  unpack(FS, await bundle, FS.cwd());",
+            f"  if (document.readyState === 'loading') {{ await {parsed}; }}",
+            "});",
             "</script>",
+        ]
+    )
+
+
+def head(runtime, vendored):
+    """What the checker page adds to its <head> (the template checker.html writes it): the
+    preloads, PyScript's config for the type the page does not use, the page's Python script
+    and the loader."""
+    config = html.escape(pyscript_config(runtime), quote=True)
+    return "\n".join(
+        [
+            *preloads(runtime, vendored),
+            '<link rel="stylesheet" href="../assets/vendor/pyscript/core.css">',
+            other_type_config(runtime),
+            f'<script type="{SCRIPT_TYPES[runtime]}" config="{config}">\nimport checker.browser.app</script>',
+            loader_script(),
         ]
     )
 
@@ -251,18 +274,19 @@ def preloads(runtime, vendored):
 
 
 def checker_page(data, runtime, vendored=()):
-    """The Markdown of the checker page: title, pre-rendered first screen, scripts.
+    """The Markdown of the checker page: its head (front matter ``head``, for checker.html),
+    title, pre-rendered first screen and boot.js, which keeps early clicks.
 
     The page's Python imports app.py from the bundle the loader script unpacked."""
-    script_type = SCRIPT_TYPES[runtime]
     title = pair(data["title"])
     intro = text(data["intro"])
     no_script = word("checker.no_script")
-    config = html.escape(pyscript_config(runtime), quote=True)
     return "\n".join(
         [
             "---",
             "template: checker.html",
+            "head: |",
+            *("  " + line for line in head(runtime, vendored).splitlines()),
             "---",
             "",
             f"# {title}",
@@ -273,13 +297,7 @@ def checker_page(data, runtime, vendored=()):
             "",
             f"<noscript>{both(no_script['zh'], no_script['en'], css='pc-error')}</noscript>",
             "",
-            *preloads(runtime, vendored),
-            '<link rel="stylesheet" href="../assets/vendor/pyscript/core.css">',
             '<script src="../assets/checker/boot.js"></script>',
-            other_type_config(runtime),
-            loader_script(),
-            '<script type="module" src="../assets/vendor/pyscript/core.js"></script>',
-            f'<script type="{script_type}" config="{config}">\nimport checker.browser.app</script>',
             "",
         ]
     )
