@@ -44,6 +44,7 @@ BARE = """<!doctype html><html><head><meta charset="utf-8"><title>bare PyScript<
 <script type="module" src="../assets/vendor/pyscript/core.js"></script></head>
 <body><p>bare</p>{other}<script type="{kind}" config='{{"interpreter": "{interpreter}", "plugins": {plugins}}}'>
 from pyscript import document, window
+window.performance.mark("policy-checker:python")
 document.body.setAttribute("data-ready", str(window.performance.now()))
 </script></body></html>
 """
@@ -53,6 +54,25 @@ INTERPRETERS = {
 }
 GOALS = {"ready": 1.25, "shown": 1.5, "answer": 16.0, "bytes": 0.9}
 ANSWERS = [("dispute", "no"), ("sold_by_us", "yes"), ("reason", "courier_damage"), ("courier_when", "after_signing")]
+
+
+# Where a load's time goes: the page's parse (DOMContentLoaded), the runtime's files arriving,
+# and the checker's start-up marks (User Timing: the loader's onReady hook, app.py).
+TRACE = """() => {
+  const trace = {"page parsed (DOMContentLoaded)": performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd};
+  for (const entry of performance.getEntriesByType('resource')) {
+    const name = entry.name.split('/').pop();
+    if (/\\.(wasm|bundle)$/.test(name)) trace[name + ' arrived'] = entry.responseEnd;
+  }
+  const steps = {interpreter: 'interpreter ready (onReady)', unpacked: 'bundle unpacked, page parsed',
+                 python: 'our Python starts (PyScript prelude done)', data: 'modules imported, data parsed',
+                 ready: 'first screen live'};
+  for (const mark of performance.getEntriesByType('mark')) {
+    const step = mark.name.replace('policy-checker:', '');
+    if (steps[step]) trace[steps[step]] = mark.startTime;
+  }
+  return trace;
+}"""
 
 
 class CountingServer:
@@ -114,6 +134,7 @@ def cold_load(browser, server, path, selector, answer_latency):
     shown = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
     page.wait_for_selector(selector, state="attached", timeout=60000)
     ready = float(page.locator(selector).first.get_attribute("data-ready") or "nan")
+    trace = page.evaluate(TRACE)
     page.wait_for_load_state("networkidle")
     time.sleep(0.3)
     transferred = (server.sent, server.compressed)
@@ -131,7 +152,7 @@ def cold_load(browser, server, path, selector, answer_latency):
             page.wait_for_function("window.__bench.length > 0 && !window.__clickAt")
         latencies = page.evaluate("window.__bench")
     context.close()
-    return shown, ready, transferred, latencies
+    return shown, ready, transferred, latencies, trace
 
 
 def main(argv=None):
@@ -161,6 +182,7 @@ def main(argv=None):
                         "bytes": statistics.median(r[2][0] for r in runs),
                         "gzip": statistics.median(r[2][1] for r in runs),
                         "answer": statistics.median([x for r in runs for x in r[3]]) if page == "checker" else None,
+                        "trace": {step: statistics.median(r[4].get(step, float("nan")) for r in runs) for step in runs[0][4]},
                     }
             browser.close()
         for server in servers.values():
@@ -180,6 +202,11 @@ def report(results, loads, runtimes):
         print(
             f"{page + ' / ' + runtime:<22}{shown:>22}{ready:>16}{r['bytes'] / 1e6:>11.2f} MB{r['gzip'] / 1e6:>11.2f} MB{answer:>16}"
         )
+    print()
+    for (page, runtime), r in results.items():
+        if page != "static":
+            steps = sorted(r["trace"].items(), key=lambda item: item[1])
+            print(f"where the time goes, {page} / {runtime}: " + "; ".join(f"{step} {at:.0f} ms" for step, at in steps))
     print()
     static = next(r for (page, _), r in results.items() if page == "static")
     for runtime in runtimes:

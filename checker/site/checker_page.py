@@ -235,9 +235,11 @@ def loader_script():
             f'import {{ inflate, unpack }} from "../assets/checker/{UNPACKER}";',
             f'const bundle = fetch("../assets/checker/{BUNDLE}").then(inflate);',
             "hooks.main.onReady.add(async (wrap) => {",
+            "  performance.mark('policy-checker:interpreter');",
             "  const FS = wrap.interpreter.FS;",
             "  unpack(FS, await bundle, FS.cwd());",
             f"  if (document.readyState === 'loading') {{ await {parsed}; }}",
+            "  performance.mark('policy-checker:unpacked');",
             "});",
             "</script>",
         ]
