@@ -2,9 +2,13 @@
 
 The rules are multiplied (generated in a temporary folder, never committed): copies of the
 areas without a flow (conduct, schedules), each with its own area name and rule ids, until the
-shop has about ``factor`` times its rules. Prints, from one run, the staff site's build time
-(both languages) and its search index per rule, for the real rules and the multiplied ones, and
-the growth as ratios: timings on these machines are noisy.
+shop has about ``factor`` times its rules. A copy keeps the views that draw on its own rules (a
+shift table names its rule) and leaves out those that draw on the whole shop (a view with no
+parameters: the timeline lists every rule with a clock time). A shop has one timetable; twenty-one
+copies of it, each listing every copy's times, grew the pages with the square of the rules (a
+third of the multiplied handbook's Markdown). Prints, from one run, the staff site's build time
+(both languages), its pages and its search index per rule, for the real rules and the multiplied
+ones, and the growth as ratios: timings on these machines are noisy.
 
 Each build runs in a fresh Python process, as `mkdocs build` does: a build's first run in a
 process also imports the theme's plugins and compiles its templates, so timing the real rules
@@ -45,6 +49,8 @@ def multiplied(rules, into, factor):
             text = re.sub(rf"\b{prefix}-", f"{prefix}-C{copy}-", text)
             text = re.sub(r"^area: \S+$", f"area: {area}-{copy}", text, flags=re.M)
             text = re.sub(r"^order: \d+$", f"order: {100 + copy}", text, flags=re.M)
+            text = re.sub(r"^  - view: \S+\n(?!    )", "", text, flags=re.M)  # views of the whole shop
+            text = re.sub(r"^views:\n(?!  )", "", text, flags=re.M)  # none left
             text = re.sub(
                 r"^(title: \{zh: )([^,]+)(, en: )([^}]+)\}$", rf"\g<1>\g<2> {copy}\g<3>\g<4> {copy}}}", text, flags=re.M
             )
@@ -65,8 +71,8 @@ def build(project, site):
 
 
 def measured(project, site, runs):
-    """Median wall and CPU seconds of ``runs`` builds, each in a fresh process; the rule count
-    and the search index's bytes per rule."""
+    """Median wall and CPU seconds of ``runs`` builds, each in a fresh process; the rule count,
+    the pages of one language and the search index's bytes per rule."""
     times = []
     for _ in range(runs):
         shutil.rmtree(site, ignore_errors=True)
@@ -75,8 +81,9 @@ def measured(project, site, runs):
         ).stdout
         times.append(json.loads(out.strip().splitlines()[-1]))
     rules = len(load_rules(project / "rules")["rules"])
+    pages = sum(1 for _ in site.rglob("*.html")) - sum(1 for _ in (site / "en").rglob("*.html"))
     index = (site / "search" / "search_index.json").stat().st_size + (site / "assets" / "search" / "rules.json").stat().st_size
-    return statistics.median(wall for wall, _ in times), statistics.median(cpu for _, cpu in times), rules, index / rules
+    return statistics.median(wall for wall, _ in times), statistics.median(cpu for _, cpu in times), rules, pages, index / rules
 
 
 def main(factor=10, runs=3):
@@ -94,14 +101,14 @@ def main(factor=10, runs=3):
             else:
                 multiplied(ROOT / "rules", project / "rules", times)
             results[label] = measured(project, Path(folder) / f"site-{times}", runs)
-            seconds, cpu, rules, per_rule = results[label]
+            seconds, cpu, rules, pages, per_rule = results[label]
             print(
-                f"{label:>10}: {rules} rules, build {seconds:.2f} s (both languages; CPU {cpu:.2f} s), "
+                f"{label:>10}: {rules} rules, {pages} pages a language, build {seconds:.2f} s (both languages; CPU {cpu:.2f} s), "
                 f"search index {per_rule / 1000:.2f} KB per rule"
             )
-        (s1, c1, r1, i1), (s2, c2, r2, i2) = results.values()
+        (s1, c1, r1, p1, i1), (s2, c2, r2, p2, i2) = results.values()
         print(
-            f"growth: {r2 / r1:.1f} x the rules cost {s2 / s1:.2f} x the build time (CPU {c2 / c1:.2f} x); "
+            f"growth: {r2 / r1:.1f} x the rules ({p2 / p1:.1f} x the pages) cost {s2 / s1:.2f} x the build time (CPU {c2 / c1:.2f} x); "
             f"index per rule {i2 / i1:.2f} x"
         )
 
