@@ -11,13 +11,23 @@ from pathlib import Path
 from ..errors import UsageError, say
 from ..wording import word
 from .checker_page import checker_data, checker_page, training_data
+from .esmodules import MERMAID, flowchart_modules, mermaid_files
 from .history import as_of
 from .markup import speaking, text
 from .pages import closing_navigation, generate_pages, navigation
 from .pybundle import BUNDLE, bundle_members, python_bundle
 from .search import INDEX_PATH, search_index
 
-__all__ = ["ASSETS", "PACKAGE", "TEMPLATES", "engine_sources", "markdown_options", "place_generated", "site_files", "site_nav"]
+__all__ = [
+    "ASSETS",
+    "PACKAGE",
+    "TEMPLATES",
+    "engine_sources",
+    "markdown_options",
+    "place_generated",
+    "site_files",
+    "site_nav",
+]
 
 PACKAGE = Path(__file__).resolve().parent.parent
 ASSETS = PACKAGE / "site" / "assets"
@@ -98,14 +108,20 @@ def site_files(
         "assets/search/box.js": ASSETS / "search" / "box.js",  # the box on the checker page (checker.html)
         "assets/vendor/minisearch.js": node_modules / "minisearch/dist/umd/index.js",
     }
-    if audience == "staff":  # flowcharts, drawn by handbook.js on flow pages only
-        files["assets/vendor/mermaid.min.js"] = Path(mermaid) if mermaid else node_modules / "mermaid/dist/mermaid.min.js"
     for shipped, path in files.items():
         if not path.is_file():
             raise _missing(shipped.rsplit("/", 1)[-1], path)
+    charts = ()
+    if audience == "staff":  # flowcharts, drawn by handbook.js on flow pages only
+        entry = Path(mermaid) if mermaid else node_modules / MERMAID
+        shipped = mermaid_files(entry)
+        if not shipped:
+            raise _missing("Mermaid", entry)
+        files.update(shipped)
+        charts = flowchart_modules(entry)
     shown = as_of(bundle, today)  # pages and search: the rules in force today; the checker: every version
     with speaking(language):
-        files.update(generate_pages(shown, audience, name))
+        files.update(generate_pages(shown, audience, name, chart_modules=charts))
         if checker:
             files.update(checker_files(dict(bundle, recent=shown["recent"]), audience, runtime, node_modules))
         files[INDEX_PATH] = json.dumps(search_index(shown, audience, checker=checker), **_COMPACT)
