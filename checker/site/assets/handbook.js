@@ -189,8 +189,9 @@
   }
 
   // The site's service worker (sw.js at the site's root, beside assets/): once the page has loaded,
-  // it is registered and told every page this one links to and every file it loaded, so the next
-  // visit opens any page and the checker without a network. <html data-offline="ready"> says so.
+  // it is registered and told every page this one links to and every file it loaded (a flow page:
+  // Mermaid's modules too), so the next visit opens any page and the checker without a network.
+  // <html data-offline="ready"> says so.
   function keepOffline() {
     if (!("serviceWorker" in navigator) || !window.isSecureContext || !script || !script.src) { return; }
     var root = new URL("../", script.src).href;
