@@ -17,7 +17,8 @@ HERE = Path(__file__).resolve().parent
 RUNTIMES = {
     "@pyscript/core/dist": ("*.js", "*.css"),
     "@micropython/micropython-webassembly-pyscript": ("micropython.mjs", "micropython.wasm", "package.json"),
-    "mermaid/dist": ("mermaid.min.js",),
+    "mermaid/dist": ("mermaid.esm.min.mjs",),
+    "mermaid/dist/chunks/mermaid.esm.min": ("*.mjs",),  # the chunks the entry imports
     "minisearch/dist/umd": ("index.js",),
 }
 

@@ -83,7 +83,8 @@ class PolicyConfig(base.Config):
     """Which site this build is: the staff handbook, or the public site with public rules only."""
 
     mermaid = c.Type(str, default="")
-    """The Mermaid build served with the staff site (default: the pinned one among the runtimes)."""
+    """The Mermaid build served with the staff site: an ES module entry, with the chunks it imports in
+    chunks/<its name>/ beside it (default: the pinned package's dist/mermaid.esm.min.mjs)."""
 
     checker = c.Type(bool, default=True)
     """Add the in-browser case checker page (`checker/`)."""

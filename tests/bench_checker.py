@@ -11,7 +11,8 @@ page with nothing in it on each runtime (the runtime's floor),
 - answer-to-next-question latency (click event to the next question in the DOM).
 
 and for a static Material page with no script of ours (a built handbook page with our scripts
-taken out: the floor of "first question shown").
+taken out: the floor of "first question shown"); and a flow page's first chart against a policy
+page's load (bench_flowpage.py).
 
 Medians of --loads cold loads (default 7). Timings on shared machines are noisy: read the
 ratios, which come from one run; the last lines hold them against the goals of issue 23.
@@ -34,6 +35,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_flowpage  # noqa: E402
 from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from sitebuild import build_site, variant_config  # noqa: E402
 
@@ -184,10 +186,12 @@ def main(argv=None):
                         "answer": statistics.median([x for r in runs for x in r[3]]) if page == "checker" else None,
                         "trace": {step: statistics.median(r[4].get(step, float("nan")) for r in runs) for step in runs[0][4]},
                     }
+            flows = bench_flowpage.flow_page(browser, servers[runtimes[0]], args.loads)
             browser.close()
         for server in servers.values():
             server.close()
     report(results, args.loads, runtimes)
+    bench_flowpage.report(flows)
 
 
 def report(results, loads, runtimes):

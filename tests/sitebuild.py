@@ -192,7 +192,7 @@ def variant_config(folder, runtime, audience="staff"):
             '      alternate: ""',  # this variant only: no English build next to it
             f"      rules: {ROOT / 'rules'}",
             f"      node_modules: {ROOT / 'node_modules'}",
-            f"      mermaid: {ROOT / 'node_modules/mermaid/dist/mermaid.min.js'}",
+            f"      mermaid: {ROOT / 'node_modules/mermaid/dist/mermaid.esm.min.mjs'}",
             "",
         ]
     )

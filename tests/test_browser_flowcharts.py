@@ -17,6 +17,7 @@ from conftest import ROOT, example_shops, rules_bundle
 from sitebuild import map_texts
 
 from checker.engine import graph
+from checker.site.esmodules import MERMAID, mermaid_files
 from checker.site.flows import flowcharts
 from checker.wording import word
 
@@ -85,13 +86,17 @@ def _expected_wording(flow, child, lang):
 
 
 def _measure(context, url, width):
-    """(charts, horizontal overflow, requests that left the origin) of the page at ``url``."""
+    """(charts, horizontal overflow, requests that left the origin, Mermaid's modules it
+    fetched, the modules it preloads) of the page at ``url``."""
     with guarded_tab(context, url.split("/", 3)[0] + "//" + url.split("/", 3)[2] + "/", width) as (page, guard):
+        asked = []
+        page.on("request", lambda request: asked.append(request.url))
         page.goto(url)
         page.wait_for_function(DRAWN, timeout=30000)
         charts = page.evaluate(MEASURE)
         wider = overflow(page)
-    return charts, wider, guard.outside
+        preloaded = page.evaluate("[...document.querySelectorAll('link[rel=modulepreload]')].map(link => link.href)")
+    return charts, wider, guard.outside, {url for url in asked if "/vendor/mermaid/" in url}, set(preloaded)
 
 
 @pytest.mark.parametrize("shop", [ROOT] + example_shops(), ids=lambda path: path.name)
@@ -99,8 +104,10 @@ def test_flowcharts_are_readable_and_link_to_rules(built, served, shop, shared_c
     bundle = rules_bundle(shop / "rules")
     url = served(built("mkdocs.yml", shop))
     for flow_id in bundle["flows"]:
-        charts, wider, outside = _measure(shared_context, f"{url}flows/{flow_id}/", 1440)
+        charts, wider, outside, fetched, preloaded = _measure(shared_context, f"{url}flows/{flow_id}/", 1440)
         assert outside == [] and wider <= 0
+        # Mermaid's ES modules: the page preloads exactly the ones drawing a flowchart fetches.
+        assert fetched and fetched == preloaded, (sorted(fetched - preloaded), sorted(preloaded - fetched))
         assert charts and all("error" not in c for c in charts), charts
         assert min(c["smallest"] for c in charts) >= 12, charts
         links = [link for c in charts for link in c["links"]]
@@ -128,17 +135,18 @@ def test_hostile_labels_draw_and_never_leave_the_origin(tmp_path, served, shared
         for line in flowcharts(bundle, flow, "flows/x.md", {})
         if line.startswith("<div")
     ]
-    assets = tmp_path / "assets"
-    (assets / "vendor").mkdir(parents=True)
-    shutil.copy(ROOT / "checker" / "site" / "assets" / "handbook.js", assets / "handbook.js")
-    shutil.copy(ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js", assets / "vendor" / "mermaid.min.js")
+    shipped = {"assets/handbook.js": ROOT / "checker" / "site" / "assets" / "handbook.js"}
+    shipped.update(mermaid_files(ROOT / "node_modules" / MERMAID))
+    for path, source in shipped.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, tmp_path / path)
     (tmp_path / "index.html").write_text(
         '<!doctype html><meta charset="utf-8"><body class="md-typeset">'
         + "".join(blocks)
         + '<script src="assets/handbook.js"></script>',
         encoding="utf-8",
     )
-    charts, _, outside = _measure(shared_context, served(tmp_path), 1440)
+    charts, _, outside, _, _ = _measure(shared_context, served(tmp_path), 1440)
     assert outside == []
     assert blocks and len(charts) == len(blocks) and all("error" not in c for c in charts), charts
     assert not any("evil.example" in link for c in charts for link in c["links"])
@@ -156,7 +164,7 @@ def test_on_a_phone_the_steps_come_first_and_each_chart_fits_with_its_first_step
             page.goto(f"{url}{'en/' if lang == 'en' else ''}flows/{flow_id}/", wait_until="load")
             steps = page.locator("article ol").first.bounding_box()
             assert steps["y"] < 900 and overflow(page) <= 0, "the numbered steps are not on the first screen"
-            assert not any(address.endswith("mermaid.min.js") for address in asked), "Mermaid loaded before it was asked for"
+            assert not any("/vendor/mermaid/" in address for address in asked), "Mermaid loaded before it was asked for"
             page.locator("details.policy-flowcharts > summary").click()
             page.wait_for_function(DRAWN, timeout=30000)
             charts, headings, wider = page.evaluate(PHONE_MEASURE), page.evaluate(HEADINGS), overflow(page)

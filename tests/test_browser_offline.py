@@ -1,16 +1,26 @@
 """Offline repeat visits: every page of each site (staff and public, both languages) registers
 the site's service worker, which keeps its pages, assets and the checker, so once a reader has
-been online, another page and the checker (to a verdict) open with the network gone. A new
-build replaces the cache on the next visit."""
+been online, another page and the checker (to a verdict) open with the network gone. A first
+visit keeps no Mermaid and only the PyScript modules the checker loads; a flow page keeps the
+modules its charts used, so every flow page draws its charts offline. A new build replaces the
+cache on the next visit."""
 
 import shutil
 
 import pytest
 from browser import OriginGuard, record_errors
-from conftest import CASES, read_case
+from conftest import CASES, ROOT, read_case
 from test_browser_checker import cli_decision, walk
+from test_browser_flowcharts import DRAWN
+
+from checker.site.esmodules import MERMAID, flowchart_modules, pyscript_startup
 
 SITES = [("mkdocs.yml", ""), ("mkdocs.yml", "en/"), ("mkdocs.public.yml", ""), ("mkdocs.public.yml", "en/")]
+CACHED = """async () => {
+  const urls = [];
+  for (const name of await caches.keys()) { urls.push(...(await (await caches.open(name)).keys()).map(r => r.url)); }
+  return urls;
+}"""
 
 
 def first_visit(chromium, url):
@@ -30,6 +40,10 @@ def test_a_second_visit_opens_pages_and_the_checker_offline(chromium, built, ser
     context, page = first_visit(chromium, root + home)
     guard = OriginGuard(context, served(site))
     try:
+        cached = page.evaluate(CACHED)
+        assert not [url for url in cached if "/vendor/mermaid/" in url], "a first visit without a chart kept Mermaid"
+        pyscript = {url.rsplit("/", 1)[-1] for url in cached if "/vendor/pyscript/" in url}
+        assert pyscript == pyscript_startup(ROOT / "node_modules/@pyscript/core/dist"), "PyScript modules the checker never loads"
         context.set_offline(True)
         errors = record_errors(page)
         other = "onboarding/" if config == "mkdocs.yml" else ""
@@ -44,6 +58,23 @@ def test_a_second_visit_opens_pages_and_the_checker_offline(chromium, built, ser
             page.locator(".pc-answer").first.click()
             page.wait_for_selector(".pc-screen .pc-card", timeout=10000)
         assert errors == [] and guard.outside == []
+    finally:
+        context.close()
+
+
+def test_a_flow_page_visited_online_keeps_what_every_chart_needs_offline(chromium, built, served):
+    site = built()
+    root = served(site)
+    context, page = first_visit(chromium, root + "flows/returns/")
+    try:
+        cached = set(page.evaluate(CACHED))
+        assert {root + path for path in flowchart_modules(ROOT / "node_modules" / MERMAID)} <= cached
+        context.set_offline(True)
+        errors = record_errors(page)
+        page.goto(root + "flows/complaints/")  # a flow page never opened
+        page.wait_for_function(DRAWN, timeout=30000)
+        assert page.locator(".policy-flowchart svg").count() == page.locator(".policy-flowchart").count() > 0
+        assert page.locator(".policy-flowchart[data-error]").count() == 0 and errors == []
     finally:
         context.close()
 

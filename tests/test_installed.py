@@ -60,7 +60,8 @@ def builds_both_sites(installed, shop):
             assert (shop / site / page).is_file(), f"{site}/{page}"
         assert (shop / site / "assets/vendor/micropython/micropython.wasm").is_file()
         assert (shop / site / "assets/vendor/minisearch.js").is_file()
-    assert (shop / "site/assets/vendor/mermaid.min.js").is_file()
+    assert (shop / "site/assets/vendor/mermaid/mermaid.mjs").is_file()
+    assert list((shop / "site/assets/vendor/mermaid/chunks").glob("*/flowDiagram-*.mjs")), "the chunks a flowchart imports"
 
 
 def test_the_installed_tool_is_the_wheel_and_carries_no_path_into_the_repository(installed, tmp_path):

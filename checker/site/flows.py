@@ -10,11 +10,26 @@ from .flowtext import describe, heading
 from .markup import both, esc, pair, text
 from .policies import rule_link
 
+# From this width a flow page opens its charts and draws them at once (handbook.js, handbook.css).
+WIDE = "(min-width: 45em)"
+
+
+def _up(page):
+    """The way from a built flow page (directory URLs: flows/<id>/) up to the site's root."""
+    return "../" * (page.count("/") + 1)
+
 
 def _href(bundle, page):
-    """A rule's URL from a built flow page (directory URLs: flows/<id>/)."""
-    up = "../" * (page.count("/") + 1)
+    """A rule's URL from a built flow page."""
+    up = _up(page)
     return lambda rule_id: quote(f"{up}policies/{bundle['rules'][rule_id]['area']}/#{rule_id}", safe="/#-_.")
+
+
+def preloads(modules, page):
+    """Links that fetch every module Mermaid needs for a flowchart while the page is still parsing,
+    instead of one round trip per level of its imports; on a wide screen only (a phone loads
+    Mermaid when the reader opens the charts)."""
+    return [f'<link rel="modulepreload" href="{esc(_up(page) + path)}" media="{WIDE}">' for path in modules]
 
 
 def mermaid(flow, bundle, page="flows/x.md"):
@@ -54,7 +69,7 @@ def flowcharts(bundle, flow, page, numbers):
     return lines + ["</details>", ""]
 
 
-def flow_page(bundle, flow, page):
+def flow_page(bundle, flow, page, chart_modules=()):
     nodes = graph.index(flow)
     order = graph.step_order(flow)
     number = {node_id: index + 1 for index, node_id in enumerate(order)}
@@ -69,6 +84,8 @@ def flow_page(bundle, flow, page):
         "---",
         "hide: [toc]",  # the charts need the width more than a contents column
         "---",
+        "",
+        *preloads(chart_modules, page),
         "",
         f"# {pair(flow['title'])}",
         "",

@@ -17,9 +17,10 @@ STAFF = "staff"
 PUBLIC = "public"
 
 
-def generate_pages(bundle, audience=STAFF, name=None):
+def generate_pages(bundle, audience=STAFF, name=None, chart_modules=()):
     """{path inside docs: Markdown} for the staff handbook or the public site; ``name`` is the
-    site's name (its config's site_name), which the printed handbook's cover repeats."""
+    site's name (its config's site_name), which the printed handbook's cover repeats;
+    ``chart_modules``: the site paths of what Mermaid fetches for a flowchart (flow pages preload them)."""
     pages = {}
     if audience == PUBLIC:
         areas = {area["area"]: area for area in bundle["areas"]}
@@ -32,7 +33,7 @@ def generate_pages(bundle, audience=STAFF, name=None):
         pages[path] = area_page(bundle, area, path)
     for flow_id, flow in bundle["flows"].items():
         path = flow_path(flow_id)
-        pages[path] = flow_page(bundle, flow, path)
+        pages[path] = flow_page(bundle, flow, path, chart_modules)
     pages[QUICK_PAGE] = quick_reference(bundle)
     if bundle["calendar"]:
         pages[CALENDAR_PAGE] = calendar_page(bundle)

@@ -12,13 +12,23 @@ from ..browser.shipped import split as split_by_flow
 from ..errors import UsageError, say
 from ..wording import word
 from .checker_page import checker_data, checker_page, training_data
+from .esmodules import MERMAID, flowchart_modules, mermaid_files, pyscript_startup
 from .history import as_of
 from .markup import speaking, text
 from .pages import closing_navigation, generate_pages, navigation
 from .pybundle import BUNDLE, UNPACKER, bundle_members, python_bundle
 from .search import INDEX_PATH, search_index
 
-__all__ = ["ASSETS", "PACKAGE", "TEMPLATES", "engine_sources", "markdown_options", "place_generated", "site_files", "site_nav"]
+__all__ = [
+    "ASSETS",
+    "PACKAGE",
+    "TEMPLATES",
+    "engine_sources",
+    "markdown_options",
+    "place_generated",
+    "site_files",
+    "site_nav",
+]
 
 PACKAGE = Path(__file__).resolve().parent.parent
 ASSETS = PACKAGE / "site" / "assets"
@@ -53,10 +63,14 @@ def _missing(what, where):
     )
 
 
+PYSCRIPT_DIST = "@pyscript/core/dist"  # in node_modules
+PYSCRIPT_SITE = "assets/vendor/pyscript/"
+
+
 def _vendored(node_modules, runtime):
     """{site path: file} of the pinned browser runtimes the checker runs on."""
     vendor = {
-        "pyscript": (node_modules / "@pyscript/core/dist", ("*.js", "*.css")),
+        "pyscript": (node_modules / PYSCRIPT_DIST, ("*.js", "*.css")),
         "micropython": (node_modules / "@micropython/micropython-webassembly-pyscript", ("micropython.mjs", "micropython.wasm")),
     }
     if runtime == "pyodide":
@@ -101,33 +115,45 @@ def site_files(
         "assets/search/box.js": ASSETS / "search" / "box.js",  # the box on the checker page (checker.html)
         "assets/vendor/minisearch.js": node_modules / "minisearch/dist/umd/index.js",
     }
-    if audience == "staff":  # flowcharts, drawn by handbook.js on flow pages only
-        files["assets/vendor/mermaid.min.js"] = Path(mermaid) if mermaid else node_modules / "mermaid/dist/mermaid.min.js"
     for shipped, path in files.items():
         if not path.is_file():
             raise _missing(shipped.rsplit("/", 1)[-1], path)
+    charts, later = (), set()  # later: files kept offline only once a page has used them
+    if audience == "staff":  # flowcharts, drawn by handbook.js on flow pages only
+        entry = Path(mermaid) if mermaid else node_modules / MERMAID
+        shipped = mermaid_files(entry)
+        if not shipped:
+            raise _missing("Mermaid", entry)
+        files.update(shipped)
+        charts, later = flowchart_modules(entry), set(shipped)
     shown = as_of(bundle, today)  # pages and search: the rules in force today; the checker: every version
     with speaking(language):
-        files.update(generate_pages(shown, audience, name))
+        files.update(generate_pages(shown, audience, name, chart_modules=charts))
         if checker:
             files.update(checker_files(dict(bundle, recent=shown["recent"]), audience, runtime, node_modules))
         files[INDEX_PATH] = json.dumps(search_index(shown, audience, checker=checker), **_COMPACT)
-    files["sw.js"] = service_worker(files)
+    pyscript = [path for path in files if path.startswith(PYSCRIPT_SITE)]
+    if pyscript:
+        startup = pyscript_startup(node_modules / PYSCRIPT_DIST)
+        later |= {path for path in pyscript if path.rsplit("/", 1)[-1] not in startup}
+    files["sw.js"] = service_worker(files, later)
     return files
 
 
-def service_worker(files):
+def service_worker(files, later=()):
     """The site's offline copy (assets/sw.js): versioned by every byte this build generates, so a
-    rebuild that changes any of them replaces the readers' cache on their next visit, and told to
-    keep every file the build ships beside its pages (pages are kept as readers' pages link them)."""
+    rebuild that changes any of them replaces the readers' cache on their next visit, and told
+    which files the build ships beside its pages: it keeps them at once, except ``later`` (Mermaid,
+    the PyScript modules the checker never loads), kept when a page first uses them. Pages are
+    kept as readers' pages link them."""
     digest = hashlib.sha256()
     for path in sorted(files):
         content = files[path]
         content = content.read_bytes() if isinstance(content, Path) else content
         digest.update(path.encode() + b"\0" + (content if isinstance(content, bytes) else content.encode("utf-8")) + b"\0")
-    kept = ["./"] + sorted(path for path in files if not path.endswith(".md"))
-    source = (ASSETS / "sw.js").read_text(encoding="utf-8")
-    return source.replace("__VERSION__", digest.hexdigest()[:16]).replace("__FILES__", json.dumps(kept))
+    shipped = ["./"] + sorted(path for path in files if not path.endswith(".md"))
+    source = (ASSETS / "sw.js").read_text(encoding="utf-8").replace("__VERSION__", digest.hexdigest()[:16])
+    return source.replace("__FILES__", json.dumps(shipped)).replace("__LATER__", json.dumps(sorted(later)))
 
 
 def markdown_options(language):

@@ -29,17 +29,14 @@
     }, true);
   }
 
-  // Flowcharts: load the site's own pinned Mermaid only on pages that have one.
+  // Flowcharts: load the site's own pinned Mermaid only on pages that have one. It is Mermaid's
+  // ES module build: a small entry that imports, from the site, only the chunks a flowchart needs
+  // (about a quarter of the whole library).
   var SCRIPT = document.currentScript && document.currentScript.src;
 
   function loadMermaid() {
-    if (window.mermaid) { return Promise.resolve(window.mermaid); }
-    return new Promise(function (resolve, reject) {
-      var tag = document.createElement("script");
-      tag.src = SCRIPT.replace(/handbook\.js(\?.*)?$/, "vendor/mermaid.min.js");
-      tag.onload = function () { resolve(window.mermaid); };
-      tag.onerror = reject;
-      document.head.appendChild(tag);
+    return import(SCRIPT.replace(/handbook\.js(\?.*)?$/, "vendor/mermaid/mermaid.mjs")).then(function (module) {
+      return module.default;
     });
   }
 
@@ -68,7 +65,7 @@
   // side), so a phone shows the numbered steps first and loads Mermaid only when the reader
   // opens the panel; its charts are drawn with narrower boxes and gaps (about a third less to
   // scroll) and scrolled to their first step. Charts outside a panel draw at once.
-  var WIDE = "(min-width: 45em)";  /* the same width as in handbook.css */
+  var WIDE = "(min-width: 45em)";  /* the same width as in handbook.css and flows.py */
   var PHONE = { useMaxWidth: false, wrappingWidth: 110, nodeSpacing: 12, rankSpacing: 30, padding: 6 };
   function narrow() { return !(window.matchMedia && window.matchMedia(WIDE).matches); }
 
@@ -87,13 +84,18 @@
   // Charts are drawn one after the other (Mermaid draws one at a time), in the order asked.
   var queue = null, drawn = 0;
 
-  function draw(charts) {
-    if (!charts.length || !SCRIPT) { return; }
+  function startMermaid() {
     queue = queue || loadMermaid().then(function (mermaid) {
       mermaid.initialize({ startOnLoad: false, securityLevel: "strict", secure: LOCKED,
         flowchart: narrow() ? PHONE : { useMaxWidth: false } });
       return mermaid;
     });
+    queue.catch(function () { /* no Mermaid: the source and the numbered steps stay readable */ });
+  }
+
+  function draw(charts) {
+    if (!charts.length || !SCRIPT) { return; }
+    startMermaid();
     charts.forEach(function (chart) {
       chart.classList.add("is-drawing");
       queue = queue.then(function (mermaid) {
@@ -112,7 +114,7 @@
         }).then(function () { return mermaid; });
       });
     });
-    queue.catch(function () { /* no Mermaid: the source and the numbered steps stay readable */ });
+    queue.catch(function () {});  // as in startMermaid
   }
 
   function drawFlowcharts() {
@@ -187,8 +189,9 @@
   }
 
   // The site's service worker (sw.js at the site's root, beside assets/): once the page has loaded,
-  // it is registered and told every page this one links to and every file it loaded, so the next
-  // visit opens any page and the checker without a network. <html data-offline="ready"> says so.
+  // it is registered and told every page this one links to and every file it loaded (a flow page:
+  // Mermaid's modules too), so the next visit opens any page and the checker without a network.
+  // <html data-offline="ready"> says so.
   function keepOffline() {
     if (!("serviceWorker" in navigator) || !window.isSecureContext || !script || !script.src) { return; }
     var root = new URL("../", script.src).href;
@@ -204,6 +207,10 @@
       registration.active.postMessage({ keep: urls }, [channel.port2]);
     }).catch(function () {});
   }
+
+  // A wide screen draws a flow page's charts at once: start fetching Mermaid now, while the
+  // theme's own scripts start, rather than when the page has finished loading them.
+  if (SCRIPT && !narrow() && document.querySelector(".policy-flowchart")) { startMermaid(); }
 
   function ready() {
     keepPage(); drawFlowcharts(); searchOnInput(); nameSearchDialog();

@@ -1,6 +1,8 @@
 // The site's copy for offline repeat visits (a service worker, registered by handbook.js on every
 // page). The build writes its version and the files it generated: a new build gives a new
 // sw.js, which the browser installs on the next visit, and it replaces this build's cache.
+// Installing keeps what a page needs to open offline; the heavy optional files (LATER: Mermaid,
+// the PyScript modules the checker never loads) are kept in the same cache when first fetched.
 // Pages are fetched from the network first (so an online reader gets the new text) and from the
 // cache when the network is gone; the build's own files come from the cache; any other file of
 // the origin (the other language's sitemap too) is served from the cache and refreshed behind it.
@@ -8,12 +10,15 @@
 "use strict";
 var VERSION = "__VERSION__";
 var FILES = __FILES__;
+var LATER = __LATER__;
 var PREFIX = "policy-site:" + self.registration.scope + ":";
 var CACHE = PREFIX + VERSION;
-var OWN = FILES.map(function (path) { return new URL(path, self.registration.scope).href; });
+function here(path) { return new URL(path, self.registration.scope).href; }
+var OWN = FILES.map(here);
+var AT_ONCE = FILES.filter(function (path) { return LATER.indexOf(path) < 0; }).map(here);
 
 self.addEventListener("install", function (event) {
-  event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(OWN); }).then(function () {
+  event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(AT_ONCE); }).then(function () {
     return self.skipWaiting();
   }));
 });
@@ -45,7 +50,7 @@ self.addEventListener("fetch", function (event) {
   }
   event.respondWith(caches.open(CACHE).then(function (cache) { return cache.match(url); }).then(function (hit) {
     if (hit && OWN.indexOf(url) >= 0) { return hit; }  // this build's own file: the cache is right
-    var fresh = fetch(request).then(function (response) { return keep(url, response); });
+    var fresh = fetch(request).then(function (response) { return keep(url, response); });  // and kept from now on
     if (hit) { fresh.catch(function () {}); return hit; }  // refreshed behind the cached copy
     return fresh;
   }));
