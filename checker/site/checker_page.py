@@ -217,7 +217,8 @@ def other_type_config(runtime):
     for a type without one: the type the page does not use gets one that excludes them."""
     other = next(kind for name, kind in SCRIPT_TYPES.items() if name != runtime)
     plugins = json.dumps({"plugins": ["!" + name for name in UNUSED_PLUGINS]}, separators=(",", ":"))
-    return f'<{other}-config type="json">{html.escape(plugins, quote=False)}</{other}-config>'
+    # hidden: never rendered, even before PyScript's own stylesheet hides its config elements
+    return f'<{other}-config type="json" hidden>{html.escape(plugins, quote=False)}</{other}-config>'
 
 
 def loader_script():
