@@ -39,7 +39,7 @@ import bench_flowpage  # noqa: E402
 from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from sitebuild import build_site, variant_config  # noqa: E402
 
-from checker.site.checker_page import UNUSED_PLUGINS, other_type_config  # noqa: E402
+from checker.site.checker_page import INTERPRETERS, PLUGINS_OFF, SCRIPT_TYPES, other_type_config  # noqa: E402
 
 BARE = """<!doctype html><html><head><meta charset="utf-8"><title>bare PyScript</title>
 <link rel="stylesheet" href="../assets/vendor/pyscript/core.css">
@@ -50,10 +50,6 @@ window.performance.mark("policy-checker:python")
 document.body.setAttribute("data-ready", str(window.performance.now()))
 </script></body></html>
 """
-INTERPRETERS = {
-    "micropython": ("mpy", "../assets/vendor/micropython/micropython.mjs"),
-    "pyodide": ("py", "../assets/vendor/pyodide/pyodide.mjs"),
-}
 GOALS = {"ready": 1.25, "shown": 1.5, "answer": 16.0, "bytes": 0.9}
 ANSWERS = [("dispute", "no"), ("sold_by_us", "yes"), ("reason", "courier_damage"), ("courier_when", "after_signing")]
 
@@ -115,10 +111,10 @@ def build(folder, runtime):
     warnings = build_site(site, config.name, project=folder)
     if warnings:
         raise SystemExit(f"the {runtime} site built with warnings: {warnings}")
-    kind, interpreter = INTERPRETERS[runtime]
+    kind, interpreter = SCRIPT_TYPES[runtime], INTERPRETERS[runtime]  # the bare page sits at the checker's depth
     (site / "bare").mkdir()
     # The runtime's floor: PyScript with none of its optional plugins, as the checker page asks.
-    plugins = json.dumps(["!" + name for name in UNUSED_PLUGINS])
+    plugins = json.dumps(PLUGINS_OFF)
     bare = BARE.format(kind=kind, interpreter=interpreter, plugins=plugins, other=other_type_config(runtime))
     (site / "bare" / "index.html").write_text(bare, encoding="utf-8")
     # A static Material page at the checker's depth with none of our scripts (Material's own bundle stays).

@@ -197,18 +197,20 @@ def initial_html(data):
 # request before PyScript defines the script type, and the checker uses none. Its error plugin
 # stays: it shows on the page an error that stops the checker's Python before app.py can.
 UNUSED_PLUGINS = ("codemirror", "deprecations-manager", "donkey", "py-editor", "py-game", "py-terminal")
+PLUGINS_OFF = ["!" + name for name in UNUSED_PLUGINS]  # as PyScript's config "plugins" leaves them out
 SCRIPT_TYPES = {"micropython": "mpy", "pyodide": "py"}
+# Our self-hosted interpreters, from the checker page (one folder below the site's root).
+INTERPRETERS = {
+    "micropython": "../assets/vendor/micropython/micropython.mjs",
+    "pyodide": "../assets/vendor/pyodide/pyodide.mjs",
+}
 
 
 def pyscript_config(runtime):
     """PyScript's config, written inline on the page (no request for it, no TOML parser): our
     self-hosted interpreter and none of the plugins we do not use. The bundle is not in its
     ``files``: the page's module script fetches and unpacks it (``loader_script``)."""
-    interpreters = {
-        "micropython": "../assets/vendor/micropython/micropython.mjs",
-        "pyodide": "../assets/vendor/pyodide/pyodide.mjs",
-    }
-    config = {"interpreter": interpreters[runtime], "plugins": ["!" + name for name in UNUSED_PLUGINS]}
+    config = {"interpreter": INTERPRETERS[runtime], "plugins": PLUGINS_OFF}
     return json.dumps(config, separators=(",", ":"))
 
 
@@ -216,7 +218,7 @@ def other_type_config(runtime):
     """PyScript reads a config for each of its script types (py, mpy) and loads every plugin
     for a type without one: the type the page does not use gets one that excludes them."""
     other = next(kind for name, kind in SCRIPT_TYPES.items() if name != runtime)
-    plugins = json.dumps({"plugins": ["!" + name for name in UNUSED_PLUGINS]}, separators=(",", ":"))
+    plugins = json.dumps({"plugins": PLUGINS_OFF}, separators=(",", ":"))
     # hidden: never rendered, even before PyScript's own stylesheet hides its config elements
     return f'<{other}-config type="json" hidden>{html.escape(plugins, quote=False)}</{other}-config>'
 
