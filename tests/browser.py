@@ -101,7 +101,14 @@ def record_errors(page):
     Python errors there), each after the address of the page it came from."""
     errors = []
     page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
-    page.on("console", lambda message: errors.append(f"{page.url}: {message.text}") if message.type == "error" else None)
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(f"{page.url}: {message.text} ({message.location.get('url') or 'the page'})")
+            if message.type == "error"
+            else None
+        ),
+    )
     return errors
 
 
