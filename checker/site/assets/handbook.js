@@ -192,13 +192,29 @@
   // it is registered and told every page this one links to and every file it loaded (a flow page:
   // Mermaid's modules too), so the next visit opens any page and the checker without a network.
   // <html data-offline="ready"> says so.
+  // On a first visit the page is not the worker's until the worker claims it: a file fetched
+  // before then bypasses it. So the list is made once the page is the worker's (or after a few
+  // seconds, if it never becomes so: a hard reload), when every such file is in the page's record.
+  function controlled() {
+    var worker = navigator.serviceWorker;
+    if (worker.controller) { return Promise.resolve(); }
+    return new Promise(function (done) {
+      worker.addEventListener("controllerchange", done, { once: true });
+      setTimeout(done, 3000);
+    });
+  }
+
   function keepOffline() {
     if (!("serviceWorker" in navigator) || !window.isSecureContext || !script || !script.src) { return; }
     var root = new URL("../", script.src).href;
     navigator.serviceWorker.register(root + "sw.js", { scope: root }).then(function () {
       return navigator.serviceWorker.ready;
     }).then(function (registration) {
-      var urls = [location.href.split("#")[0]];
+      return controlled().then(function () { return registration; });
+    }).then(function (registration) {
+      // Material's search index is fetched by its search worker, whose requests the page's record
+      // never lists (and which bypass the worker if they start before it claims the page).
+      var urls = [location.href.split("#")[0], root + "search/search_index.json"];
       Array.prototype.forEach.call(document.querySelectorAll("a[href]"), function (link) { urls.push(link.href.split("#")[0]); });
       performance.getEntriesByType("resource").forEach(function (entry) { urls.push(entry.name.split("#")[0]); });
       urls = urls.filter(function (url, index) { return url.indexOf(location.origin + "/") === 0 && urls.indexOf(url) === index; });
